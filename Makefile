@@ -1,0 +1,45 @@
+# gdprscan — make targets. `make demo` and `make test` are the two a new user runs.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X github.com/gdprscan/gdprscan/internal/version.Version=$(VERSION)
+BIN     := bin/gdprscan
+
+.PHONY: all build test testdb demo bench vet fmt cover clean demo-config
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/gdprscan
+
+# All tests, including those against real PostgreSQL and MariaDB, which testdb makes sure
+# are running (starting or installing them when needed). With CI=true a database that
+# cannot be reached fails the run instead of skipping.
+test: testdb
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+testdb:
+	bash .ci/ensure-databases.sh
+
+# Builds gdprscan and scans the embedded demo CRM (SQLite); no server needed.
+demo: build
+	./$(BIN) demo --out out/demo
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+cover: testdb
+	$(GO) test -race -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out
+
+# The demo config is embedded in the binary; this keeps the copy in step with testdata.
+demo-config:
+	cp testdata/demo/gdprscan.yaml internal/demo/gdprscan.yaml
+
+clean:
+	rm -rf bin out cover.out

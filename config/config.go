@@ -1,0 +1,174 @@
+// Package config loads gdprscan's YAML configuration: the sources to scan, the
+// organisation, the Art. 30 processing activities, the mappings the compliance rules
+// need, report output and task sinks. Decoding is strict: an unknown key is an error
+// that names the file and line.
+package config
+
+// Config is the whole configuration file.
+type Config struct {
+	Organisation Organisation `yaml:"organisation"`
+	Sources      []Source     `yaml:"sources"`
+	// Activities is the record of processing activities (Art. 30): which tables serve
+	// which purpose on which lawful basis.
+	Activities []Activity  `yaml:"activities"`
+	Rules      RulesConfig `yaml:"rules"`
+	Report     Report      `yaml:"report"`
+	Tasks      Tasks       `yaml:"tasks"`
+	State      State       `yaml:"state"`
+
+	// Dir is the directory of the config file; relative paths are resolved against it.
+	Dir string `yaml:"-"`
+}
+
+// Organisation is the controller the scans are for.
+type Organisation struct {
+	Controller string  `yaml:"controller"`
+	DPO        Contact `yaml:"dpo"`
+	// Scope names the processing scope of the DPIA; it names the report files too.
+	Scope string `yaml:"scope"`
+}
+
+// Contact is a person with an email address.
+type Contact struct {
+	Name  string `yaml:"name"`
+	Email string `yaml:"email"`
+}
+
+// Source is one database to scan.
+type Source struct {
+	Name string `yaml:"name"`
+	Kind string `yaml:"kind"` // postgres | mysql | sqlite
+	// DSN is a URL: postgres://user:pass@host:port/db?sslmode=..., mysql://user:pass@host:port/db,
+	// sqlite:///abs/path.db or sqlite://rel/path.db. DSNFile reads it from a file instead.
+	DSN     Secret `yaml:"dsn"`
+	DSNFile string `yaml:"dsn_file"`
+
+	IncludeSchemas []string `yaml:"include_schemas"`
+	ExcludeSchemas []string `yaml:"exclude_schemas"`
+	IncludeTables  []string `yaml:"include_tables"` // globs over "table" or "schema.table"
+	ExcludeTables  []string `yaml:"exclude_tables"`
+
+	SampleSize       int      `yaml:"sample_size"`
+	StatementTimeout Duration `yaml:"statement_timeout"`
+	// Environment tags the source (prod, staging, dev, test).
+	Environment string    `yaml:"environment"`
+	Schedule    *Schedule `yaml:"schedule"`
+	Mapping     Mapping   `yaml:"mapping"`
+}
+
+// Schedule runs scans of a source at the times of a cron expression.
+type Schedule struct {
+	Cron     string `yaml:"cron"`     // five fields: minute hour day-of-month month day-of-week
+	Timezone string `yaml:"timezone"` // IANA name, e.g. Europe/Berlin; default UTC
+}
+
+// Activity is one processing activity of the Art. 30 record.
+type Activity struct {
+	ID            string   `yaml:"id"`
+	Name          string   `yaml:"name"`
+	Purpose       string   `yaml:"purpose"`
+	LawfulBasis   string   `yaml:"lawful_basis"` // consent | contract | legal_obligation | vital_interests | public_task | legitimate_interest
+	LIARef        string   `yaml:"lia_ref"`      // legitimate-interest assessment reference
+	Art9Condition string   `yaml:"art9_condition"`
+	Source        string   `yaml:"source"` // empty: tables match in any source
+	Tables        []string `yaml:"tables"` // "table" or "schema.table"
+	Retention     string   `yaml:"retention"`
+	DataSubjects  []string `yaml:"data_subjects"`
+}
+
+// Mapping tells the rules how this CRM stores people, consent, retention and requests.
+type Mapping struct {
+	Subjects  []Subject       `yaml:"subjects"`
+	Consent   *ConsentMapping `yaml:"consent"`
+	Retention []RetentionRule `yaml:"retention"`
+	Erasure   *ErasureMapping `yaml:"erasure"`
+}
+
+// Subject is a table whose rows are data subjects (contacts, leads, customers).
+type Subject struct {
+	Table string `yaml:"table"`
+	Key   string `yaml:"key"` // primary key column
+	// LawfulBasisColumn holds the per-row lawful basis, if the CRM records one.
+	LawfulBasisColumn string `yaml:"lawful_basis_column"`
+	// Marketable is an SQL predicate over the table's columns that is true for people
+	// who are being marketed to, e.g. "marketing_opt_in = 1".
+	Marketable string `yaml:"marketable"`
+	// SoftDeleted is an SQL predicate true for rows the CRM considers deleted.
+	SoftDeleted string `yaml:"soft_deleted"`
+}
+
+// ConsentMapping maps a consent-event table onto the canonical consent model.
+type ConsentMapping struct {
+	Table            string   `yaml:"table"`
+	SubjectKey       string   `yaml:"subject_key"` // column referencing the subject's key
+	SubjectTable     string   `yaml:"subject_table"`
+	PurposeColumn    string   `yaml:"purpose_column"`
+	StatusColumn     string   `yaml:"status_column"`
+	GrantedValues    []string `yaml:"granted_values"`
+	MarketingPurpose string   `yaml:"marketing_purpose"` // the purpose marketable people need consent for
+}
+
+// RetentionRule is one retention rule for one entity (DOMAIN.md §2).
+type RetentionRule struct {
+	ID            string `yaml:"id"`
+	Table         string `yaml:"table"`
+	Key           string `yaml:"key"`
+	SubjectFilter string `yaml:"subject_filter"` // SQL predicate; empty: every row
+	Anchor        string `yaml:"anchor"`         // SQL expression giving the anchor time
+	Period        Period `yaml:"period"`
+	GracePeriod   Period `yaml:"grace_period"`
+	EndAction     string `yaml:"end_action"` // delete | anonymise | archive
+	LegalBasis    string `yaml:"legal_basis"`
+	Hold          string `yaml:"hold"` // SQL predicate true for rows under legal hold
+}
+
+// ErasureMapping maps the table of erasure requests (Art. 17).
+type ErasureMapping struct {
+	Table           string `yaml:"table"`
+	Key             string `yaml:"key"`
+	SubjectKey      string `yaml:"subject_key"`
+	ReceivedColumn  string `yaml:"received_column"`
+	CompletedColumn string `yaml:"completed_column"`
+	Deadline        Period `yaml:"deadline"` // default P1M (Art. 12(3))
+}
+
+// RulesConfig selects rules and overrides their defaults.
+type RulesConfig struct {
+	Enable    []string            `yaml:"enable"`
+	Disable   []string            `yaml:"disable"`
+	Overrides map[string]Override `yaml:"overrides"`
+}
+
+// Override changes a rule's default severity or likelihood, with the reason.
+type Override struct {
+	Severity   int    `yaml:"severity"`
+	Likelihood int    `yaml:"likelihood"`
+	Reason     string `yaml:"reason"`
+}
+
+// Report says where and how reports are written.
+type Report struct {
+	OutDir  string   `yaml:"out_dir"`
+	Formats []string `yaml:"formats"`
+	FailOn  string   `yaml:"fail_on"` // low | medium | high | critical | none
+}
+
+// Tasks configures remediation tasks.
+type Tasks struct {
+	File string `yaml:"file"` // JSON-lines file of tasks; relative to out_dir
+}
+
+// State is the embedded store of runs, findings and tasks.
+type State struct {
+	Path string `yaml:"path"` // SQLite file; relative to out_dir
+}
+
+// SourceByName returns the named source.
+func (c *Config) SourceByName(name string) (*Source, bool) {
+	for i := range c.Sources {
+		if c.Sources[i].Name == name {
+			return &c.Sources[i], true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,368 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+	"go.yaml.in/yaml/v3"
+)
+
+// Kinds lists the source kinds, sorted.
+var Kinds = []string{"mysql", "postgres", "sqlite"}
+
+// ReportFormats lists the report formats, sorted. It must match reports.Formats.
+var ReportFormats = []string{"json", "xlsx"}
+
+// FailLevels are the valid values of report.fail_on.
+var FailLevels = []string{"critical", "high", "low", "medium", "none"}
+
+// LawfulBases are the Art. 6(1) bases an activity may declare.
+var LawfulBases = []string{"consent", "contract", "legal_obligation", "legitimate_interest", "public_task", "vital_interests"}
+
+// EndActions are what a retention rule does when the period ends.
+var EndActions = []string{"anonymise", "archive", "delete"}
+
+// Default values, applied to whatever the file leaves out.
+const (
+	DefaultSampleSize       = 200
+	DefaultStatementTimeout = 30 * time.Second
+	DefaultOutDir           = "out"
+	DefaultFailOn           = "high"
+	DefaultTasksFile        = "tasks.jsonl"
+	DefaultStatePath        = "state.db"
+	DefaultEnvironment      = "prod"
+)
+
+// LoadFile reads and validates a config file. Errors name the file and, where it can
+// be known, the line.
+func LoadFile(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	return load(data, path, dir)
+}
+
+// Load parses a config from data; name is used in error messages (a file path).
+// Relative paths in it are taken from the working directory.
+func Load(data []byte, name string) (*Config, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if name == "" {
+		name = "config"
+	}
+	return load(data, name, dir)
+}
+
+func load(data []byte, name, dir string) (*Config, error) {
+	// A strict decode of the file as written catches unknown keys with their lines.
+	var strict Config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&strict); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: the file is empty", name)
+		}
+		return nil, decodeError(name, err)
+	}
+	// ${ENV} is expanded in values only, never in comments or keys, then decoded again.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, decodeError(name, err)
+	}
+	if err := expandEnv(&root, name); err != nil {
+		return nil, err
+	}
+	var c Config
+	if err := root.Decode(&c); err != nil {
+		return nil, decodeError(name, err)
+	}
+	c.Dir = dir
+	v := &validator{name: name, root: &root}
+	// A sample_size written as 0 is a mistake, not a request for the default.
+	for i, s := range c.Sources {
+		if s.SampleSize <= 0 && v.has("sources", i, "sample_size") {
+			v.add([]any{"sources", i, "sample_size"}, "source %q: sample_size must be greater than 0", s.Name)
+		}
+	}
+	c.applyDefaults()
+	if err := c.readSecretFiles(v); err != nil {
+		return nil, err
+	}
+	if err := c.validate(v); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// decodeError turns the YAML library's errors into "file:line: message" lines.
+func decodeError(name string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		errs := make([]error, len(te.Errors))
+		for i, e := range te.Errors {
+			errs[i] = fmt.Errorf("%s:%s", name, lineMsg(e))
+		}
+		return errors.Join(errs...)
+	}
+	return fmt.Errorf("%s:%s", name, lineMsg(strings.TrimPrefix(err.Error(), "yaml: ")))
+}
+
+// lineMsg turns "line 5: msg" into "5: msg".
+func lineMsg(s string) string {
+	if rest, ok := strings.CutPrefix(s, "line "); ok {
+		return rest
+	}
+	return " " + s
+}
+
+var envRE = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// expandEnv replaces ${NAME} in scalar values with the environment variable's value.
+// Only the braced form is expanded, so a "$" in an SQL predicate stays as written. An
+// unset variable is an error: a DSN or password should never silently become empty.
+func expandEnv(n *yaml.Node, name string) error {
+	var errs []error
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && strings.Contains(n.Value, "${") {
+			n.Value = envRE.ReplaceAllStringFunc(n.Value, func(m string) string {
+				key := envRE.FindStringSubmatch(m)[1]
+				val, ok := os.LookupEnv(key)
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s:%d: environment variable %s is not set", name, n.Line, key))
+				}
+				return val
+			})
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return errors.Join(errs...)
+}
+
+func (c *Config) applyDefaults() {
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if s.SampleSize == 0 {
+			s.SampleSize = DefaultSampleSize
+		}
+		if s.StatementTimeout == 0 {
+			s.StatementTimeout = Duration(DefaultStatementTimeout)
+		}
+		if s.Environment == "" {
+			s.Environment = DefaultEnvironment
+		}
+		if s.Schedule != nil && s.Schedule.Timezone == "" {
+			s.Schedule.Timezone = "UTC"
+		}
+		if m := s.Mapping.Consent; m != nil && len(m.GrantedValues) == 0 {
+			m.GrantedValues = []string{"granted"}
+		}
+		for j := range s.Mapping.Retention {
+			if s.Mapping.Retention[j].EndAction == "" {
+				s.Mapping.Retention[j].EndAction = "delete"
+			}
+		}
+		if e := s.Mapping.Erasure; e != nil && e.Deadline.IsZero() {
+			e.Deadline = MustPeriod("P1M")
+		}
+	}
+	if c.Report.OutDir == "" {
+		c.Report.OutDir = DefaultOutDir
+	}
+	if len(c.Report.Formats) == 0 {
+		c.Report.Formats = slices.Clone(ReportFormats)
+	}
+	if c.Report.FailOn == "" {
+		c.Report.FailOn = DefaultFailOn
+	}
+	if c.Tasks.File == "" {
+		c.Tasks.File = DefaultTasksFile
+	}
+	if c.State.Path == "" {
+		c.State.Path = DefaultStatePath
+	}
+	if c.Organisation.Scope == "" {
+		c.Organisation.Scope = "gdprscan"
+	}
+}
+
+// readSecretFiles fills each secret from its _file twin. Setting both is an error.
+func (c *Config) readSecretFiles(v *validator) error {
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if s.DSNFile == "" {
+			continue
+		}
+		if s.DSN != "" {
+			return v.errf([]any{"sources", i, "dsn_file"}, "source %q: set dsn or dsn_file, not both", s.Name)
+		}
+		b, err := os.ReadFile(c.Path(s.DSNFile))
+		if err != nil {
+			return v.errf([]any{"sources", i, "dsn_file"}, "source %q: read dsn_file: %v", s.Name, err)
+		}
+		s.DSN = Secret(strings.TrimSpace(string(b)))
+	}
+	return nil
+}
+
+// Path resolves a path from the config against the config file's directory.
+func (c *Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+func (c *Config) validate(v *validator) error {
+	if len(c.Sources) == 0 {
+		v.add([]any{}, "no sources: add at least one entry under sources:")
+	}
+	seen := map[string]bool{}
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		at := func(k ...any) []any { return append([]any{"sources", i}, k...) }
+		switch {
+		case s.Name == "":
+			v.add(at(), "sources[%d]: name is required", i)
+		case !nameRE.MatchString(s.Name):
+			v.add(at("name"), "source name %q: use letters, digits, '.', '_' or '-'", s.Name)
+		case seen[s.Name]:
+			v.add(at("name"), "found multiple sources named %q", s.Name)
+		}
+		seen[s.Name] = true
+		if !slices.Contains(Kinds, s.Kind) {
+			v.add(at("kind"), "source %q: unknown kind %q (valid: %s)", s.Name, s.Kind, strings.Join(Kinds, ", "))
+		}
+		if s.DSN == "" {
+			v.add(at(), "source %q: dsn (or dsn_file) is required", s.Name)
+		}
+		if s.StatementTimeout < 0 {
+			v.add(at("statement_timeout"), "source %q: statement_timeout must be positive", s.Name)
+		}
+		if sc := s.Schedule; sc != nil {
+			loc, err := time.LoadLocation(sc.Timezone)
+			if err != nil {
+				v.add(at("schedule", "timezone"), "source %q: unknown time zone %q", s.Name, sc.Timezone)
+				loc = time.UTC
+			}
+			if sc.Cron == "" {
+				v.add(at("schedule"), "source %q: schedule.cron is required", s.Name)
+			} else if err := gocron.NewDefaultCron(false).IsValid(sc.Cron, loc, time.Now()); err != nil {
+				v.add(at("schedule", "cron"), "source %q: invalid cron expression %q (five fields: minute hour day-of-month month day-of-week)", s.Name, sc.Cron)
+			}
+		}
+		c.validateMapping(v, s, at)
+	}
+	ids := map[string]bool{}
+	for i, a := range c.Activities {
+		at := []any{"activities", i}
+		if a.ID == "" {
+			v.add(at, "activities[%d]: id is required", i)
+		} else if ids[a.ID] {
+			v.add(append(at, "id"), "found multiple activities with id %q", a.ID)
+		}
+		ids[a.ID] = true
+		if a.LawfulBasis != "" && !slices.Contains(LawfulBases, a.LawfulBasis) {
+			v.add(append(at, "lawful_basis"), "activity %q: unknown lawful_basis %q (valid: %s)", a.ID, a.LawfulBasis, strings.Join(LawfulBases, ", "))
+		}
+		if a.Source != "" && !seen[a.Source] {
+			v.add(append(at, "source"), "activity %q: no source named %q", a.ID, a.Source)
+		}
+		if a.Retention != "" {
+			if _, err := ParsePeriod(a.Retention); err != nil {
+				v.add(append(at, "retention"), "activity %q: %v", a.ID, err)
+			}
+		}
+	}
+	for i, f := range c.Report.Formats {
+		if !slices.Contains(ReportFormats, f) {
+			v.add([]any{"report", "formats", i}, "unknown report format %q (valid: %s)", f, strings.Join(ReportFormats, ", "))
+		}
+	}
+	if !slices.Contains(FailLevels, c.Report.FailOn) {
+		v.add([]any{"report", "fail_on"}, "unknown fail_on level %q (valid: %s)", c.Report.FailOn, strings.Join(FailLevels, ", "))
+	}
+	for id, o := range c.Rules.Overrides {
+		at := []any{"rules", "overrides", id}
+		if o.Severity != 0 && (o.Severity < 1 || o.Severity > 4) {
+			v.add(append(at, "severity"), "rule %s: severity must be 1 to 4", id)
+		}
+		if o.Likelihood != 0 && (o.Likelihood < 1 || o.Likelihood > 4) {
+			v.add(append(at, "likelihood"), "rule %s: likelihood must be 1 to 4", id)
+		}
+		if o.Severity == 0 && o.Likelihood == 0 {
+			v.add(at, "rule %s: an override needs severity or likelihood", id)
+		}
+		if strings.TrimSpace(o.Reason) == "" {
+			v.add(at, "rule %s: an override needs a reason", id)
+		}
+	}
+	return v.err()
+}
+
+func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any) {
+	req := func(val string, path []any, what string) {
+		if strings.TrimSpace(val) == "" {
+			v.add(path, "source %q: %s is required", s.Name, what)
+		}
+	}
+	for j, sub := range s.Mapping.Subjects {
+		p := at("mapping", "subjects", j)
+		req(sub.Table, p, fmt.Sprintf("mapping.subjects[%d].table", j))
+		req(sub.Key, p, fmt.Sprintf("mapping.subjects[%d].key", j))
+	}
+	if m := s.Mapping.Consent; m != nil {
+		p := at("mapping", "consent")
+		req(m.Table, p, "mapping.consent.table")
+		req(m.SubjectKey, p, "mapping.consent.subject_key")
+		req(m.PurposeColumn, p, "mapping.consent.purpose_column")
+		req(m.StatusColumn, p, "mapping.consent.status_column")
+	}
+	rids := map[string]bool{}
+	for j, r := range s.Mapping.Retention {
+		p := at("mapping", "retention", j)
+		what := fmt.Sprintf("mapping.retention[%d]", j)
+		req(r.ID, p, what+".id")
+		if r.ID != "" && rids[r.ID] {
+			v.add(append(p, "id"), "source %q: found multiple retention rules with id %q", s.Name, r.ID)
+		}
+		rids[r.ID] = true
+		req(r.Table, p, what+".table")
+		req(r.Key, p, what+".key")
+		req(r.Anchor, p, what+".anchor")
+		if r.Period.IsZero() {
+			v.add(p, "source %q: %s.period is required (ISO-8601, e.g. P3Y)", s.Name, what)
+		}
+		if !slices.Contains(EndActions, r.EndAction) {
+			v.add(append(p, "end_action"), "source %q: unknown end_action %q (valid: %s)", s.Name, r.EndAction, strings.Join(EndActions, ", "))
+		}
+	}
+	if e := s.Mapping.Erasure; e != nil {
+		p := at("mapping", "erasure")
+		req(e.Table, p, "mapping.erasure.table")
+		req(e.Key, p, "mapping.erasure.key")
+		req(e.ReceivedColumn, p, "mapping.erasure.received_column")
+		req(e.CompletedColumn, p, "mapping.erasure.completed_column")
+	}
+}

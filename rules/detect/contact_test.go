@@ -1,0 +1,93 @@
+package detect
+
+import "testing"
+
+func TestCheckEmail(t *testing.T) {
+	checkTable(t, checkEmail, lvStrong,
+		[]string{
+			"jane.doe@example.com", "max.mustermann@firma.de", "j.dupont@orange.fr", "a+tag@gmail.com",
+			"o'brien@example.ie", "info@müller.de", "user@sub.example.co.uk", "x_y-z@example.museum",
+			"test@xn--mller-kva.de",
+		},
+		[]string{
+			"", "jane.doe", "@example.com", "jane@", "jane@localhost", "jane@example", "jane@@example.com",
+			"jane@example..com", ".jane@example.com", "jane.@example.com", "ja..ne@example.com",
+			"jane@-example.com", "jane@example.c", "jane@example.123", "logo@2x.png", "icon@3x.jpg",
+			"https://user:pass@example.com", "user:pass@example.com", "jane doe@example.com",
+			"550e8400-e29b-41d4-a716-446655440000", "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3",
+			"admin@host.local", "root@server.internal",
+		})
+}
+
+func TestCheckPhone(t *testing.T) {
+	checkTable(t, checkPhone, lvStrong,
+		[]string{
+			"+49 171 1234567", "+49 (0) 30 1234567", "0049 30 1234567", "0171 1234567", "0171/1234567",
+			"(030) 1234567", "+33 6 12 34 56 78", "+33612345678", "06 12 34 56 78", "+44 20 7946 0958",
+			"020 7946 0958", "+34 612 34 56 78", "+39 06 1234 5678", "+31 6 12345678", "+48 600 123 456",
+			"+1 415 555 2671", "+86 138 0013 8000",
+		},
+		[]string{
+			"", "12345", "1.2.3", "2024-01-15", "ORD-2024-000123", "+49", "+49 171 12", "call me",
+			"550e8400-e29b-41d4-a716-446655440000", "4111111111111111", "10115", "192.168.0.1",
+			"+99 123 456 789", "00000000000",
+		})
+	// Bare digit strings are plausible phone numbers, never validated ones.
+	checkTable(t, checkPhone, lvWeak, []string{"4917112345678"}, []string{"12345"})
+}
+
+func TestCheckAddress(t *testing.T) {
+	checkTable(t, checkAddress, lvStrong,
+		[]string{
+			"Hauptstraße 5", "Bahnhofstr. 12a", "10 Downing Street", "221B Baker St", "12 rue de la Paix",
+			"Calle Mayor 3", "Via Roma 12", "Kalverstraat 1", "ul. Marszałkowska 10", "Rua Augusta 100",
+			"北京市朝阳区建国路88号",
+		},
+		[]string{"Main", "Berlin", "12345", "550e8400-e29b-41d4-a716-446655440000", "Widget Pro"})
+}
+
+func TestCheckPostcode(t *testing.T) {
+	checkTable(t, checkPostcode, lvStrong,
+		[]string{"SW1A 1AA", "EC1A1BB", "1012 AB", "00-950", "1000-001", "94105-1234", "K1A 0B1", "D-10115", "D02 AF30"},
+		[]string{"10115", "75001", "Berlin", "ABCDEFG", "12.345", "1234567890"})
+	checkTable(t, checkPostcode, lvWeak,
+		[]string{"10115", "75001", "28013", "1010", "100000"},
+		[]string{"Berlin", "1", "12", "ABCDEFG", "12.345"})
+}
+
+func TestCheckCountry(t *testing.T) {
+	checkTable(t, checkCountry, lvStrong,
+		[]string{"DE", "fr", "GB", "US", "CN", "Germany", "Deutschland", "España", "DEU", "中国"},
+		[]string{"XX", "Atlantis", "12", "Berlin-Mitte 5"})
+	checkTable(t, checkCountry, lvWeak, []string{"Atlantis"}, []string{"12", "550e8400-e29b-41d4-a716-446655440000"})
+}
+
+func TestCheckPlaceName(t *testing.T) {
+	checkTable(t, checkPlaceName, lvWeak,
+		[]string{"Berlin", "Frankfurt am Main", "Saint-Étienne", "75015 Paris", "L'Aquila", "北京", "Kraków"},
+		[]string{"1", "12345", "x@y.de", "550e8400-e29b-41d4-a716-446655440000", "a_b"})
+}
+
+func TestClassifyContact(t *testing.T) {
+	emails := []string{"jane.doe@example.com", "max@firma.de", "j.dupont@orange.fr", "p.nowak@wp.pl", "m.rossi@libero.it"}
+	phones := []string{"+49 171 1234567", "0171 2345678", "+33 6 12 34 56 78", "06 12 34 56 78", "+44 20 7946 0958"}
+	runClassify(t, []classifyCase{
+		{"email by name and values", Column{Table: "contacts", Name: "email", Values: emails}, Email, true},
+		{"email by value only", Column{Table: "imports", Name: "col_3", Values: emails}, Email, true},
+		{"courriel", Column{Table: "clients", Name: "courriel"}, Email, true},
+		{"邮箱", Column{Table: "客户", Name: "邮箱", Values: emails}, Email, true},
+		{"email in a number column", Column{Table: "contacts", Name: "email", DataType: "bigint"}, None, false},
+		{"phone by name and values", Column{Table: "contacts", Name: "mobile", Values: phones}, Phone, true},
+		{"handy", Column{Table: "kunden", Name: "handy", Values: []string{"0171 1234567", "0160 9876543"}}, Phone, true},
+		{"phone by value only", Column{Table: "imports", Name: "col_4", Values: phones}, Phone, true},
+		{"phone stored as number", Column{Table: "contacts", Name: "telefon", DataType: "bigint", Values: []string{"4917112345678", "4930123456"}}, Phone, true},
+		{"dianhua", Column{Table: "kehu", Name: "dianhua"}, Phone, true},
+		{"phone column of dates", Column{Table: "contacts", Name: "phone", Values: []string{"2024-01-01", "2024-01-02", "2024-01-03", "2024-02-01", "2024-03-01"}}, None, false},
+		{"address by values in person table", Column{Table: "customers", Name: "line1", Values: []string{"Hauptstraße 5", "10 Downing Street", "12 rue de la Paix", "Via Roma 12", "Calle Mayor 3"}}, PostalAddress, true},
+		{"postcode beside person", Column{Table: "orders", Name: "zip", TableColumns: []string{"email", "zip"}, Values: []string{"10115", "80331"}}, PostalCode, true},
+		{"plz in kunden", Column{Table: "kunden", Name: "plz"}, PostalCode, true},
+		{"country in contacts", Column{Table: "contacts", Name: "country", Values: []string{"DE", "FR", "GB"}}, Country, true},
+		{"nationality", Column{Table: "employees", Name: "nationality", Values: []string{"German", "French"}}, Country, true},
+		{"ort", Column{Table: "kunden", Name: "ort", Values: []string{"Berlin", "München"}}, City, true},
+	})
+}

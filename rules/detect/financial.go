@@ -1,0 +1,330 @@
+package detect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Financial: payment card, card security code, IBAN and bank account, tax id and VAT,
+// salary and other financial standing.
+
+var financialTerms = concat(
+	terms(PaymentCard, specific, false,
+		"card number", "card no", "card num", "credit card", "credit card number", "creditcard",
+		"creditcard number", "cc number", "cc num", "ccnum", "cc no", "primary account number",
+		"debit card", "debit card number", "kartennummer", "kreditkarte", "kreditkartennummer",
+		"karten nr", "numero de carte", "numero carte", "carte bancaire", "carte de credit",
+		"numero tarjeta", "numero de tarjeta", "tarjeta", "tarjeta de credito", "numero carta",
+		"carta di credito", "numero carta di credito", "kaartnummer", "creditcardnummer",
+		"numer karty", "karta kredytowa", "numero do cartao", "cartao de credito", "xinyongka",
+		"kahao", "yinhangka", "yinhangka hao", "信用卡", "卡号", "银行卡", "银行卡号", "信用卡号"),
+	terms(PaymentCard, likely, false, "pan"),
+	terms(CardSecurityCode, specific, false,
+		"cvv", "cvc", "cvv2", "cvc2", "cvn", "csc", "card cid", "amex cid", "card security code",
+		"security code", "card verification", "card verification value", "card verification code",
+		"card code", "kartenpruefnummer", "kartenpruefziffer", "pruefnummer", "cryptogramme",
+		"cryptogramme visuel", "code de securite", "codigo de seguridad", "codice di sicurezza",
+		"codice cvv", "beveiligingscode", "kod cvv", "kod zabezpieczajacy", "codigo de seguranca",
+		"anquanma", "安全码"),
+	terms(IBANBankAccount, specific, false,
+		"iban", "iban number", "iban code", "bank account", "bank account number", "bank account no",
+		"account iban", "kontonummer", "bankkonto", "bankverbindung", "konto nr", "iban nummer", "rib",
+		"releve d identite bancaire", "numero de compte", "compte bancaire", "numero compte",
+		"cuenta bancaria", "numero de cuenta", "ccc", "conto corrente", "conto bancario",
+		"numero conto", "rekeningnummer", "bankrekening", "bankrekeningnummer", "numer konta",
+		"numer rachunku", "nr rachunku", "rachunek bankowy", "nr konta", "conta bancaria",
+		"numero da conta", "nib", "yinhang zhanghao", "银行账号", "银行账户", "开户账号"),
+	terms(IBANBankAccount, ambiguous, true,
+		"account number", "account no", "acct no", "acct number", "konto", "cuenta", "rekening", "bic",
+		"swift", "bic code", "swift code", "bic swift", "bank code", "blz", "bankleitzahl", "sort code",
+		"routing number", "aba", "aba routing"),
+	terms(TaxID, specific, false,
+		"tax id", "tin", "tax number", "tax no", "tax identification number", "tax identifier",
+		"tax reference", "utr", "unique taxpayer reference", "steuernummer", "steuer nr", "steuer id",
+		"steueridentifikationsnummer", "steuerliche identifikationsnummer", "idnr", "numero fiscal",
+		"numero fiscal de reference", "nif", "numero de identificacion fiscal", "fiscaal nummer",
+		"fiscaal identificatienummer", "nip", "numer nip", "numero de contribuinte", "contribuinte",
+		"shuihao", "nashuiren shibiehao", "税号", "纳税人识别号", "itin", "tax code"),
+	terms(TaxID, likely, true,
+		"vat", "vat id", "vat number", "vat no", "vat reg", "vat registration number", "vatin", "ust id",
+		"ustid", "ust idnr", "umsatzsteuer id", "umsatzsteuer identifikationsnummer", "ust identnummer",
+		"numero tva", "tva intracommunautaire", "n tva", "cif", "partita iva", "piva", "p iva",
+		"btw nummer", "btw", "btw id", "nip ue", "siret", "siren", "kvk", "kvk nummer",
+		"handelsregisternummer", "ein"),
+	terms(SalaryFinancial, likely, true,
+		"salary", "salaries", "wage", "wages", "pay rate", "hourly rate", "payroll", "gross salary",
+		"net salary", "base salary", "annual salary", "monthly salary", "annual income", "income",
+		"household income", "compensation", "remuneration", "gehalt", "lohn", "bruttogehalt",
+		"nettogehalt", "jahresgehalt", "monatsgehalt", "einkommen", "verguetung", "stundenlohn",
+		"salaire", "salaire brut", "salaire annuel", "revenu", "revenus", "salario", "sueldo",
+		"ingresos", "salario bruto", "stipendio", "retribuzione", "reddito", "salaris", "loon",
+		"brutoloon", "inkomen", "wynagrodzenie", "pensja", "dochod", "zarobki", "renda", "vencimento",
+		"gongzi", "xinzi", "xinchou", "shouru", "yuexin", "nianxin", "工资", "薪资", "薪酬", "收入", "月薪",
+		"年薪", "credit score", "schufa", "schufa score", "bonitaet", "credit limit", "net worth",
+		"debt", "debts", "schulden", "steuerklasse", "tax class"),
+	terms(SalaryFinancial, ambiguous, true, "pay", "bonus", "credit rating"),
+)
+
+// Payment card.
+
+var cardDetector = detector{
+	cat: PaymentCard, types: textTypes | numericTypes, check: checkCard, mask: plain(maskCard),
+	strict: true, highCard: true,
+}
+
+// checkCard: 13–19 digits, optionally grouped with spaces or dashes, passing Luhn with a
+// known issuer prefix. Masked numbers (411111******1111) contain other characters and fail.
+func checkCard(v string, _ *env) level {
+	if len(v) < 13 || len(v) > 23 {
+		return lvNone
+	}
+	var buf [23]byte
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case isDigit(c):
+			buf[n] = c
+			n++
+		case (c == ' ' || c == '-') && i > 0 && i < len(v)-1 && isDigit(v[i-1]):
+		default:
+			return lvNone
+		}
+	}
+	d := string(buf[:n])
+	if n < 13 || n > 19 || !luhn(d) || !knownIIN(d) {
+		return lvNone
+	}
+	return lvStrong
+}
+
+// knownIIN checks the issuer prefix and the lengths its cards have.
+func knownIIN(d string) bool {
+	n := len(d)
+	p2, p3, p4 := atoi(d[:2]), atoi(d[:3]), atoi(d[:4])
+	switch {
+	case d[0] == '4': // Visa
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720: // Mastercard
+		return n == 16
+	case p2 == 34 || p2 == 37: // American Express
+		return n == 15
+	case p4 == 6011, p2 == 65, p3 >= 644 && p3 <= 649: // Discover
+		return n >= 16
+	case p4 >= 3528 && p4 <= 3589: // JCB
+		return n >= 16
+	case p2 == 36, p3 >= 300 && p3 <= 305, p2 == 38, p2 == 39: // Diners Club
+		return n >= 14
+	case p2 == 62: // UnionPay
+		return n >= 16
+	case p4 >= 2200 && p4 <= 2204: // Mir
+		return n >= 16
+	}
+	switch p4 { // Maestro
+	case 5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763:
+		return n >= 13
+	}
+	return false
+}
+
+// Card security code.
+
+var cvvDetector = detector{cat: CardSecurityCode, types: textTypes | numericTypes, check: checkCVV, mask: maskLabel("cvv")}
+
+func checkCVV(v string, _ *env) level {
+	if (len(v) == 3 || len(v) == 4) && isDigits(v) {
+		return lvStrong
+	}
+	return lvNone
+}
+
+// IBAN and bank accounts.
+
+var ibanDetector = detector{
+	cat: IBANBankAccount, types: textTypes, check: checkBankAccount, probe: isIBAN, mask: plain(maskBankAccount),
+	strict: true, highCard: true,
+}
+
+// ibanLengths is the IBAN length per country (ISO 13616 registry).
+var ibanLengths = map[string]int{
+	"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27,
+	"BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28,
+	"EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+	"GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27,
+	"JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25,
+	"MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18,
+	"NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33,
+	"SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+	"TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}
+
+// validIBAN checks the country's length and the mod-97 check digits.
+func validIBAN(v string) bool {
+	s := compactUpper(v)
+	if len(s) < 15 || len(s) > 34 || ibanLengths[s[:2]] != len(s) || !isDigit(s[2]) || !isDigit(s[3]) {
+		return false
+	}
+	return mod97(s[4:]+s[:4]) == 1
+}
+
+func isIBAN(v string, _ *env) bool { return validIBAN(v) }
+
+// checkBankAccount: a valid IBAN is strong; a BIC, a sort code or a plain account number is
+// plausible for columns named that way.
+func checkBankAccount(v string, _ *env) level {
+	if len(v) > 42 {
+		return lvNone
+	}
+	if validIBAN(v) {
+		return lvStrong
+	}
+	s := compactUpper(v)
+	if (len(s) == 8 || len(s) == 11) && validBICShape(s) {
+		return lvWeak
+	}
+	if len(s) >= 5 && len(s) <= 20 && isDigits(s) {
+		return lvWeak
+	}
+	return lvNone
+}
+
+// validBICShape: 4 letters (bank), a country, 2 letters or digits (location), an optional
+// 3-character branch.
+func validBICShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i < 6 && !isUpperASCII(c) || !isUpperASCII(c) && !isDigit(c) {
+			return false
+		}
+	}
+	return ibanLengths[s[4:6]] > 0 || s[4:6] == "US" || s[4:6] == "CN" || s[4:6] == "JP"
+}
+
+func maskBankAccount(v string) string {
+	if validIBAN(v) {
+		return maskIBAN(v)
+	}
+	return maskGeneric(v)
+}
+
+// Tax id and VAT.
+
+var taxIDDetector = detector{
+	cat: TaxID, types: textTypes | numericTypes, check: checkTaxID, mask: plain(maskGeneric),
+	strict: true, quasi: true, highCard: true,
+}
+
+// vatShapes are EU (and GB, CH, NO) VAT number bodies after the country prefix:
+// d a digit, l a letter, x either, other characters literal.
+var vatShapes = map[string][]string{
+	"AT": {"Udddddddd"}, "BE": {"dddddddddd"}, "BG": {"ddddddddd", "dddddddddd"}, "CY": {"ddddddddl"},
+	"CZ": {"dddddddd", "ddddddddd", "dddddddddd"}, "DE": {"ddddddddd"}, "DK": {"dddddddd"},
+	"EE": {"ddddddddd"}, "EL": {"ddddddddd"}, "ES": {"xdddddddx"}, "FI": {"dddddddd"},
+	"FR": {"xxddddddddd"}, "HR": {"ddddddddddd"}, "HU": {"dddddddd"},
+	"IE": {"dddddddl", "dddddddll", "dlddddddl"}, "IT": {"ddddddddddd"}, "LT": {"ddddddddd", "dddddddddddd"},
+	"LU": {"dddddddd"}, "LV": {"ddddddddddd"}, "MT": {"dddddddd"}, "NL": {"dddddddddBdd"},
+	"PL": {"dddddddddd"}, "PT": {"ddddddddd"}, "RO": {"dd", "ddd", "dddd", "ddddd", "dddddd", "ddddddd", "dddddddd", "ddddddddd", "dddddddddd"},
+	"SE": {"dddddddddd01"}, "SI": {"dddddddd"}, "SK": {"dddddddddd"},
+	"GB": {"ddddddddd", "dddddddddddd", "GDddd", "HAddd"}, "XI": {"ddddddddd", "dddddddddddd"},
+	"CH": {"Eddddddddd", "EdddddddddMWST", "EdddddddddTVA", "EdddddddddIVA"}, "NO": {"dddddddddMVA"},
+}
+
+// validVAT checks a VAT number's country prefix and body shape ("DE123456789",
+// "FR40303265045", "NL123456789B01", "CHE-123.456.789 MWST").
+func validVAT(s string) bool {
+	if len(s) < 4 || len(s) > 17 {
+		return false
+	}
+	for _, shape := range vatShapes[s[:2]] {
+		if matchShape(s[2:], shape) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchShape(s, shape string) bool {
+	if len(s) != len(shape) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch shape[i] {
+		case 'd':
+			if !isDigit(c) {
+				return false
+			}
+		case 'l':
+			if !isUpperASCII(c) {
+				return false
+			}
+		case 'x':
+			if !isDigit(c) && !isUpperASCII(c) {
+				return false
+			}
+		default:
+			if c != shape[i] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validNIP: Polish tax number, 10 digits with a weighted mod-11 check digit.
+func validNIP(s string) bool {
+	if len(s) != 10 || !isDigits(s) {
+		return false
+	}
+	w := [...]int{6, 5, 7, 2, 3, 4, 5, 6, 7}
+	sum := 0
+	for i, k := range w {
+		sum += int(s[i]-'0') * k
+	}
+	return sum%11 != 10 && sum%11 == int(s[9]-'0')
+}
+
+// checkTaxID is strong for VAT numbers with a country prefix and for personal tax numbers
+// with check digits (DE Steuer-ID, ES NIF, PL NIP, IT codice fiscale, US SSN/ITIN form);
+// other numbers of tax-id length are plausible.
+func checkTaxID(v string, _ *env) level {
+	if len(v) > 24 {
+		return lvNone
+	}
+	if validSSN(v) {
+		return lvStrong
+	}
+	s := compactUpper(dropDotsSlashes.Replace(v))
+	switch {
+	case validVAT(s), validSteuerID(s), validDNI(s), validNIP(s), validCodiceFiscale(s):
+		return lvStrong
+	case plausibleIDNumber(s):
+		return lvWeak
+	}
+	return lvNone
+}
+
+var (
+	dropDotsSlashes      = strings.NewReplacer(".", "", "/", "")
+	dropAmountSeparators = strings.NewReplacer(" ", "", "\u00a0", "", ",", "", ".", "", "'", "")
+	dropCurrencies       = strings.NewReplacer("EUR", "", "USD", "", "GBP", "", "CHF", "", "PLN", "", "CNY", "",
+		"RMB", "", "€", "", "$", "", "£", "", "¥", "", "ZŁ", "", "K", "")
+)
+
+// Salary and financial standing.
+
+var salaryDetector = detector{cat: SalaryFinancial, types: textTypes | numericTypes, check: checkAmount}
+
+// checkAmount accepts amounts: "52000", "4.250,00 €", "$85,000", "EUR 3500", "65k".
+func checkAmount(v string, _ *env) level {
+	if len(v) > 30 {
+		return lvNone
+	}
+	s := dropCurrencies.Replace(strings.ToUpper(v))
+	s = dropAmountSeparators.Replace(s)
+	s = strings.TrimPrefix(s, "-")
+	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
+		return lvWeak
+	}
+	return lvNone
+}

@@ -1,0 +1,101 @@
+package detect
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+var testIBANs = []string{
+	"DE89 3704 0044 0532 0130 00",
+	"FR14 2004 1010 0505 0001 3M02 606",
+	"NL91 ABNA 0417 1643 00",
+	"ES91 2100 0418 4502 0005 1332",
+	"IT60 X054 2811 1010 0000 0123 456",
+	"GB29 NWBK 6016 1331 9268 19",
+	"BE68539007547034",
+	"AT611904300234573201",
+	"CH9300762011623852957",
+	"PL61109010140000071219812874",
+	"de89370400440532013000",
+}
+
+func TestValidIBAN(t *testing.T) {
+	for _, v := range testIBANs {
+		assert.True(t, validIBAN(v), v)
+	}
+	for _, v := range []string{
+		"DE89 3704 0044 0532 0130 01", // check digits
+		"DE89 3704 0044 0532 0130 0",  // length
+		"FR14 2004 1010 0505 0001 3M02 60",
+		"XX89370400440532013000", // country
+		"DE8937040044053201300X",
+		"DE89************3000", // masked
+		"", "DE", "1234567890123456",
+	} {
+		assert.False(t, validIBAN(v), v)
+	}
+}
+
+func TestCheckCard(t *testing.T) {
+	checkTable(t, checkCard, lvStrong,
+		[]string{"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "5500005555555559",
+			"5105105105105100", "2223003122003222", "378282246310005", "3782 822463 10005", "6011111111111117",
+			"3530111333300000", "36227206271667", "4222222222222", "6200000000000005"},
+		[]string{"4111111111111112", "411111******1111", "4111 XXXX XXXX 1111", "1234567812345670",
+			"490154203237518", // an IMEI: Luhn-valid, but 15 digits are not a Visa length
+			"12345", "4111111111111111111111", "-4111111111111111", "4111111111111111-",
+			"550e8400-e29b-41d4-a716-446655440000"})
+}
+
+func TestCheckCVV(t *testing.T) {
+	checkTable(t, checkCVV, lvStrong, []string{"123", "0456", "999"}, []string{"12", "12345", "abc", "1 23"})
+}
+
+func TestValidVAT(t *testing.T) {
+	for _, v := range []string{"DE123456789", "FR40303265045", "FRXX123456789", "NL123456789B01", "ATU12345678",
+		"IT12345678901", "ESX1234567X", "ES12345678Z", "GB123456789", "PL5260250274", "BE0123456789", "CHE123456789MWST"} {
+		assert.True(t, validVAT(v), v)
+	}
+	for _, v := range []string{"DE12345678", "NL123456789X01", "XX123456789", "ATX12345678", "IT1234567890", ""} {
+		assert.False(t, validVAT(v), v)
+	}
+}
+
+func TestCheckTaxID(t *testing.T) {
+	checkTable(t, checkTaxID, lvStrong,
+		[]string{"DE123456789", "DE 123 456 789", "FR40303265045", "NL123456789B01", "CHE-123.456.789 MWST",
+			"86095742719", "12345678Z", "5260250274", "526-025-02-74", "RSSMRA85T10A562S", "123-45-6789"},
+		[]string{"12/345/67890", "hello", "2024", "5260250275"})
+}
+
+func TestCheckAmount(t *testing.T) {
+	checkTable(t, checkAmount, lvWeak,
+		[]string{"52000", "52,000", "4.250,00 €", "$85,000", "EUR 3500", "65k", "1 234 567", "-500"},
+		[]string{"CEO", "n/a", "high", "1985-03-12"})
+}
+
+func TestClassifyFinancial(t *testing.T) {
+	cards := []string{"4111 1111 1111 1111", "5500005555555559", "378282246310005", "6011111111111117", "3530111333300000"}
+	runClassify(t, []classifyCase{
+		{"iban by name and values", Column{Table: "kunden", Name: "iban", Values: testIBANs}, IBANBankAccount, true},
+		{"iban by value only", Column{Table: "payments", Name: "col9", Values: testIBANs[:6]}, IBANBankAccount, true},
+		{"iban column full of masked ibans", Column{Table: "kunden", Name: "iban", Values: []string{"DE89************3000", "FR14************2606", "NL91************4300", "ES91************1332", "IT60************3456"}}, None, false},
+		{"kontonummer", Column{Table: "kunden", Name: "kontonummer", Values: []string{"532013000", "1234567890"}}, IBANBankAccount, true},
+		{"bic beside person", Column{Table: "kunden", Name: "bic", Values: []string{"COBADEFFXXX", "BNPAFRPP"}}, IBANBankAccount, true},
+		{"card by name and values", Column{Table: "payments", Name: "card_number", Values: cards}, PaymentCard, true},
+		{"card by value only", Column{Table: "orders_legacy", Name: "ref2", Values: cards}, PaymentCard, true},
+		{"card stored as number", Column{Table: "payments", Name: "cc_number", DataType: "bigint", Values: []string{"4111111111111111", "5500005555555559"}}, PaymentCard, true},
+		{"luhn-valid order ids are not cards", Column{Table: "orders", Name: "ext_ref", Values: repeatf(20, "%d", func(i int) any { return 1000000000000000 + i })}, None, false},
+		{"cvv", Column{Table: "payments", Name: "cvv", Values: []string{"123", "456", "7890"}}, CardSecurityCode, true},
+		{"card security code", Column{Table: "payments", Name: "card_security_code"}, CardSecurityCode, true},
+		{"vat beside person", Column{Table: "contacts", Name: "vat_id", Values: []string{"DE123456789", "FR40303265045"}}, TaxID, true},
+		{"vat in accounts", Column{Table: "accounts", Name: "vat_id", Values: []string{"DE123456789", "FR40303265045"}}, None, false},
+		{"steuer_id", Column{Table: "mitarbeiter", Name: "steuer_id", Values: []string{"86095742719", "47036892816"}}, TaxID, true},
+		{"nip", Column{Table: "klienci", Name: "nip", Values: []string{"5260250274"}}, TaxID, true},
+		{"salary", Column{Table: "employees", Name: "salary", DataType: "numeric(10,2)", Values: []string{"52000.00", "61000.00", "48000.50"}}, SalaryFinancial, true},
+		{"gehalt", Column{Table: "mitarbeiter", Name: "gehalt"}, SalaryFinancial, true},
+		{"annual revenue of companies", Column{Table: "accounts", Name: "annual_income", DataType: "numeric"}, None, false},
+		{"price is not salary", Column{Table: "products", Name: "price", DataType: "numeric", Values: []string{"9.99", "19.99"}}, None, false},
+	})
+}

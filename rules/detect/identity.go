@@ -1,0 +1,622 @@
+package detect
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Identity: person name, date of birth, age, gender, username, national id, passport,
+// employment, photo and biometric references.
+
+var identityTerms = concat(
+	terms(PersonName, specific, false,
+		"first name", "fname", "f name", "given name", "forename", "forenames", "christian name", "vorname",
+		"vornamen", "prenom", "prenoms", "nombre de pila", "primer nombre", "nome proprio", "voornaam",
+		"voornamen", "roepnaam", "imie", "imiona", "primeiro nome", "mingzi", "名字",
+		"last name", "lname", "l name", "surname", "surnames", "family name", "nachname", "familienname",
+		"zuname", "nom de famille", "nom famille", "apellido", "apellidos", "primer apellido",
+		"segundo apellido", "cognome", "cognomi", "sobrenome", "apelido", "achternaam", "tussenvoegsel",
+		"nazwisko", "xingshi", "姓氏", "middle name", "second name", "maiden name", "birth name",
+		"geburtsname", "geb name", "nom de naissance", "nom de jeune fille", "nom d usage", "full name",
+		"complete name", "legal name", "real name", "preferred name", "nome completo", "nombre completo",
+		"nom complet", "volledige naam", "imie i nazwisko", "xingming", "姓名", "真实姓名", "联系人",
+		"联系人姓名", "contact name", "contact person", "ansprechpartner", "kontaktperson",
+		"personne de contact", "persona de contacto", "persona di contatto", "contactpersoon",
+		"osoba kontaktowa", "customer name", "client name", "person name", "patient name",
+		"employee name", "member name", "guest name", "holder name", "card holder", "cardholder",
+		"cardholder name", "account holder", "account holder name", "kontoinhaber", "titulaire",
+		"titular", "intestatario", "rekeninghouder", "beneficiary name", "recipient name",
+		"emergency contact", "emergency contact name", "spouse name", "partner name", "mother name",
+		"father name", "parent name", "guardian name", "billing name", "shipping name", "bill to name",
+		"ship to name", "owner name", "applicant name", "student name", "teacher name", "doctor name",
+		"spouses name"),
+	terms(PersonName, ambiguous, true,
+		"name", "naam", "nom", "nombre", "nome", "navn", "namn", "display name", "nazwa wyswietlana",
+		"anzeigename", "nom affiche", "sort name", "addressee", "recipient", "empfaenger",
+		"destinataire", "destinatario", "ontvanger", "odbiorca"),
+	terms(None, 0, false, "nazwa", "mingcheng", "名称", "品名", "key fingerprint", "ssh fingerprint",
+		"certificate fingerprint", "cert fingerprint", "file fingerprint", "file hash"),
+	terms(DateOfBirth, specific, false,
+		"date of birth", "dob", "d o b", "birth date", "birthday", "birth day", "birth dt", "bday", "born",
+		"born on", "date born", "geburtsdatum", "geb datum", "geb dat", "geburtstag", "geboren",
+		"geboren am", "date de naissance", "date naissance", "naissance", "ne le", "fecha de nacimiento",
+		"fecha nacimiento", "fec nac", "f nacimiento", "nacimiento", "data di nascita", "data nascita",
+		"data de nascimento", "data nascimento", "nascimento", "geboortedatum", "data urodzenia",
+		"urodziny", "chusheng riqi", "shengri", "出生日期", "生日", "出生年月", "year of birth", "birth year",
+		"yob", "geburtsjahr", "annee de naissance", "ano de nacimiento", "anno di nascita",
+		"geboortejaar", "rok urodzenia"),
+	terms(DateOfBirth, likely, false, "birth", "geb"),
+	terms(City, ambiguous, true,
+		"place of birth", "birth place", "birthplace", "city of birth", "town of birth", "geburtsort",
+		"lieu de naissance", "lieu naissance", "lugar de nacimiento", "lugar nacimiento",
+		"luogo di nascita", "luogo nascita", "geboorteplaats", "miejsce urodzenia", "chushengdi",
+		"出生地", "jiguan", "籍贯"),
+	terms(Age, likely, true,
+		"age", "alter", "age years", "edad", "idade", "leeftijd", "wiek", "nianling", "年龄",
+		"age group", "age range", "age band", "altersgruppe", "tranche d age", "rango de edad",
+		"fascia di eta", "leeftijdscategorie"),
+	terms(Gender, specific, true,
+		"gender", "sex", "geschlecht", "sexe", "genre", "sexo", "genero", "sesso", "genere", "geslacht",
+		"plec", "xingbie", "性别", "gender identity", "geschlechtsidentitaet"),
+	terms(Gender, ambiguous, true, "pronouns", "pronoun"),
+	terms(Gender, ambiguous, true,
+		"salutation", "anrede", "civilite", "tratamiento", "saludo", "titolo di cortesia", "aanhef",
+		"zwrot grzecznosciowy", "chengwei", "称谓"),
+	terms(Username, likely, false,
+		"username", "user name", "login", "login name", "user login", "benutzername", "benutzerkennung",
+		"anmeldename", "nom d utilisateur", "nom utilisateur", "identifiant", "login utilisateur",
+		"nombre de usuario", "usuario", "nome utente", "gebruikersnaam", "nazwa uzytkownika",
+		"login uzytkownika", "yonghuming", "用户名", "账号", "zhanghao", "screen name",
+		"nickname", "nick", "user handle", "login id", "user principal name", "upn", "sam account name",
+		"samaccountname"),
+	terms(Username, likely, true,
+		"twitter", "twitter handle", "linkedin", "linkedin url", "linkedin profile", "facebook",
+		"facebook url", "instagram", "skype", "skype id", "wechat", "weixin", "微信", "微信号", "qq",
+		"telegram", "github", "xing profile", "tiktok", "social handle"),
+	terms(Username, ambiguous, true, "handle"),
+	terms(NationalID, specific, false,
+		"ssn", "social security number", "social security no", "social security",
+		"sozialversicherungsnummer", "sv nummer", "svnr", "sozialversicherungsnr",
+		"rentenversicherungsnummer", "rv nummer", "national id", "national identity number",
+		"national identification number", "national insurance number", "national insurance no",
+		"ni number", "nino", "nin", "nir", "numero de securite sociale", "numero securite sociale",
+		"num secu", "secu", "numero insee", "insee", "dni", "nie", "documento de identidad",
+		"documento identidad", "numero de identificacion", "codice fiscale", "cod fiscale", "bsn",
+		"burgerservicenummer", "sofinummer", "sofi nummer", "pesel", "personnummer", "personal number",
+		"personal id", "personal identity number", "personal identification number", "cpr",
+		"cpr nummer", "hetu", "henkilotunnus", "rijksregisternummer", "numero national", "ppsn",
+		"pps number", "cpf", "aadhaar", "aadhar", "sin", "social insurance number", "id number",
+		"id no", "id card", "government id", "government issued id", "id card number", "identity card", "identity number",
+		"identity card number", "identity document", "personalausweis", "personalausweisnummer",
+		"ausweisnummer", "ausweis", "ausweis nr", "carte d identite", "numero carte identite", "cni",
+		"carta d identita", "carta identita", "identiteitskaart", "dowod osobisty", "nr dowodu",
+		"cartao de cidadao", "shenfenzheng", "shenfenzheng hao", "身份证", "身份证号", "身份证号码",
+		"citizen id", "resident id", "resident registration number", "rrn", "my number", "tc kimlik",
+		"tckn", "curp", "nric", "hkid"),
+	terms(NationalID, likely, false, "identification", "identification number", "identification no",
+		"numero d identification", "numero de identificacion personal"),
+	terms(Passport, specific, false,
+		"passport", "passport number", "passport no", "passport id", "passport nr", "reisepass",
+		"reisepassnummer", "passnummer", "pass nr", "pass nummer", "passeport", "numero de passeport",
+		"numero passeport", "pasaporte", "numero de pasaporte", "passaporto", "numero passaporto",
+		"paspoort", "paspoortnummer", "paszport", "numer paszportu", "passaporte", "huzhao", "护照",
+		"护照号", "护照号码", "travel document", "travel document number"),
+	terms(Passport, likely, false, "visa number", "visa no", "permit number", "permit no", "work permit",
+		"residence permit", "aufenthaltstitel", "aufenthaltserlaubnis", "titre de sejour",
+		"permiso de residencia", "permesso di soggiorno", "verblijfsvergunning", "karta pobytu"),
+	terms(Employment, likely, true,
+		"job title", "job function", "occupation", "profession", "employer", "employer name",
+		"beruf", "berufsbezeichnung", "taetigkeit", "arbeitgeber", "stellenbezeichnung", "poste",
+		"fonction", "metier", "employeur", "puesto", "ocupacion", "profesion", "empleador",
+		"professione", "mansione", "qualifica", "datore di lavoro", "functie", "functietitel", "beroep",
+		"werkgever", "stanowisko", "zawod", "pracodawca", "zhiwei", "zhiwu", "zhiye", "gongzuo danwei",
+		"职位", "职务", "职业", "工作单位", "personalnummer", "employee number", "staff number",
+		"personnel number", "matricule", "seniority"),
+	terms(Employment, ambiguous, true,
+		"title", "position", "job", "cargo", "function", "department", "abteilung", "departement", "departamento", "reparto",
+		"afdeling", "dzial", "bumen", "部门", "company", "company name", "firma", "firmenname",
+		"unternehmen", "entreprise", "societe", "nom entreprise", "raison sociale", "empresa",
+		"azienda", "bedrijf", "bedrijfsnaam", "organisation", "organization", "organisation name",
+		"organization name", "org name", "gongsi", "公司", "公司名称", "单位", "danwei"),
+	terms(PhotoOrBiometric, specific, false,
+		"biometric", "biometrics", "biometric data", "biometric template", "fingerprints",
+		"face id", "face template", "face encoding", "face embedding", "facial",
+		"facial image", "facial recognition", "iris", "iris scan", "retina", "voiceprint", "voice print",
+		"palm print", "biometrie", "biometrische daten", "fingerabdruck", "gesichtsbild",
+		"empreinte digitale", "biometrique", "donnees biometriques", "huella dactilar", "biometrico",
+		"impronta digitale", "vingerafdruk", "odcisk palca", "zhiwen", "renlian", "指纹", "人脸",
+		"人脸识别", "虹膜"),
+	terms(PhotoOrBiometric, ambiguous, true,
+		"fingerprint", "photo", "foto", "picture", "pic", "avatar", "profile picture", "profile photo",
+		"profile image", "headshot", "portrait", "selfie", "passbild", "lichtbild", "passfoto",
+		"photo d identite", "photo identite", "fotografia", "zhaopian", "照片", "头像", "touxiang",
+		"signature", "unterschrift"),
+)
+
+// Person name.
+
+var personNameDetector = detector{
+	cat: PersonName, types: textTypes, check: checkPersonName, mask: plain(maskGeneric),
+	confirmAt: 0.2, valueOnlyAt: 0.6, valueCap: 0.72, quasi: true, highCard: true, confirmLifts: true,
+}
+
+// checkPersonName: names are letters with spaces, hyphens, apostrophes and dots, up to five
+// words (weak); a given name or surname from the list makes them strong. Han names are two
+// to four characters; a frequent family name first makes them strong.
+func checkPersonName(v string, _ *env) level {
+	if len(v) > 80 {
+		return lvNone
+	}
+	han, other := 0, 0
+	for _, r := range v {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.IsLetter(r), r == ' ', r == '-', r == '\'', r == '’', r == '.', r == ',', r == '·':
+			other++
+		default:
+			return lvNone
+		}
+	}
+	if han > 0 {
+		if other > 1 || han < 2 || han > 4 {
+			return lvNone
+		}
+		if r, _ := utf8.DecodeRuneInString(v); isHanSurname(r) {
+			return lvStrong
+		}
+		return lvWeak
+	}
+	ws := strings.FieldsFunc(foldWord(v), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(ws) == 0 || len(ws) > 5 {
+		return lvNone
+	}
+	for _, w := range ws {
+		if givenNames[w] || surnames[w] {
+			return lvStrong
+		}
+	}
+	return lvWeak
+}
+
+// Date of birth.
+
+var dobDetector = detector{cat: DateOfBirth, types: textTypes | types(typeDate, typeInt), check: checkDOB}
+
+// checkDOB accepts dates (and bare years, for birth_year) from 1900 to ten years ago;
+// anything else — a created_at timestamp, next year's renewal — contradicts a birth date.
+func checkDOB(v string, e *env) level {
+	y := -1
+	if len(v) == 4 {
+		y = atoi(v)
+	} else if py, _, _, ok := parseDate(v); ok {
+		y = py
+	}
+	if y >= 1900 && y <= e.year-10 {
+		return lvStrong
+	}
+	return lvNone
+}
+
+// Age.
+
+var ageDetector = detector{cat: Age, types: textTypes | numericTypes, check: checkAge}
+
+func checkAge(v string, _ *env) level {
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		if f >= 0 && f <= 120 {
+			return lvWeak
+		}
+		return lvNone
+	}
+	if a, b, ok := strings.Cut(v, "-"); ok && atoi(a) >= 0 && atoi(b) > atoi(a) && atoi(b) <= 120 {
+		return lvWeak // an age band: 30-39
+	}
+	if strings.HasSuffix(v, "+") && atoi(v[:len(v)-1]) >= 0 && atoi(v[:len(v)-1]) <= 120 {
+		return lvWeak
+	}
+	return lvNone
+}
+
+// Gender.
+
+var genderDetector = detector{
+	cat: Gender, types: textTypes | types(typeInt, typeBool), check: checkGender, mask: maskLabel("gender"),
+	valueOnlyAt: 0.9, valueCap: 0.7, quasi: true,
+}
+
+// genderWords are spelled-out genders and salutations (strong); genderCodes are one-letter
+// and ISO 5218 codes (weak: m/f could be sizes).
+var (
+	genderWords = enumSet("male, female, man, woman, men, women, diverse, divers, non binary, nonbinary, " +
+		"non-binary, intersex, transgender, maennlich, mannlich, weiblich, frau, herr, homme, femme, " +
+		"masculin, feminin, monsieur, madame, mademoiselle, mme, mlle, hombre, mujer, masculino, femenino, " +
+		"senor, senora, senorita, sr, sra, maschio, femmina, uomo, donna, maschile, femminile, signor, " +
+		"signore, signora, sig, sig ra, vrouw, mannelijk, vrouwelijk, heer, mevrouw, dhr, mevr, " +
+		"mezczyzna, kobieta, meski, zenski, pan, pani, nan, nv, nu, 男, 女, 先生, 女士, mr, mrs, ms, miss, " +
+		"mister, sir, madam, mx")
+	genderCodes = enumSet("m, f, w, d, x, u, h, v, k, 0, 1, 2, 9")
+)
+
+func checkGender(v string, e *env) level {
+	k := e.key(v)
+	switch {
+	case genderWords[k]:
+		return lvStrong
+	case genderCodes[k]:
+		return lvWeak
+	case neutralValues[k]:
+		return lvSkip
+	}
+	return lvNone
+}
+
+// Username.
+
+var usernameDetector = detector{cat: Username, types: textTypes, check: checkUsername, highCard: true}
+
+func checkUsername(v string, _ *env) level {
+	if len(v) < 2 || len(v) > 100 || isUUID(v) || isDigits(v) || strings.ContainsAny(v, " \t") {
+		return lvNone
+	}
+	return lvWeak
+}
+
+// National ids.
+
+var nationalIDDetector = detector{
+	cat: NationalID, types: textTypes | numericTypes, check: checkNationalID, mask: plain(maskGeneric),
+	strict: true, highCard: true,
+}
+
+// checkNationalID is strong for the formats with check digits or a distinctive shape:
+// US SSN (dashed), UK NINO, FR NIR, DE Steuer-ID, ES DNI/NIE, NL BSN, PL PESEL, IT codice
+// fiscale, BE national number, FI HETU, SE personnummer and CN resident id. Other
+// numbers of ID length are only plausible.
+func checkNationalID(v string, _ *env) level {
+	if len(v) > 24 {
+		return lvNone
+	}
+	if validSSN(v) || validHETU(v) {
+		return lvStrong
+	}
+	s := compactUpper(strings.ReplaceAll(v, ".", ""))
+	switch {
+	case validNINO(s), validNIR(s), validSteuerID(s), validDNI(s), validBSN(s), validPESEL(s),
+		validCodiceFiscale(s), validBelgianNN(s), validPersonnummer(s), validChinaID(s):
+		return lvStrong
+	}
+	if plausibleIDNumber(s) {
+		return lvWeak
+	}
+	return lvNone
+}
+
+// plausibleIDNumber: 6–20 letters and digits with at least four digits.
+func plausibleIDNumber(s string) bool {
+	if len(s) < 6 || len(s) > 20 {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isDigit(c):
+			digits++
+		case isUpperASCII(c):
+		default:
+			return false
+		}
+	}
+	return digits >= 4
+}
+
+// validSSN: US social security number written 123-45-6789, without the never-issued
+// areas 000, 666 and 900–999, group 00 or serial 0000.
+func validSSN(v string) bool {
+	if len(v) != 11 || v[3] != '-' || v[6] != '-' {
+		return false
+	}
+	a, g, s := atoi(v[:3]), atoi(v[4:6]), atoi(v[7:])
+	return a > 0 && a != 666 && a < 900 && g > 0 && s > 0
+}
+
+// validNINO: UK National Insurance number, two prefix letters (not D, F, I, Q, U, V; second
+// not O; not BG, GB, KN, NK, NT, TN, ZZ), six digits, suffix A–D.
+func validNINO(s string) bool {
+	if len(s) != 9 || !isUpperASCII(s[0]) || !isUpperASCII(s[1]) || !isDigits(s[2:8]) ||
+		s[8] < 'A' || s[8] > 'D' {
+		return false
+	}
+	if strings.IndexByte("DFIQUV", s[0]) >= 0 || strings.IndexByte("DFIQUVO", s[1]) >= 0 {
+		return false
+	}
+	switch s[:2] {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return true
+}
+
+// validNIR: French social security number, 13 digits and a key 97 − (n mod 97); Corsican
+// departments 2A and 2B count as 19 and 18.
+func validNIR(s string) bool {
+	if len(s) != 15 || strings.IndexByte("123478", s[0]) < 0 {
+		return false
+	}
+	n := s[:13]
+	switch s[5:7] {
+	case "2A":
+		n = n[:5] + "19" + n[7:]
+	case "2B":
+		n = n[:5] + "18" + n[7:]
+	}
+	if !isDigits(n) || !isDigits(s[13:]) {
+		return false
+	}
+	if m := atoi(s[3:5]); m < 1 || (m > 12 && m < 20) {
+		return false
+	}
+	return 97-mod97(n) == atoi(s[13:])
+}
+
+// validSteuerID: German tax identification number, 11 digits, no leading zero, one digit of
+// the first ten repeated two or three times, ISO 7064 MOD 11,10 check digit.
+func validSteuerID(s string) bool {
+	if len(s) != 11 || !isDigits(s) || s[0] == '0' {
+		return false
+	}
+	var count [10]int
+	for i := 0; i < 10; i++ {
+		count[s[i]-'0']++
+	}
+	repeated := 0
+	for _, c := range count {
+		if c > 3 {
+			return false
+		}
+		if c > 1 {
+			repeated++
+		}
+	}
+	if repeated != 1 {
+		return false
+	}
+	product := 10
+	for i := 0; i < 10; i++ {
+		sum := (int(s[i]-'0') + product) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		product = sum * 2 % 11
+	}
+	check := 11 - product
+	if check == 10 {
+		check = 0
+	}
+	return check == int(s[10]-'0')
+}
+
+const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+// validDNI: Spanish DNI (8 digits and a letter) or NIE (X, Y or Z, 7 digits and a letter),
+// the letter being the number mod 23.
+func validDNI(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	num := s[:8]
+	if i := strings.IndexByte("XYZ", s[0]); i >= 0 {
+		num = strconv.Itoa(i) + s[1:8]
+	}
+	n := atoi(num)
+	return n >= 0 && dniLetters[n%23] == s[8]
+}
+
+// validBSN: Dutch citizen service number, 9 digits passing the 11-test.
+func validBSN(s string) bool {
+	if len(s) != 9 || !isDigits(s) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		sum += int(s[i]-'0') * (9 - i)
+	}
+	sum -= int(s[8] - '0')
+	return sum > 0 && sum%11 == 0
+}
+
+// validPESEL: Polish national number, 11 digits, an encoded birth date and a check digit.
+func validPESEL(s string) bool {
+	if len(s) != 11 || !isDigits(s) {
+		return false
+	}
+	m, d := atoi(s[2:4])%20, atoi(s[4:6])
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	w := [...]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
+	sum := 0
+	for i, k := range w {
+		sum += int(s[i]-'0') * k
+	}
+	return (10-sum%10)%10 == int(s[10]-'0')
+}
+
+// Codice fiscale tables: odd positions (1st, 3rd, …) and the month letters.
+var (
+	cfOdd    = [...]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+	cfMonths = "ABCDEHLMPRST"
+	cfOmocod = "LMNPQRSTUV" // letters replacing digits in homocodic codes
+)
+
+// validCodiceFiscale: Italian tax code, 16 characters (surname, name, birth year, month
+// letter, day, place, check letter).
+func validCodiceFiscale(s string) bool {
+	if len(s) != 16 {
+		return false
+	}
+	for i := 0; i < 16; i++ {
+		c := s[i]
+		switch i {
+		case 0, 1, 2, 3, 4, 5, 8, 11, 15:
+			if !isUpperASCII(c) {
+				return false
+			}
+		default:
+			if !isDigit(c) && strings.IndexByte(cfOmocod, c) < 0 {
+				return false
+			}
+		}
+	}
+	if strings.IndexByte(cfMonths, s[8]) < 0 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 15; i++ {
+		c := s[i]
+		v := int(c - 'A')
+		if isDigit(c) {
+			v = int(c - '0')
+		}
+		if i%2 == 0 {
+			sum += cfOdd[v]
+		} else {
+			sum += v
+		}
+	}
+	return byte('A'+sum%26) == s[15]
+}
+
+// validBelgianNN: Belgian national register number, 11 digits, check 97 − (n mod 97) over
+// the first nine digits, prefixed with 2 for births from 2000.
+func validBelgianNN(s string) bool {
+	if len(s) != 11 || !isDigits(s) || atoi(s[2:4]) > 12 {
+		return false
+	}
+	check := atoi(s[9:])
+	return 97-mod97(s[:9]) == check || 97-mod97("2"+s[:9]) == check
+}
+
+const hetuChecks = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+// validHETU: Finnish personal identity code DDMMYYCNNNX with a century sign and a mod-31 check.
+func validHETU(v string) bool {
+	if len(v) != 11 || strings.IndexByte("+-ABCDEFUVWXY", v[6]) < 0 || !isDigits(v[:6]) || !isDigits(v[7:10]) {
+		return false
+	}
+	if !validDate(2000, atoi(v[2:4]), atoi(v[:2])) {
+		return false
+	}
+	n := atoi(v[:6] + v[7:10])
+	return hetuChecks[n%31] == v[10]
+}
+
+// validPersonnummer: Swedish personal number YYMMDDNNNC or YYYYMMDDNNNC, Luhn over the ten
+// digits; coordination numbers add 60 to the day.
+func validPersonnummer(s string) bool {
+	if len(s) == 12 {
+		s = s[2:]
+	}
+	if len(s) != 10 || !isDigits(s) {
+		return false
+	}
+	d := atoi(s[4:6])
+	if d > 60 {
+		d -= 60
+	}
+	return validDate(2000, atoi(s[2:4]), d) && luhn(s)
+}
+
+// validChinaID: Chinese resident identity number, 17 digits with a birth date and an
+// ISO 7064 MOD 11-2 check character.
+func validChinaID(s string) bool {
+	if len(s) != 18 || !isDigits(s[:17]) {
+		return false
+	}
+	y, m, d := atoi(s[6:10]), atoi(s[10:12]), atoi(s[12:14])
+	if y < 1900 || !validDate(y, m, d) {
+		return false
+	}
+	w := [...]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, k := range w {
+		sum += int(s[i]-'0') * k
+	}
+	return "10X98765432"[sum%11] == s[17]
+}
+
+// Passport.
+
+var passportDetector = detector{cat: Passport, types: textTypes, check: checkPassport, highCard: true}
+
+// checkPassport: passport numbers are 6–10 letters and digits with at least two digits.
+func checkPassport(v string, _ *env) level {
+	s := compactUpper(v)
+	if len(s) < 6 || len(s) > 10 {
+		return lvNone
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isDigit(c):
+			digits++
+		case !isUpperASCII(c):
+			return lvNone
+		}
+	}
+	if digits < 2 {
+		return lvNone
+	}
+	return lvWeak
+}
+
+// Employment.
+
+var employmentDetector = detector{cat: Employment, types: textTypes, check: checkShortText}
+
+// checkShortText accepts short texts with letters: job titles, departments, employers.
+func checkShortText(v string, _ *env) level {
+	if len(v) > 200 || isUUID(v) {
+		return lvNone
+	}
+	for _, r := range v {
+		if unicode.IsLetter(r) {
+			return lvWeak
+		}
+	}
+	return lvNone
+}
+
+// Photo and biometric references.
+
+var photoDetector = detector{
+	cat: PhotoOrBiometric, types: textTypes | types(typeBinary), check: checkPhoto,
+	mask: maskLabel("image"), longValues: true,
+}
+
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".bmp", ".tif", ".tiff"}
+
+// checkPhoto: image data (JPEG or PNG bytes, base64 or a data: URL) is strong; an image
+// URL or file name is weak.
+func checkPhoto(v string, _ *env) level {
+	switch {
+	case strings.HasPrefix(v, "data:image/"), strings.HasPrefix(v, "/9j/"), strings.HasPrefix(v, "iVBORw0KGgo"),
+		strings.HasPrefix(v, "\xff\xd8\xff"), strings.HasPrefix(v, "\x89PNG"), strings.HasPrefix(v, `\x`):
+		return lvStrong
+	}
+	l := strings.ToLower(v)
+	if i := strings.IndexAny(l, "?#"); i >= 0 {
+		l = l[:i]
+	}
+	for _, e := range imageExts {
+		if strings.HasSuffix(l, e) {
+			return lvWeak
+		}
+	}
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return lvWeak
+	}
+	return lvNone
+}

@@ -1,0 +1,656 @@
+package detect
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Column and table names are matched as words, never as regular expressions:
+//
+//   - words splits a name into lower-case words: separators, camelCase, letter/digit
+//     boundaries; accents are folded (ä→ae, é→e, ł→l) and every Han character is a word
+//     of its own, so "cust_FirstName__c" is [cust first name c] and "客户姓名" is [客 户 姓 名].
+//   - A vocabulary entry ("first name", "geburtsdatum", "手机号") matches any run of
+//     consecutive words that spells it without separators, so "first_name", "FirstName",
+//     "firstname" and "FIRST-NAME" all match "first name".
+//   - The longest entry wins; on a tie, the one further right (the head of the name).
+//   - Words around the match can turn it off: "email_opt_in", "is_email_verified",
+//     "email_hash", "phone_id" are flags, metadata, digests and foreign keys, not the data.
+
+// Name-evidence strengths of vocabulary entries (see score.go).
+const (
+	specific  = 0.7  // the name alone says what the column holds: email, iban, date_of_birth
+	likely    = 0.62 // usually right: address, login, salary
+	ambiguous = 0.5  // needs a person beside it or confirming values: name, city, title
+)
+
+// term is one vocabulary entry: a column-name phrase and what it means.
+type term struct {
+	phrase   string
+	cat      Category // None for known non-personal names that would otherwise match
+	strength float64
+	quasi    bool // personal only beside a person: off in company, object and lookup tables
+}
+
+// terms builds vocabulary entries that share a category, strength and quasi flag.
+func terms(cat Category, strength float64, quasi bool, phrases ...string) []term {
+	out := make([]term, len(phrases))
+	for i, p := range phrases {
+		out[i] = term{phrase: p, cat: cat, strength: strength, quasi: quasi}
+	}
+	return out
+}
+
+// vocabularyTerms are all entries of the family files.
+var vocabularyTerms = concat(contactTerms, identityTerms, financialTerms, networkTerms,
+	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms)
+
+// vocabulary maps the joined words of each phrase to its entry.
+var vocabulary, vocabConflicts = buildVocabulary(vocabularyTerms)
+
+// maxPhraseWords bounds the runs of words tried against the vocabulary.
+var maxPhraseWords = 1
+
+func buildVocabulary(groups ...[]term) (map[string]term, []string) {
+	v := map[string]term{}
+	var conflicts []string
+	for _, g := range groups {
+		for _, t := range g {
+			w := words(t.phrase)
+			key := strings.Join(w, "")
+			if key == "" {
+				conflicts = append(conflicts, "empty phrase "+t.phrase)
+				continue
+			}
+			if old, ok := v[key]; ok {
+				if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi {
+					conflicts = append(conflicts, t.phrase+" ("+string(t.cat)+") vs "+old.phrase+" ("+string(old.cat)+")")
+				}
+				continue // the first spelling names the entry
+			}
+			maxPhraseWords = max(maxPhraseWords, len(w))
+			v[key] = t
+		}
+	}
+	return v, conflicts
+}
+
+// nonPersonalTerms are names that contain a personal word but are not personal data.
+var nonPersonalTerms = terms(None, 0, false,
+	"sku", "ean", "gtin", "upc", "isbn", "barcode", "version", "uuid", "guid", "checksum",
+	"order number", "order no", "order id", "invoice number", "invoice no", "tracking number",
+	"reference number", "product name", "file name", "filename", "host name", "hostname",
+	"domain name", "table name", "column name", "field name", "last login", "last seen",
+	"login count", "login attempts", "failed logins", "created by", "modified by", "updated by",
+	"assigned user", "email template", "mail template", "email domain", "mail server",
+	"mail host", "smtp host", "card type", "card brand", "tax rate", "vat rate", "tax amount",
+	"vat amount", "ip range", "address book", "phone book", "website", "homepage",
+	"web address", "server address", "mime type", "content type", "currency", "price",
+	"amount", "quantity", "qty", "status",
+)
+
+// Words next to a match that say the column is about the data, not the data itself.
+var (
+	// flagWords mark consent, validity and preference flags: email_opt_in, phone_verified.
+	flagWords = wordSet("opt optin optout opted consent consents consented subscribed unsubscribed " +
+		"subscription subscribe unsubscribe allowed allow permission permitted enabled verified " +
+		"verify verification valid validated validation invalid confirmed confirmation bounced " +
+		"bounce bounces undeliverable blacklisted blocklisted suppressed pref prefs preference " +
+		"preferences visible visibility public hidden required optional dnc")
+	// metaWords mark descriptions of the data: email_format, phone_type, password_policy.
+	metaWords = wordSet("type types format status count cnt counter length len score template " +
+		"templates source label kind domain provider lang language locale encoding charset method " +
+		"mode policy strength version algo algorithm scheme error errors attempts attempt retries " +
+		"sent reason quality currency mask masked last4 pattern regex rule rules setting settings " +
+		"config category categories level changed change reset expires expiry expiration timezone tz " +
+		"prefix suffix")
+	// timeWords mark timestamps: email_verified_at, phone_updated.
+	timeWords = wordSet("at on date dt time ts timestamp datetime datum since until updated " +
+		"modified created deleted when")
+	// hashWords mark digests: email_hash, sha256_email.
+	hashWords = wordSet("hash hashed sha sha1 sha256 sha512 md5 digest checksum crc hmac salt salted")
+	// refWords mark keys into another table: phone_id, address_fk.
+	refWords = wordSet("id ids fk uuid guid ref")
+	// consentWords are the flag words that still apply to special categories.
+	consentWords = wordSet("opt optin optout opted consent consents consented permission")
+	// leadKill words before a match make it a flag or a count: is_email_verified, has_phone,
+	// nb_emails, hashed_email.
+	leadKill = unionWithout(wordSet("public hidden visible required optional pref prefs preference preferences"),
+		wordSet("is has can should must do does dont allow allows use uses send enable "+
+		"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 default max min unsub "+
+		"masked last4"), flagWords)
+	// neutralWords after a match change nothing: phone_number, email_address_2, zip_code, iban_c.
+	neutralWords = wordSet("no nr nbr num number nummer numero nro value val text txt str string c " +
+		"field fld raw full main primary line ext extension code e164 intl international national " +
+		"formatted normalized normalised clean display orig original old prev previous new alt " +
+		"other work home private personal business office group range band bracket class url uri " +
+		"path file link blob data image img info details detail list addr enc encrypted crypt x " +
+		"custom cf studio hs sf tbl tmp bak copy mobile fixed landline direct cell plain clear caps " +
+		"upper lower uc lc")
+)
+
+// exempt lists the modifier sets that do not turn off a category's match.
+var exempt = map[Category][]map[string]bool{
+	DateOfBirth:      {timeWords},
+	Age:              {timeWords},
+	PasswordOrSecret: {hashWords},
+	Gender:           {refWords},
+	NationalID:       {refWords},
+	Passport:         {refWords},
+	TaxID:            {refWords},
+	DeviceID:         {refWords},
+	Username:         {refWords},
+	PhotoOrBiometric: {metaWords, refWords},
+}
+
+// specialExempt: for Art. 9/10 data only consent words turn a match off, since
+// "has_disability", "religion_id" and "diagnosis_date" still reveal the category.
+func modifierKills(cat Category, w string, lead bool) bool {
+	if cat.Special() || cat.CriminalData() {
+		return consentWords[w]
+	}
+	if lead {
+		return leadKill[w] && !(cat == PasswordOrSecret && hashWords[w])
+	}
+	for _, set := range []map[string]bool{flagWords, metaWords, timeWords, hashWords, refWords} {
+		if !set[w] {
+			continue
+		}
+		for _, ex := range exempt[cat] {
+			if ex[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// bareNames are the words for "name" (and "title") on their own. Qualified by a person word
+// they are about a person; by any other word ("product_name", "page_title") about a thing.
+var bareNames = wordSet("name naam nom nombre nome navn namn title")
+
+// personQualifiers before a bare name make it a person's name: contact_name, billing_name.
+var personQualifiers = wordSet("first last given family full middle maiden birth sur nick real legal " +
+	"preferred contact person customer cust client patient employee emp member guest user owner holder " +
+	"cardholder beneficiary recipient sender parent guardian mother father spouse partner child " +
+	"emergency billing bill shipping ship delivery invoice applicant candidate student teacher " +
+	"doctor manager signatory subscriber lead prospect participant attendee donor volunteer kunde " +
+	"kunden vor nach famille usuario cliente kontakt klant assistant secretary supervisor formal " +
+	"academic professional honorific courtesy job")
+
+// affixes are prefixes and suffixes CRMs add to field names: Salesforce __c, Odoo x_studio_,
+// HubSpot hs_, custom-field and table prefixes.
+var affixes = wordSet("c x studio hs sf tbl t f cf custom fld field new my the dyn z u s")
+
+// nameMatch is what a column's name says about it.
+type nameMatch struct {
+	cat      Category // None: nothing matched, or a modifier turned the match off
+	phrase   string   // the vocabulary entry that matched
+	strength float64
+	quasi    bool
+	blocked  bool   // a known non-personal name (sku, product_name, created_by)
+	modifier string // the word that turned a match off ("hash", "opt", "id")
+}
+
+// matchName looks a column name up in the vocabulary. Of all entries found in the name,
+// the one ending furthest right wins (the head of an English or German compound:
+// "address1_city" is a city), and of those ending there, the longest ("email_address" is
+// an email, not an address).
+func matchName(name string) nameMatch {
+	w := segment(words(name))
+	if len(w) == 0 {
+		return nameMatch{cat: None}
+	}
+	bi, bj, si, sj := -1, -1, -1, -1
+	var best, special term
+	bestLen, specialLen := 0, 0
+	var b strings.Builder
+	for i := range w {
+		b.Reset()
+		for j := i; j < len(w) && j-i < maxPhraseWords+2; j++ {
+			b.WriteString(w[j])
+			t, ok := lookupPlural(b.String())
+			if !ok {
+				continue
+			}
+			l := b.Len()
+			if j > bj || j == bj && l > bestLen {
+				bi, bj, best, bestLen = i, j, t, l
+			}
+			if sensitive(t.cat) && t.strength >= specific && (j > sj || j == sj && l > specialLen) {
+				si, sj, special, specialLen = i, j, t, l
+			}
+		}
+	}
+	if bi < 0 {
+		return nameMatch{cat: None}
+	}
+	if si >= 0 && !sensitive(best.cat) {
+		// Art. 9 and 10 words qualify whatever follows: health_notes, medical_status.
+		bi, bj, best = si, sj, special
+	}
+	m := nameMatch{cat: best.cat, phrase: best.phrase, strength: best.strength, quasi: best.quasi}
+	if best.cat == None {
+		m.blocked = true
+		return m
+	}
+	if bi == bj && bareNames[w[bi]] {
+		if q := qualifier(w[:bi]); q != "" {
+			qt, known := vocabulary[q]
+			switch {
+			case personQualifiers[q]:
+				m.strength, m.quasi = specific, false
+			case known && qt.cat != None: // street_name, city_name: the name of the thing the word is
+				m.cat, m.strength, m.quasi = qt.cat, qt.strength, qt.quasi
+			default: // product_name, bank_name
+				return nameMatch{cat: None, phrase: q + " " + best.phrase, blocked: true}
+			}
+			m.phrase = q + " " + best.phrase
+		}
+	}
+	penalty := 0.0
+	for _, x := range w[bj+1:] {
+		switch {
+		case modifierKills(m.cat, x, false):
+			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
+		case !neutralWords[x] && !affixes[x] && !sensitive(m.cat) && !isModifier(x):
+			penalty = 0.15 // an unknown head word: "email_subject" is probably not an email
+		}
+	}
+	for _, x := range w[:bi] {
+		if modifierKills(m.cat, x, true) {
+			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
+		}
+	}
+	m.strength -= penalty
+	return m
+}
+
+// lookupPlural finds a vocabulary entry, also for a plural: emails, phones, addresses, ips.
+func lookupPlural(key string) (term, bool) {
+	if t, ok := vocabulary[key]; ok {
+		return t, true
+	}
+	if k, ok := strings.CutSuffix(key, "s"); ok && len(k) >= 4 {
+		if t, ok := vocabulary[k]; ok {
+			return t, true
+		}
+		if k, ok := strings.CutSuffix(k, "e"); ok && len(k) >= 4 {
+			return vocabulary[k], vocabulary[k].phrase != ""
+		}
+	}
+	return term{}, false
+}
+
+// segmentDict holds the words lower-case compounds are split into: "gendercode",
+// "donotemail", "hasoptedoutofemail" (Dynamics, Salesforce API names). Words shorter than
+// four letters only when listed, so "postage" does not become post+age.
+var segmentDict = func() map[string]bool {
+	d := wordSet("id ids is has do not no of out in on at by to opt ip dob zip tel fax ext num nr sex vat " +
+		"ssn sin nin mac gps cvv cvc pin url key api new old alt max min cnt nb hs sf utc")
+	for k := range vocabulary {
+		if len(k) >= 4 && isLowerASCII(k) {
+			d[k] = true
+		}
+	}
+	for _, t := range vocabularyTerms {
+		for _, w := range words(t.phrase) {
+			if len(w) >= 4 {
+				d[w] = true
+			}
+		}
+	}
+	for _, set := range []map[string]bool{flagWords, metaWords, timeWords, hashWords, refWords, leadKill, neutralWords} {
+		for w := range set {
+			if len(w) >= 2 {
+				d[w] = true
+			}
+		}
+	}
+	return d
+}()
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// segment splits unknown lower-case compounds into known words, with as few pieces as
+// possible; words it cannot split whole stay as they are.
+func segment(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		if len(w) < 5 || !isLowerASCII(w) || segmentDict[w] {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if _, ok := vocabulary[w]; ok {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		parts := splitWord(w)
+		if parts == nil {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(ws)+len(parts)), ws[:i]...)
+		}
+		out = append(out, parts...)
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// splitWord splits w into the fewest segmentDict words, or returns nil.
+func splitWord(w string) []string {
+	n := len(w)
+	pieces := make([]int, n+1) // fewest pieces for w[:i], 0 = impossible
+	from := make([]int, n+1)
+	pieces[0] = 1 // sentinel: the empty prefix
+	for i := 2; i <= n; i++ {
+		for j := 0; j <= i-2; j++ {
+			if pieces[j] == 0 || !segmentDict[w[j:i]] {
+				continue
+			}
+			if p := pieces[j] + 1; pieces[i] == 0 || p < pieces[i] {
+				pieces[i], from[i] = p, j
+			}
+		}
+	}
+	if pieces[n] == 0 || pieces[n] == 2 && segmentDict[w] {
+		return nil
+	}
+	var parts []string
+	for i := n; i > 0; i = from[i] {
+		parts = append(parts, w[from[i]:i])
+	}
+	slices.Reverse(parts)
+	return parts
+}
+
+// isModifier reports words of the modifier sets; where a category is exempt from them
+// they are neutral, not unknown.
+func isModifier(w string) bool {
+	return flagWords[w] || metaWords[w] || timeWords[w] || hashWords[w] || refWords[w]
+}
+
+// sensitive reports Art. 9 and Art. 10 categories and biometric data.
+func sensitive(c Category) bool { return c.Special() || c.CriminalData() || c == PhotoOrBiometric }
+
+// qualifier is the last word before a bare name that is not an affix.
+func qualifier(before []string) string {
+	for i := len(before) - 1; i >= 0; i-- {
+		if !affixes[before[i]] {
+			return before[i]
+		}
+	}
+	return ""
+}
+
+// alnumWords keep their digits: ipv4 stays one word, address1 becomes address.
+var alnumWords = wordSet("ipv4 ipv6 md5 sha1 sha256 sha512 cvv2 cvc2 e164 last4 2fa b64 base64 " +
+	"iso2 iso3 alpha2 alpha3 icd10 icd11 covid19 x509 p12 1st")
+
+// words splits a name into folded lower-case words; digit-only words are dropped.
+func words(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		out = append(out, string(cur))
+		cur = cur[:0]
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flush()
+			out = append(out, string(r))
+			continue
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			prev := rs[i-1]
+			switch {
+			case unicode.IsLower(prev) && unicode.IsUpper(r),
+				unicode.IsDigit(prev) != unicode.IsDigit(r):
+				flush()
+			case unicode.IsUpper(prev) && unicode.IsUpper(r) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+				flush() // "HTTPServer" → HTTP Server
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	// Fold, then glue known letter+digit words back and drop bare numbers.
+	res := out[:0]
+	for i := 0; i < len(out); i++ {
+		f := foldWord(out[i])
+		if i+1 < len(out) {
+			if g := f + foldWord(out[i+1]); alnumWords[g] {
+				res = append(res, g)
+				i++
+				continue
+			}
+		}
+		if isDigits(f) {
+			continue
+		}
+		res = append(res, f)
+	}
+	return res
+}
+
+// fold maps letters with diacritics to ASCII the way names are usually transliterated.
+var fold = map[rune]string{
+	'ä': "ae", 'ö': "oe", 'ü': "ue", 'ß': "ss", 'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'å': "a",
+	'ą': "a", 'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
+	'ę': "e", 'ě': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ł': "l", 'ñ': "n", 'ń': "n",
+	'ň': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ø': "o", 'œ': "oe", 'ř': "r", 'ś': "s",
+	'š': "s", 'ș': "s", 'ş': "s", 'ț': "t", 'ţ': "t", 'ù': "u", 'ú': "u", 'û': "u", 'ů': "u",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z", 'ğ': "g", 'ı': "i", 'đ': "d", 'ð': "d",
+	'þ': "th",
+}
+
+// foldWord lower-cases a word and folds its diacritics.
+func foldWord(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unionWithout joins word sets and leaves out the words in drop.
+func unionWithout(drop map[string]bool, sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			if !drop[w] {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+// wordSet builds a set from space-separated words, folded like column names.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[foldWord(w)] = true
+	}
+	return m
+}
+
+// tableKind is what a table holds, judged from its name.
+type tableKind uint8
+
+const (
+	tableNeutral tableKind = iota
+	tablePerson            // contacts, kunden, res_users, 客户
+	tableOrg               // accounts, companies, settings, warehouses
+	tableObject            // products, campaigns, files
+	tableLookup            // countries, currencies, postcodes
+)
+
+var tableKindSignal = [...]string{"", "context:person_table", "context:org_table", "context:object_table", "context:lookup_table"}
+
+// tableNouns maps words in table names (singular, folded) to the kind of table.
+var tableNouns = func() map[string]tableKind {
+	m := map[string]tableKind{}
+	add := func(k tableKind, s string) {
+		for w := range wordSet(s) {
+			m[w] = k
+		}
+	}
+	add(tablePerson, "contact customer client lead prospect person people user member employee staff "+
+		"personnel worker patient student pupil applicant candidate subscriber recipient guest "+
+		"participant attendee registrant donor volunteer individual citizen resident profile partner "+
+		"address email phone kunde kunden kontakt personen benutzer nutzer mitglied mitglieder "+
+		"mitarbeiter angestellte bewerber interessent ansprechpartner teilnehmer patienten schueler "+
+		"utilisateur personne adherent membre salarie employe candidat eleve abonne cliente contacto "+
+		"usuario persona empleado socio miembro paciente alumno candidato utente contatto dipendente "+
+		"iscritto paziente studente klant klanten contactpersoon gebruiker persoon medewerker lid leden "+
+		"werknemer leerling sollicitant klient uzytkownik osoba osoby pracownik czlonek pacjent "+
+		"kandydat clienti utenti contatti dipendenti pazienti studenti iscritti persone klienci "+
+		"uzytkownicy pracownicy kontakty pacjenci kandydaci czlonkowie usuarios contactos clientes "+
+		"empleados personas utilisateurs personnes salaries employes gebruikers medewerkers kehu yonghu huiyuan yuangong lianxiren xuesheng huanzhe bingren 客户 用户 会员 员工 "+
+		"联系人 学生 患者 病人")
+	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
+		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
+		"setting config configuration option parameter system warehouse store shop branch office site "+
+		"supplier vendor lieferant fournisseur proveedor fornitore leverancier dostawca bank agency "+
+		"institution venue facility depot lager entrepot almacen magazzino magazijn magazyn cangku "+
+		"mendian department server host mailer smtp integration webhook 公司 企业 仓库 门店 部门")
+	add(tableObject, "product item article artikel produkt produkte produit producto prodotto prodotti "+
+		"articoli catalog catalogue "+
+		"category tag campaign template segment pipeline stage file attachment role group team "+
+		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
+		"report dashboard widget menu")
+	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
+		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
+		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份")
+	return m
+}()
+
+// singular strips a plural ending when the stem is a known table noun.
+func singular(w string) string {
+	for _, suf := range []string{"ies", "es", "s", "en", "n", "e", "i"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) > 2 {
+			if suf == "ies" {
+				stem += "y"
+			}
+			if _, ok := tableNouns[stem]; ok {
+				return stem
+			}
+		}
+	}
+	return w
+}
+
+// kindOfTable judges a table from its name: the right-most known noun is its head
+// ("company_settings" is settings, "account_contacts" is contacts). "customer_accounts"
+// keeps the person: accounts of people are about people.
+func kindOfTable(name string) tableKind {
+	w := words(name)
+	for i := len(w) - 1; i >= 0; i-- {
+		k, ok := tableNouns[w[i]]
+		if !ok {
+			k, ok = tableNouns[singular(w[i])]
+		}
+		if !ok && i > 0 {
+			k, ok = tableNouns[w[i-1]+w[i]] // Han pairs: 客户
+		}
+		if !ok {
+			continue
+		}
+		if k == tableOrg && singular(w[i]) == "account" {
+			for _, p := range w[:i] {
+				if tableNouns[singular(p)] == tablePerson {
+					return tablePerson
+				}
+			}
+		}
+		return k
+	}
+	return tableNeutral
+}
+
+// personMarkers are categories whose presence among sibling columns means the rows are people.
+var personMarkers = map[Category]bool{
+	Email: true, Phone: true, PersonName: true, DateOfBirth: true, Gender: true,
+	NationalID: true, Passport: true,
+}
+
+// notPersonLinks are keys that every table has (the CRM user who created or owns a row)
+// or that point to contact details rather than to people.
+var notPersonLinks = wordSet("user benutzer utilisateur usuario utente gebruiker uzytkownik yonghu " +
+	"address email phone profile")
+
+// tableCtx is the context a column sits in.
+type tableCtx struct {
+	kind          tableKind
+	personColumns bool // sibling columns are direct identifiers of a person (email, first_name, dob)
+	personLink    bool // a sibling is a key to a person table (contact_id, kunden_nr)
+}
+
+func (t tableCtx) personish() bool {
+	return t.kind == tablePerson || (t.kind == tableNeutral && (t.personColumns || t.personLink))
+}
+
+func (t tableCtx) nonPerson() bool {
+	return t.kind == tableOrg || t.kind == tableObject || t.kind == tableLookup
+}
+
+// contextOf judges a table from its name and its columns.
+func contextOf(table string, columns []string) tableCtx {
+	tc := tableCtx{kind: kindOfTable(table)}
+	for _, c := range columns {
+		m := matchName(c)
+		if personMarkers[m.cat] && !m.quasi {
+			tc.personColumns = true
+		}
+		w := words(c)
+		if n := len(w); n >= 2 && (w[n-1] == "id" || w[n-1] == "nr" || w[n-1] == "no" || w[n-1] == "fk") {
+			if k, ok := tableNouns[singular(w[n-2])]; ok && k == tablePerson && !notPersonLinks[singular(w[n-2])] {
+				tc.personLink = true
+			}
+		}
+	}
+	return tc
+}

@@ -1,0 +1,598 @@
+// Package mysql reads MySQL and MariaDB through go-sql-driver/mysql. The catalogue comes
+// from information_schema, samples from random primary-key range seeks, and every
+// statement runs in a read-only transaction under a server-side statement timeout.
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	gomysql "github.com/go-sql-driver/mysql"
+
+	"github.com/gdprscan/gdprscan/scanner"
+	"github.com/gdprscan/gdprscan/scanner/dialect"
+)
+
+const (
+	defaultTimeout = 30 * time.Second
+	maxConns       = 2
+	// smallTable: below n*smallTable estimated rows a plain LIMIT is as cheap as seeking.
+	smallTable = 10
+	// seeks is how many random primary-key ranges a sample is spread over.
+	seeks = 10
+)
+
+// Source is a read-only MySQL or MariaDB database.
+type Source struct {
+	db       *sql.DB
+	name     string
+	database string
+	flavour  flavour
+}
+
+var (
+	_ scanner.Source    = (*Source)(nil)
+	_ scanner.Describer = (*Source)(nil)
+)
+
+// flavour is what differs between MySQL and MariaDB servers.
+type flavour struct {
+	mariaDB bool
+	// readOnlyVar is the session variable that makes every transaction read only:
+	// transaction_read_only, or tx_read_only before MariaDB 11.1.
+	readOnlyVar string
+}
+
+// Open connects to dsn, either mysql://user:pass@host:port/db?params or a native
+// go-sql-driver DSN. The session is read only and carries a statement timeout of
+// opts.StatementTimeout (default 30s). Errors name the source by opts.Name, never by DSN.
+func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error) {
+	timeout := opts.StatementTimeout
+	if timeout <= 0 {
+		timeout = defaultTimeout
+	}
+	cfg, err := parseDSN(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrInvalidDSN)
+	}
+	if cfg.DBName == "" {
+		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrNoDatabase)
+	}
+	fail := func(what string, err error) error {
+		return fmt.Errorf("mysql source %q: %s: %w", opts.Name, what, redact(err, cfg.Passwd))
+	}
+
+	// Which variables exist depends on the server, so ask it first.
+	fl, err := probe(ctx, cfg)
+	if err != nil {
+		return nil, fail("connect", err)
+	}
+	// The driver sends each parameter as SET name=value on every new connection.
+	// A read-only session matters beyond START TRANSACTION READ ONLY: DDL commits the
+	// transaction implicitly and would otherwise run outside it.
+	cfg.Params[fl.readOnlyVar] = "1"
+	if fl.mariaDB {
+		cfg.Params["max_statement_time"] = strconv.FormatFloat(max(timeout.Seconds(), 0.001), 'f', 3, 64)
+	} else {
+		cfg.Params["max_execution_time"] = strconv.FormatInt(max(timeout.Milliseconds(), 1), 10)
+	}
+	conn, err := gomysql.NewConnector(cfg)
+	if err != nil {
+		return nil, fail("configure", err)
+	}
+	db := sql.OpenDB(conn)
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fail("connect", err)
+	}
+	return &Source{db: db, name: opts.Name, database: cfg.DBName, flavour: fl}, nil
+}
+
+// parseDSN accepts the URL form as well as the driver's own, and forces the settings
+// the scanner relies on.
+func parseDSN(dsn string) (*gomysql.Config, error) {
+	var cfg *gomysql.Config
+	var err error
+	if strings.HasPrefix(dsn, "mysql://") {
+		cfg, err = parseURL(dsn)
+	} else {
+		cfg, err = gomysql.ParseDSN(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg.ParseTime = true
+	cfg.Loc = time.UTC
+	cfg.InterpolateParams = false // values travel as parameters, never spliced into SQL
+	cfg.MultiStatements = false   // one statement per Query: nothing smuggled behind a SELECT
+	cfg.AllowAllFiles = false
+	if cfg.Params == nil {
+		cfg.Params = map[string]string{}
+	}
+	return cfg, nil
+}
+
+// parseURL converts mysql://user:pass@host:port/db?params to a driver config.
+func parseURL(dsn string) (*gomysql.Config, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil, err
+	}
+	// The driver parses "/db?params", splitting at the last '/', so escape any in params.
+	native := "/" + url.PathEscape(strings.TrimPrefix(u.Path, "/"))
+	if u.RawQuery != "" {
+		native += "?" + strings.ReplaceAll(u.RawQuery, "/", "%2F")
+	}
+	cfg, err := gomysql.ParseDSN(native)
+	if err != nil {
+		return nil, err
+	}
+	host, port := u.Hostname(), u.Port()
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	if port == "" {
+		port = "3306"
+	}
+	cfg.Net = "tcp"
+	cfg.Addr = net.JoinHostPort(host, port)
+	cfg.User = u.User.Username()
+	cfg.Passwd, _ = u.User.Password()
+	return cfg, nil
+}
+
+// probe reads the server's flavour over a short-lived connection without extra session
+// variables, since which ones exist is what it finds out.
+func probe(ctx context.Context, cfg *gomysql.Config) (flavour, error) {
+	fl := flavour{readOnlyVar: "transaction_read_only"}
+	conn, err := gomysql.NewConnector(cfg)
+	if err != nil {
+		return fl, err
+	}
+	db := sql.OpenDB(conn)
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fl, err
+	}
+	defer tx.Rollback() //nolint:errcheck // read only: nothing to keep
+	var version string
+	if err := tx.QueryRowContext(ctx, "SELECT VERSION()").Scan(&version); err != nil {
+		return fl, err
+	}
+	fl.mariaDB = strings.Contains(strings.ToLower(version), "mariadb")
+	var ro int
+	err = tx.QueryRowContext(ctx, "SELECT @@session.transaction_read_only").Scan(&ro)
+	var myErr *gomysql.MySQLError
+	if errors.As(err, &myErr) && myErr.Number == 1193 { // unknown system variable
+		fl.readOnlyVar = "tx_read_only"
+		err = nil
+	}
+	return fl, err
+}
+
+// Dialect implements scanner.Source.
+func (s *Source) Dialect() dialect.Dialect { return dialect.MySQL }
+
+// Close implements scanner.Source.
+func (s *Source) Close() error { return s.db.Close() }
+
+// inTx runs fn in a read-only transaction.
+func (s *Source) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op; nothing was written anyway
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+const unitsSQL = `
+SELECT t.TABLE_NAME, t.TABLE_TYPE, t.TABLE_ROWS,
+       c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT
+FROM information_schema.TABLES t
+JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
+WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW')
+ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION`
+
+const primaryKeysSQL = `
+SELECT TABLE_NAME, COLUMN_NAME
+FROM information_schema.KEY_COLUMN_USAGE
+WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'PRIMARY'
+ORDER BY TABLE_NAME, ORDINAL_POSITION`
+
+// Units implements scanner.Source. Units are grouped by exact name: the catalogue's
+// collation is case-insensitive, so rows of "Users" and "users" may interleave.
+func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
+	var units []scanner.Unit
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		index := map[string]int{}
+		rows, err := tx.QueryContext(ctx, unitsSQL)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				table, kind, nullable string
+				est                   sql.NullInt64
+				col                   scanner.ColumnInfo
+			)
+			if err := rows.Scan(&table, &kind, &est, &col.Name, &col.DataType, &nullable, &col.Default); err != nil {
+				return err
+			}
+			i, ok := index[table]
+			if !ok {
+				i = len(units)
+				index[table] = i
+				u := scanner.Unit{
+					Source: s.name, Database: s.database, Schema: s.database, Table: table,
+					IsView: kind == "VIEW", RowEstimate: -1,
+				}
+				if est.Valid && !u.IsView {
+					u.RowEstimate = est.Int64 // an InnoDB estimate
+				}
+				units = append(units, u)
+			}
+			col.Nullable = nullable == "YES"
+			// MariaDB shows an explicit DEFAULT NULL as the text NULL; MySQL as SQL NULL.
+			if s.flavour.mariaDB && col.Default != nil && *col.Default == "NULL" {
+				col.Default = nil
+			}
+			units[i].Columns = append(units[i].Columns, col)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+
+		pks, err := tx.QueryContext(ctx, primaryKeysSQL)
+		if err != nil {
+			return err
+		}
+		defer pks.Close()
+		for pks.Next() {
+			var table, col string
+			if err := pks.Scan(&table, &col); err != nil {
+				return err
+			}
+			if i, ok := index[table]; ok {
+				units[i].PrimaryKey = append(units[i].PrimaryKey, col)
+			}
+		}
+		return pks.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list units of %s: %w", s.name, err)
+	}
+	return units, nil
+}
+
+// Sample implements scanner.Source. A big table with an integer primary key is read as
+// a few short key ranges from random starting points, each an index seek; anything else
+// with a plain LIMIT. Binary columns are left out.
+func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
+	out := scanner.Sample{Values: map[string][]string{}}
+	var cols []scanner.ColumnInfo
+	var idents []string
+	for _, c := range u.Columns {
+		if isBinary(c.DataType) {
+			continue
+		}
+		cols = append(cols, c)
+		idents = append(idents, dialect.MySQL.Ident(c.Name))
+	}
+	if n <= 0 || len(cols) == 0 {
+		return out, nil
+	}
+	table := dialect.MySQL.Table(u.Schema, u.Table)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if pk, ok := integerKey(u); ok && !u.IsView && u.RowEstimate >= int64(smallTable*n) {
+			got, err := seekSample(ctx, tx, table, pk, idents, cols, n)
+			if err != nil {
+				return err
+			}
+			if 2*got.Rows >= n {
+				out = got
+				return nil
+			}
+		}
+		q := "SELECT " + strings.Join(idents, ", ") + " FROM " + table + " LIMIT " + strconv.Itoa(n)
+		got, err := collect(ctx, tx, q, nil, cols, false, nil)
+		out = got
+		return err
+	})
+	if err != nil {
+		return scanner.Sample{}, fmt.Errorf("sample %s: %w", u.ID(), err)
+	}
+	return out, nil
+}
+
+// seekSample reads up to n rows as short ranges `pk >= random start`, skipping rows an
+// earlier range already returned.
+func seekSample(ctx context.Context, tx *sql.Tx, table, pk string, idents []string, cols []scanner.ColumnInfo, n int) (scanner.Sample, error) {
+	out := scanner.Sample{Values: map[string][]string{}}
+	key := dialect.MySQL.Ident(pk)
+	var lo, hi sql.NullInt64
+	if err := tx.QueryRowContext(ctx, "SELECT MIN("+key+"), MAX("+key+") FROM "+table).Scan(&lo, &hi); err != nil {
+		return out, err
+	}
+	span := hi.Int64 - lo.Int64
+	if !lo.Valid || span < 0 || span == math.MaxInt64 { // empty, or a span that overflows
+		return out, nil
+	}
+	q := "SELECT " + key + ", " + strings.Join(idents, ", ") + " FROM " + table +
+		" WHERE " + key + " >= ? ORDER BY " + key + " LIMIT ?"
+	per := (n + seeks - 1) / seeks
+	seen := map[int64]bool{}
+	// Ranges starting near the top return fewer rows, so allow a few extra seeks.
+	for i := 0; i < 3*seeks && out.Rows < n; i++ {
+		start := lo.Int64 + rand.Int64N(span+1)
+		got, err := collect(ctx, tx, q, []any{start, min(per, n-out.Rows)}, cols, true, seen)
+		if err != nil {
+			return out, err
+		}
+		out.Rows += got.Rows
+		for c, vs := range got.Values {
+			out.Values[c] = append(out.Values[c], vs...)
+		}
+	}
+	return out, nil
+}
+
+// collect reads sample rows. With keyed set, the first selected column is the integer
+// primary key, used only to drop rows already in seen.
+func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scanner.ColumnInfo, keyed bool, seen map[int64]bool) (scanner.Sample, error) {
+	out := scanner.Sample{Values: map[string][]string{}}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	vals := make([]any, len(cols))
+	dest := make([]any, 0, len(cols)+1)
+	var key int64
+	if keyed {
+		dest = append(dest, &key)
+	}
+	for i := range vals {
+		dest = append(dest, &vals[i])
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return out, err
+		}
+		if keyed {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out.Rows++
+		for i, v := range vals {
+			if text, ok := render(v, cols[i].DataType); ok {
+				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// integerKey returns the primary key column when it is a single signed integer, the
+// only kind random range starts can be drawn for.
+func integerKey(u scanner.Unit) (string, bool) {
+	if len(u.PrimaryKey) != 1 {
+		return "", false
+	}
+	c, ok := u.Column(u.PrimaryKey[0])
+	if !ok || strings.Contains(c.DataType, "unsigned") && strings.HasPrefix(c.DataType, "bigint") {
+		return "", false // unsigned BIGINT may not fit int64
+	}
+	for _, p := range []string{"tinyint", "smallint", "mediumint", "int", "bigint"} {
+		if strings.HasPrefix(c.DataType, p) {
+			return c.Name, true
+		}
+	}
+	return "", false
+}
+
+// isBinary tells columns whose bytes no text rule can read.
+func isBinary(columnType string) bool {
+	for _, p := range []string{"binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "bit",
+		"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon"} {
+		if columnType == p || strings.HasPrefix(columnType, p+"(") {
+			return true
+		}
+	}
+	return false
+}
+
+// render turns one sampled value into text; false for NULL.
+func render(v any, columnType string) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", false
+	case []byte:
+		return string(x), true
+	case float64: // DOUBLE; without an exponent, as the server itself prints it
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case float32:
+		return strconv.FormatFloat(float64(x), 'f', -1, 32), true
+	case time.Time:
+		if columnType == "date" {
+			return x.Format(time.DateOnly), true
+		}
+		return x.UTC().Format(time.DateTime), true
+	default:
+		return fmt.Sprint(x), true
+	}
+}
+
+// Query implements scanner.Source. Only reading statements are sent: unlike PostgreSQL,
+// MySQL lets a statement inside a READ ONLY transaction switch the session back to
+// read-write, and DDL commits the transaction implicitly.
+func (s *Source) Query(ctx context.Context, query string, maxRows int) (scanner.Rows, error) {
+	if !isSelect(query) {
+		return scanner.Rows{}, fmt.Errorf("query on %s: %w", s.name, ErrNotSelect)
+	}
+	maxRows = max(maxRows, 0)
+	var out scanner.Rows
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		types, err := rows.ColumnTypes()
+		if err != nil {
+			return err
+		}
+		for _, ct := range types {
+			out.Columns = append(out.Columns, ct.Name())
+		}
+		for rows.Next() {
+			if len(out.Values) == maxRows {
+				out.Truncated = true
+				break
+			}
+			vals := make([]any, len(types))
+			dest := make([]any, len(types))
+			for i := range vals {
+				dest[i] = &vals[i]
+			}
+			if err := rows.Scan(dest...); err != nil {
+				return err
+			}
+			for i, v := range vals {
+				vals[i] = normalise(v, types[i].DatabaseTypeName())
+			}
+			out.Values = append(out.Values, vals)
+		}
+		rows.Close()
+		return rows.Err()
+	})
+	if err != nil {
+		return scanner.Rows{}, fmt.Errorf("query on %s: %w", s.name, err)
+	}
+	return out, nil
+}
+
+// writesFile matches SELECT … INTO OUTFILE/DUMPFILE, which writes on the server's disk.
+var writesFile = regexp.MustCompile(`(?i)\bINTO\s+(OUTFILE|DUMPFILE)\b`)
+
+// isSelect reports whether q's first keyword, after comments, reads. Executable comments
+// (/*! … */, /*M! … */) run as SQL, so they count as statement text, not as comments.
+func isSelect(q string) bool {
+	q = strings.TrimSpace(q)
+	for {
+		switch {
+		case strings.HasPrefix(q, "/*!"), strings.HasPrefix(q, "/*M!"):
+			return false
+		case strings.HasPrefix(q, "/*"):
+			end := strings.Index(q, "*/")
+			if end < 0 {
+				return false
+			}
+			q = strings.TrimSpace(q[end+2:])
+			continue
+		case strings.HasPrefix(q, "--"), strings.HasPrefix(q, "#"):
+			end := strings.IndexByte(q, '\n')
+			if end < 0 {
+				return false
+			}
+			q = strings.TrimSpace(q[end+1:])
+			continue
+		}
+		break
+	}
+	if writesFile.MatchString(q) {
+		return false
+	}
+	if strings.HasPrefix(q, "(") {
+		return true
+	}
+	end := strings.IndexFunc(q, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+	if end < 0 {
+		end = len(q)
+	}
+	word := strings.ToUpper(q[:end])
+	return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "TABLE"
+}
+
+// normalise maps the driver's values onto nil, int64, float64, string, bool and
+// time.Time, as scanner.Rows promises. The driver returns DECIMAL and BIT as bytes.
+func normalise(v any, typeName string) any {
+	switch x := v.(type) {
+	case nil, int64, float64, string, bool, time.Time:
+		return x
+	case uint64:
+		if x > math.MaxInt64 {
+			return strconv.FormatUint(x, 10)
+		}
+		return int64(x)
+	case float32: // via its shortest text, so 0.1 stays 0.1 and not 0.100000001
+		f, _ := strconv.ParseFloat(strconv.FormatFloat(float64(x), 'g', -1, 32), 64)
+		return f
+	case []byte:
+		switch typeName {
+		case "DECIMAL":
+			return decimal(string(x))
+		case "BIT":
+			if len(x) <= 8 {
+				b := make([]byte, 8)
+				copy(b[8-len(x):], x)
+				return int64(binary.BigEndian.Uint64(b))
+			}
+		}
+		return string(x)
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// decimal converts to float64 when no significant digit is lost (at most 15 of them),
+// otherwise keeps the exact text.
+func decimal(text string) any {
+	digits := strings.NewReplacer("-", "", ".", "").Replace(text)
+	digits = strings.TrimRight(strings.TrimLeft(digits, "0"), "0")
+	if len(digits) > 15 {
+		return text
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return text
+	}
+	return f
+}
+
+// Describe implements scanner.Describer.
+func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
+	var info scanner.Info
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var ro int
+		err := tx.QueryRowContext(ctx, "SELECT VERSION(), CURRENT_USER(), DATABASE(), @@session."+s.flavour.readOnlyVar).
+			Scan(&info.ServerVersion, &info.User, &info.Database, &ro)
+		info.ReadOnly = ro == 1
+		return err
+	})
+	if err != nil {
+		return scanner.Info{}, fmt.Errorf("describe %s: %w", s.name, err)
+	}
+	return info, nil
+}

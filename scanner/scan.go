@@ -1,0 +1,444 @@
+package scanner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/rules"
+	"github.com/gdprscan/gdprscan/rules/detect"
+)
+
+// Classifier classifies one column. The default is *detect.Classifier; the interface lets
+// a fake stand in for it in tests.
+type Classifier interface {
+	Classify(col detect.Column) detect.Result
+}
+
+// Scanner runs discover → classify → evaluate rules over one source at a time.
+type Scanner struct {
+	classifier    Classifier
+	rules         rules.Set
+	logger        *slog.Logger
+	progress      func(done, total int, current string)
+	now           func() time.Time
+	maxCandidates int
+	sampleKeys    int
+}
+
+// Option configures a Scanner.
+type Option func(*Scanner) error
+
+// WithLogger sets the logger; the default discards.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Scanner) error {
+		if l == nil {
+			return errors.New("scanner: nil logger")
+		}
+		s.logger = l
+		return nil
+	}
+}
+
+// WithProgress sets a callback told after each table.
+func WithProgress(f func(done, total int, current string)) Option {
+	return func(s *Scanner) error { s.progress = f; return nil }
+}
+
+// WithClock sets the time rules measure periods from.
+func WithClock(now func() time.Time) Option {
+	return func(s *Scanner) error {
+		if now == nil {
+			return errors.New("scanner: nil clock")
+		}
+		s.now = now
+		return nil
+	}
+}
+
+// WithMaxCandidates bounds how many rows a check validated in Go reads.
+func WithMaxCandidates(n int) Option {
+	return func(s *Scanner) error {
+		if n < 1 {
+			return fmt.Errorf("scanner: max candidates must be positive, got %d", n)
+		}
+		s.maxCandidates = n
+		return nil
+	}
+}
+
+// New returns a Scanner.
+func New(c Classifier, set rules.Set, opts ...Option) (*Scanner, error) {
+	if c == nil {
+		return nil, errors.New("scanner: nil classifier")
+	}
+	s := &Scanner{
+		classifier: c, rules: set,
+		logger:        slog.New(slog.DiscardHandler),
+		now:           time.Now,
+		maxCandidates: 10000,
+		sampleKeys:    5,
+	}
+	for _, o := range opts {
+		if err := o(s); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Target is one source to scan with its settings.
+type Target struct {
+	Name   string
+	Kind   string
+	Source Source
+	// Settings is the source's config entry (sampling, filters, mapping); Config the whole
+	// file. Both may be minimal in quick mode (scan --dsn).
+	Settings *config.Source
+	Config   *config.Config
+}
+
+// Result is what one source's scan produced.
+type Result struct {
+	Summary      SourceSummary
+	Inventory    []InventoryItem
+	Findings     []Finding
+	NotEvaluated []NotEvaluated
+}
+
+// Scan walks one source. It returns an error only when the source could not be scanned
+// at all (its catalogue unreadable) or ctx ended; a failing table or check is recorded in
+// the summary and the scan goes on.
+func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
+	start := time.Now()
+	log := s.logger.With("source", t.Name)
+	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
+	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
+	defer finish()
+
+	units, err := t.Source.Units(ctx)
+	if err != nil {
+		res.Summary.Error = Scrub(err.Error())
+		return res, fmt.Errorf("source %s: list tables: %s", t.Name, res.Summary.Error)
+	}
+	units = FilterUnits(units, t.Settings)
+	sampleSize := config.DefaultSampleSize
+	if t.Settings != nil && t.Settings.SampleSize > 0 {
+		sampleSize = t.Settings.SampleSize
+	}
+
+	var tables []rules.Table
+	for i, u := range units {
+		if ctx.Err() != nil {
+			return res, ctx.Err()
+		}
+		if s.progress != nil {
+			s.progress(i, len(units), u.Schema+"."+u.Table)
+		}
+		tbl, items, err := s.classifyUnit(ctx, t.Source, u, sampleSize)
+		if err != nil {
+			if ctx.Err() != nil {
+				return res, ctx.Err()
+			}
+			msg := Scrub(err.Error())
+			log.Warn("table failed", "unit", u.ID(), "error", msg)
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: u.Schema + "." + u.Table, Error: msg})
+			continue
+		}
+		log.Debug("table classified", "unit", u.ID(), "columns", len(items))
+		res.Summary.TablesScanned++
+		res.Inventory = append(res.Inventory, items...)
+		tables = append(tables, tbl)
+	}
+	if s.progress != nil {
+		s.progress(len(units), len(units), "")
+	}
+
+	env := &rules.Env{Dialect: t.Source.Dialect(), SourceName: t.Name, Source: t.Settings, Config: t.Config, Tables: tables, Now: s.now()}
+	db := ""
+	if len(units) > 0 {
+		db = units[0].Database
+	}
+	for _, r := range s.rules.Rules() {
+		m := r.Meta()
+		checks, err := r.Checks(env)
+		if needs, ok := rules.IsNotEvaluated(err); ok {
+			res.NotEvaluated = append(res.NotEvaluated, NotEvaluated{RuleID: m.ID, Source: t.Name, Needs: needs})
+			continue
+		}
+		if err != nil {
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: "rule " + m.ID, Error: Scrub(err.Error())})
+			log.Warn("rule could not be planned", "rule_id", m.ID, "error", Scrub(err.Error()))
+			continue
+		}
+		for _, c := range checks {
+			if ctx.Err() != nil {
+				return res, ctx.Err()
+			}
+			loc := Location{Source: t.Name, Database: db, Schema: c.Location.Schema, Table: c.Location.Table, Column: c.Location.Column}
+			f, err := s.runCheck(ctx, t, m, c, loc, tables)
+			if err != nil {
+				if ctx.Err() != nil {
+					return res, ctx.Err()
+				}
+				msg := Scrub(err.Error())
+				res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: c.Location.Schema + "." + c.Location.Table, Error: m.ID + ": " + msg})
+				log.Warn("check failed", "rule_id", m.ID, "unit", loc.String(), "error", msg)
+				continue
+			}
+			if f != nil {
+				res.Findings = append(res.Findings, *f)
+			}
+		}
+	}
+	return res, nil
+}
+
+// classifyUnit samples a table and classifies each of its columns.
+func (s *Scanner) classifyUnit(ctx context.Context, src Source, u Unit, n int) (rules.Table, []InventoryItem, error) {
+	sample, err := src.Sample(ctx, u, n)
+	if err != nil {
+		return rules.Table{}, nil, fmt.Errorf("sample %s: %w", u.ID(), err)
+	}
+	names := make([]string, len(u.Columns))
+	for i, c := range u.Columns {
+		names[i] = c.Name
+	}
+	tbl := rules.Table{Schema: u.Schema, Name: u.Table, IsView: u.IsView, RowEstimate: u.RowEstimate, PrimaryKey: u.PrimaryKey}
+	items := make([]InventoryItem, 0, len(u.Columns))
+	for _, c := range u.Columns {
+		r := s.classifier.Classify(detect.Column{
+			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
+			Values: sample.Values[c.Name], Sampled: sample.Rows,
+		})
+		if r.MaskedExamples == nil {
+			r.MaskedExamples = []string{}
+		}
+		if r.Evidence.Signals == nil {
+			r.Evidence.Signals = []string{}
+		}
+		tbl.Columns = append(tbl.Columns, rules.TableColumn{Name: c.Name, DataType: c.DataType, Default: c.Default, Class: r})
+		items = append(items, InventoryItem{
+			Source: u.Source, Database: u.Database, Schema: u.Schema, Table: u.Table, Column: c.Name,
+			DataType: c.DataType, IsView: u.IsView, RowEstimate: u.RowEstimate,
+			Personal: r.Personal, Category: r.Category, Confidence: r.Confidence,
+			Evidence: r.Evidence, MaskedExamples: r.MaskedExamples,
+		})
+	}
+	return tbl, items, nil
+}
+
+// FilterUnits applies a source's include/exclude lists of schemas and table globs
+// (globs match "table" or "schema.table", case-insensitively).
+func FilterUnits(units []Unit, st *config.Source) []Unit {
+	if st == nil {
+		return units
+	}
+	var out []Unit
+	for _, u := range units {
+		if len(st.IncludeSchemas) > 0 && !matchAny(st.IncludeSchemas, u.Schema) {
+			continue
+		}
+		if matchAny(st.ExcludeSchemas, u.Schema) {
+			continue
+		}
+		if len(st.IncludeTables) > 0 && !matchAny(st.IncludeTables, u.Table) && !matchAny(st.IncludeTables, u.Schema+"."+u.Table) {
+			continue
+		}
+		if matchAny(st.ExcludeTables, u.Table) || matchAny(st.ExcludeTables, u.Schema+"."+u.Table) {
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		if ok, _ := path.Match(strings.ToLower(g), strings.ToLower(name)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// runCheck runs one check and turns offending rows into a finding (nil when none).
+func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.Check, loc Location, tables []rules.Table) (*Finding, error) {
+	f := &Finding{
+		RuleID: m.ID, Title: m.Title, Family: m.Family, Articles: slices.Clone(m.Articles), FineTier: m.FineTier,
+		Severity: m.Severity, Likelihood: m.Likelihood, Principle: m.Principle, Location: loc,
+		ReproduceSQL: c.Offending + ";", Remediation: m.Remediation, Status: StatusNew,
+		SampleKeys: []string{}, Evidence: map[string]string{},
+	}
+	if c.Severity != 0 {
+		f.Severity = c.Severity
+	}
+	if c.Likelihood != 0 {
+		f.Likelihood = c.Likelihood
+	}
+	if t.Config != nil {
+		if o, ok := t.Config.Rules.Overrides[m.ID]; ok {
+			if o.Severity != 0 {
+				f.Severity = rules.Severity(o.Severity)
+			}
+			if o.Likelihood != 0 {
+				f.Likelihood = rules.Likelihood(o.Likelihood)
+			}
+			f.Evidence["override"] = o.Reason
+		}
+	}
+	f.RiskLevel = rules.Risk(f.Severity, f.Likelihood)
+	if c.Detail != "" {
+		f.Evidence["detail"] = c.Detail
+	}
+	if c.Scope != "" {
+		f.Evidence["scope"] = c.Scope
+	}
+	f.Fingerprint = Fingerprint(loc, m.ID, c.Scope)
+	maskKeys := keyIsPersonal(tables, c.Location)
+
+	count := "SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects, MIN(since) AS oldest FROM (\n" + c.Offending + "\n) q"
+	rows, err := t.Source.Query(ctx, count, 1)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows.Values) != 1 || len(rows.Values[0]) != 3 {
+		return nil, fmt.Errorf("count query returned %d rows", len(rows.Values))
+	}
+	records, subjects := toInt(rows.Values[0][0]), toInt(rows.Values[0][1])
+	if records == 0 {
+		return nil, nil
+	}
+	f.Oldest = dateText(rows.Values[0][2])
+
+	if c.Validate == nil {
+		f.RecordsAffected, f.SubjectsAffected = records, subjects
+		keys, err := t.Source.Query(ctx, "SELECT row_key FROM (\n"+c.Offending+"\n) q WHERE row_key IS NOT NULL ORDER BY row_key "+t.Source.Dialect().Limit(s.sampleKeys), s.sampleKeys)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range keys.Values {
+			f.SampleKeys = append(f.SampleKeys, keyText(r[0], maskKeys))
+		}
+		return f, nil
+	}
+
+	// Validated in Go: read a bounded number of candidates, keep those that validate.
+	cand, err := t.Source.Query(ctx, c.Offending+"\nORDER BY row_key "+t.Source.Dialect().Limit(s.maxCandidates), s.maxCandidates)
+	if err != nil {
+		return nil, err
+	}
+	var valid int64
+	subjectSet := map[string]bool{}
+	var examples []string
+	for _, r := range cand.Values {
+		v, ok := r[3].(string)
+		if !ok || !c.Validate(v) {
+			continue
+		}
+		valid++
+		subjectSet[keyText(r[1], false)] = true
+		if len(f.SampleKeys) < s.sampleKeys && r[0] != nil {
+			f.SampleKeys = append(f.SampleKeys, keyText(r[0], maskKeys))
+		}
+		if len(examples) < 3 && c.Mask != nil {
+			examples = append(examples, c.Mask(v))
+		}
+	}
+	if valid == 0 {
+		return nil, nil
+	}
+	f.RecordsAffected, f.SubjectsAffected = valid, int64(len(subjectSet))
+	if int64(len(cand.Values)) < records {
+		// Scale the validated share of the candidates read up to all candidates.
+		ratio := float64(valid) / float64(len(cand.Values))
+		f.RecordsAffected = int64(ratio*float64(records) + 0.5)
+		f.SubjectsAffected = int64(ratio*float64(subjects) + 0.5)
+		f.Estimated = true
+		f.Evidence["estimate"] = fmt.Sprintf("validated %d of %d candidates read, of %d in all", valid, len(cand.Values), records)
+	}
+	if len(examples) > 0 {
+		f.Evidence["masked_examples"] = strings.Join(examples, ", ")
+	}
+	return f, nil
+}
+
+// keyIsPersonal reports whether the primary key of the check's table is itself
+// personal data (an email used as key, say); its sample keys are then masked.
+func keyIsPersonal(tables []rules.Table, l rules.Location) bool {
+	for _, t := range tables {
+		if t.Schema == l.Schema && t.Name == l.Table {
+			for _, k := range t.PrimaryKey {
+				if c, ok := t.Column(k); ok && c.Class.Personal {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func keyText(v any, mask bool) string {
+	s := valueText(v)
+	if mask && s != "" {
+		return s[:1] + "***"
+	}
+	return s
+}
+
+func valueText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case time.Time:
+		return x.UTC().Format("2006-01-02 15:04:05")
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+func toInt(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	case string:
+		n, _ := strconv.ParseInt(x, 10, 64)
+		return n
+	}
+	return 0
+}
+
+// dateText renders the oldest "since" value as a date, alike on every engine.
+func dateText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return x.UTC().Format("2006-01-02")
+	case string:
+		if len(x) >= 10 {
+			if _, err := time.Parse("2006-01-02", x[:10]); err == nil {
+				return x[:10]
+			}
+		}
+		return x
+	}
+	return valueText(v)
+}

@@ -1,0 +1,95 @@
+// Package scanner walks a database: it lists its tables and columns from the catalogue,
+// samples rows cheaply, classifies columns and runs the compliance rules' queries.
+// Engines live in sub-packages (postgres, mysql, sqlite); this package never imports them.
+package scanner
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/gdprscan/gdprscan/scanner/dialect"
+)
+
+// Source is one database connection, read only. Every query an implementation runs goes
+// through a read-only transaction with a server-side statement timeout, and every
+// identifier it writes is quoted.
+type Source interface {
+	// Dialect tells which SQL the source speaks.
+	Dialect() dialect.Dialect
+	// Units lists the tables and views of every user schema, with their columns, primary
+	// key and a row estimate from the catalogue (never a COUNT(*)).
+	Units(ctx context.Context) ([]Unit, error)
+	// Sample returns up to n rows of u, cheaply (never a full scan of a big table),
+	// as text per column with NULLs dropped.
+	Sample(ctx context.Context, u Unit, n int) (Sample, error)
+	// Query runs one read-only SELECT and returns at most maxRows rows.
+	Query(ctx context.Context, sql string, maxRows int) (Rows, error)
+	Close() error
+}
+
+// Describer is an optional capability: what the connection is and what it may read.
+type Describer interface {
+	Describe(ctx context.Context) (Info, error)
+}
+
+// Info describes a connected source for `gdprscan validate`.
+type Info struct {
+	ServerVersion string
+	User          string
+	Database      string
+	ReadOnly      bool // the session refuses writes
+}
+
+// Unit is one table or view.
+type Unit struct {
+	Source      string
+	Database    string // PostgreSQL database; MySQL database; SQLite "main"
+	Schema      string // PostgreSQL schema; MySQL database again; SQLite "main"
+	Table       string
+	IsView      bool
+	RowEstimate int64 // from the catalogue; -1 when unknown
+	Columns     []ColumnInfo
+	PrimaryKey  []string
+}
+
+// ColumnInfo is one column as the catalogue describes it.
+type ColumnInfo struct {
+	Name     string
+	DataType string
+	Nullable bool
+	Default  *string // column default expression, nil when none
+}
+
+// ID is stable across runs: "<source>/<database>/<schema>.<table>".
+func (u Unit) ID() string { return u.Source + "/" + u.Database + "/" + u.Schema + "." + u.Table }
+
+// Column returns the named column, matched case-insensitively.
+func (u Unit) Column(name string) (ColumnInfo, bool) {
+	for _, c := range u.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c, true
+		}
+	}
+	return ColumnInfo{}, false
+}
+
+// Sample holds sampled values as text, per column, NULLs dropped.
+type Sample struct {
+	Rows   int                 // rows read
+	Values map[string][]string // column name -> non-null values
+}
+
+// Rows is a small query result. Values are normalised to nil, int64, float64, string,
+// bool or time.Time.
+type Rows struct {
+	Columns   []string
+	Values    [][]any
+	Truncated bool // more rows existed than were read
+}
+
+// Options are the per-source settings every engine honours.
+type Options struct {
+	Name             string        // source name, used in errors instead of the DSN
+	StatementTimeout time.Duration // server-side timeout for each statement
+}
