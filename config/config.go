@@ -76,62 +76,6 @@ type Activity struct {
 	DataSubjects  []string `yaml:"data_subjects"`
 }
 
-// Mapping tells the rules how this CRM stores people, consent, retention and requests.
-type Mapping struct {
-	Subjects  []Subject       `yaml:"subjects"`
-	Consent   *ConsentMapping `yaml:"consent"`
-	Retention []RetentionRule `yaml:"retention"`
-	Erasure   *ErasureMapping `yaml:"erasure"`
-}
-
-// Subject is a table whose rows are data subjects (contacts, leads, customers).
-type Subject struct {
-	Table string `yaml:"table"`
-	Key   string `yaml:"key"` // primary key column
-	// LawfulBasisColumn holds the per-row lawful basis, if the CRM records one.
-	LawfulBasisColumn string `yaml:"lawful_basis_column"`
-	// Marketable is an SQL predicate over the table's columns that is true for people
-	// who are being marketed to, e.g. "marketing_opt_in = 1".
-	Marketable string `yaml:"marketable"`
-	// SoftDeleted is an SQL predicate true for rows the CRM considers deleted.
-	SoftDeleted string `yaml:"soft_deleted"`
-}
-
-// ConsentMapping maps a consent-event table onto the canonical consent model.
-type ConsentMapping struct {
-	Table            string   `yaml:"table"`
-	SubjectKey       string   `yaml:"subject_key"` // column referencing the subject's key
-	SubjectTable     string   `yaml:"subject_table"`
-	PurposeColumn    string   `yaml:"purpose_column"`
-	StatusColumn     string   `yaml:"status_column"`
-	GrantedValues    []string `yaml:"granted_values"`
-	MarketingPurpose string   `yaml:"marketing_purpose"` // the purpose marketable people need consent for
-}
-
-// RetentionRule is one retention rule for one entity (DOMAIN.md §2).
-type RetentionRule struct {
-	ID            string `yaml:"id"`
-	Table         string `yaml:"table"`
-	Key           string `yaml:"key"`
-	SubjectFilter string `yaml:"subject_filter"` // SQL predicate; empty: every row
-	Anchor        string `yaml:"anchor"`         // SQL expression giving the anchor time
-	Period        Period `yaml:"period"`
-	GracePeriod   Period `yaml:"grace_period"`
-	EndAction     string `yaml:"end_action"` // delete | anonymise | archive
-	LegalBasis    string `yaml:"legal_basis"`
-	Hold          string `yaml:"hold"` // SQL predicate true for rows under legal hold
-}
-
-// ErasureMapping maps the table of erasure requests (Art. 17).
-type ErasureMapping struct {
-	Table           string `yaml:"table"`
-	Key             string `yaml:"key"`
-	SubjectKey      string `yaml:"subject_key"`
-	ReceivedColumn  string `yaml:"received_column"`
-	CompletedColumn string `yaml:"completed_column"`
-	Deadline        Period `yaml:"deadline"` // default P1M (Art. 12(3))
-}
-
 // RulesConfig selects rules and overrides their defaults.
 type RulesConfig struct {
 	Enable    []string            `yaml:"enable"`
