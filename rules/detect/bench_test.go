@@ -33,12 +33,14 @@ func benchColumns() map[string]Column {
 		"financial/iban":           {Table: "t", Name: "c", Values: gen(func(i int) string { return testIBANs[i%len(testIBANs)] })},
 		"financial/card":           {Table: "payments", Name: "card_number", Values: gen(func(i int) string { return []string{"4111 1111 1111 1111", "5500005555555559", "378282246310005"}[i%3] })},
 		"network/ip":               {Table: "t", Name: "c", Values: gen(func(i int) string { return fmt.Sprintf("10.%d.%d.%d", i%256, (i/256)%256, i%200) })},
-		"credentials/bcrypt":       {Table: "users", Name: "password", Values: gen(func(i int) string { return fmt.Sprintf("$2b$12$KIXQJQ0p0Qm1bH8Ck8m3duQ3yZ6rYQf3wB0e7nq0sYVh1b2Qm%04d", i) })},
-		"special/religion_enum":    {Table: "t", Name: "c", Values: gen(func(i int) string { return []string{"katholisch", "evangelisch", "muslimisch", "keine"}[i%4] })},
+		"credentials/bcrypt": {Table: "users", Name: "password", Values: gen(func(i int) string {
+			return fmt.Sprintf("$2b$12$KIXQJQ0p0Qm1bH8Ck8m3duQ3yZ6rYQf3wB0e7nq0sYVh1b2Qm%04d", i)
+		})},
+		"special/religion_enum": {Table: "t", Name: "c", Values: gen(func(i int) string { return []string{"katholisch", "evangelisch", "muslimisch", "keine"}[i%4] })},
 		"freetext/notes": {Table: "contacts", Name: "notes", DataType: "text", Values: gen(func(i int) string {
 			return fmt.Sprintf("Call %d: customer asked about invoice %d, reach at user%d@example.com or +49 171 %07d; mentioned diabetes.", i, i*7, i, i)
 		})},
-		"decoy/uuid": {Table: "t", Name: "c", Values: gen(func(i int) string { return fmt.Sprintf("550e8400-e29b-41d4-a716-%012d", i) })},
+		"decoy/uuid":     {Table: "t", Name: "c", Values: gen(func(i int) string { return fmt.Sprintf("550e8400-e29b-41d4-a716-%012d", i) })},
 		"decoy/order_no": {Table: "orders", Name: "c", Values: gen(func(i int) string { return fmt.Sprintf("ORD-2024-%06d", i) })},
 	}
 }

@@ -138,7 +138,7 @@ type detector struct {
 	cat   Category
 	types typeSet // data types the category can be stored in
 	check func(v string, e *env) level
-	// probe, when set, decides value-only matches instead of check == lvStrong.
+	// probe, when set, narrows value-only matches to the strong values it accepts.
 	probe func(v string, e *env) bool
 	mask  func(v string, e *env) string
 	// strict checks are discriminating: the classifier's minimum value ratio both confirms
@@ -157,12 +157,14 @@ type detector struct {
 }
 
 // detectors in the order value-only probes run; the first to reach the best confidence wins.
+// A category's first detector is the one its column names select (device ids: the general
+// deviceDetector, not the MAC probe).
 var detectors = []*detector{
-	&emailDetector, &ibanDetector, &cardDetector, &phoneDetector, &ipDetector, &macDetector,
+	&emailDetector, &ibanDetector, &cardDetector, &phoneDetector, &ipDetector, &deviceDetector, &macDetector,
 	&nationalIDDetector, &taxIDDetector, &passwordDetector, &dobDetector, &personNameDetector,
 	&addressDetector, &genderDetector, &healthDetector, &religionDetector, &ethnicityDetector,
 	&politicalDetector, &unionDetector, &sexualDetector, &geneticDetector, &criminalDetector,
-	&geoDetector, &deviceDetector, &postcodeDetector, &cityDetector, &countryDetector, &ageDetector,
+	&geoDetector, &postcodeDetector, &cityDetector, &countryDetector, &ageDetector,
 	&usernameDetector, &passportDetector, &cvvDetector, &salaryDetector, &employmentDetector,
 	&photoDetector, &freeTextDetector,
 }
@@ -170,7 +172,9 @@ var detectors = []*detector{
 var byCategory = func() map[Category]*detector {
 	m := map[Category]*detector{}
 	for _, d := range detectors {
-		m[d.cat] = d
+		if m[d.cat] == nil {
+			m[d.cat] = d
+		}
 	}
 	return m
 }()
@@ -224,9 +228,9 @@ func (c *Classifier) Classify(col Column) Result {
 		Category:   None,
 		Confidence: best.conf,
 		Evidence: Evidence{
-			NonNull: len(vals),
+			NonNull:  len(vals),
 			Distinct: in.distinct,
-			Sampled: max(col.Sampled, len(vals)),
+			Sampled:  max(col.Sampled, len(vals)),
 		},
 	}
 	res.Evidence.Signals = nameSignals(nm)
@@ -368,7 +372,7 @@ func measure(d *detector, vals []string, e *env, abortAt float64) (stats, []int)
 		}
 		lv := d.check(v, e)
 		hit := lv == lvStrong
-		if d.probe != nil && lv != lvSkip {
+		if hit && d.probe != nil {
 			hit = d.probe(v, e)
 		}
 		switch lv {

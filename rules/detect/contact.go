@@ -140,8 +140,15 @@ func validDomain(domain string) bool {
 // Phone.
 
 var phoneDetector = detector{
-	cat: Phone, types: textTypes | numericTypes, check: checkPhone, mask: maskPhone,
+	cat: Phone, types: textTypes | numericTypes, check: checkPhone, probe: isWrittenPhone, mask: maskPhone,
 	strict: true, highCard: true, maxChecks: 200,
+}
+
+// isWrittenPhone decides value-only matches: a valid number written like one, with a + or 00
+// prefix or with separators. Bare national digit strings ("0306406152") are as often
+// codes with a leading zero (ISBNs, customer numbers) and need a phone column name.
+func isWrittenPhone(v string, _ *env) bool {
+	return strings.HasPrefix(v, "+") || strings.HasPrefix(v, "00") || strings.ContainsAny(v, " -/().")
 }
 
 // checkPhone parses with libphonenumber, which is slow (~18 µs), so only strings made of

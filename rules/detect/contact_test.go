@@ -2,6 +2,33 @@ package detect
 
 import "testing"
 
+func TestContactNames(t *testing.T) {
+	nameTable(t, Email, []string{"email", "e_mail", "E-Mail", "EmailAddress", "emailaddress1", "work_email",
+		"private_email", "user_email", "mail", "courriel", "correo_electronico", "posta_elettronica", "emailadres",
+		"adres_email", "youxiang", "邮箱", "电子邮件", "emails"},
+		[]string{"email_opt_in", "email_hash", "email_verified", "email_template", "email_domain", "is_email",
+			"num_emails", "email_id", "email_bounced", "mail_server", "email_sent_at", "email_body"})
+	nameTable(t, Phone, []string{"phone", "telephone", "tel", "Tel.", "telefon", "telefono", "telefone", "telefoon",
+		"mobile", "MobilePhone", "mobile_phone_number", "cell", "handy", "handynummer", "portable", "movil",
+		"cellulare", "komorka", "fax", "whatsapp", "dianhua", "shouji", "手机", "手机号", "电话", "联系电话", "phone_1"},
+		[]string{"phone_type", "phone_verified", "do_not_phone", "phone_id", "phone_country_code", "phonetic",
+			"iphone_model", "telemetry"})
+	nameTable(t, PostalAddress, []string{"address", "street", "street_address", "address_line_1", "MailingStreet",
+		"billing_address", "strasse", "hausnummer", "anschrift", "adresse", "rue", "direccion", "calle", "indirizzo",
+		"endereco", "straat", "ulica", "dizhi", "地址", "联系地址", "street_name"},
+		[]string{"email_address", "ip_address", "mac_address", "web_address", "address_id", "address_type",
+			"address_book", "remote_addr"})
+	nameTable(t, PostalCode, []string{"zip", "zipcode", "zip_code", "postcode", "postal_code", "PostalCode", "plz",
+		"postleitzahl", "code_postal", "cp", "codigo_postal", "cap", "kod_pocztowy", "youbian", "邮编"},
+		[]string{"zip_file", "capacity", "postal_code_id"})
+	nameTable(t, City, []string{"city", "town", "ort", "wohnort", "stadt", "ville", "ciudad", "citta", "plaats",
+		"woonplaats", "miasto", "chengshi", "城市", "place_of_birth", "geburtsort", "location"},
+		[]string{"city_id", "velocity", "capacity", "authority"})
+	nameTable(t, Country, []string{"country", "country_code", "land", "pays", "pais", "paese", "kraj", "nationality",
+		"staatsangehörigkeit", "nationalite", "nacionalidad", "guoji", "国籍", "国家"},
+		[]string{"country_id", "county_id", "currency"})
+}
+
 func TestCheckEmail(t *testing.T) {
 	checkTable(t, checkEmail, lvStrong,
 		[]string{

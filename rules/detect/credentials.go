@@ -141,10 +141,10 @@ var passwordDetector = detector{
 	mask: plain(maskKind), valueOnlyAt: 0.8, valueCap: 0.85, longValues: true,
 }
 
-// checkSecret: in a column named as a secret any value is plausible; a recognised hash
-// format is strong.
-func checkSecret(v string, _ *env) level {
-	if k := PasswordKind(v); k != KindPlaintext && k != "" {
+// checkSecret: in a column named as a secret any value is plausible; a recognised hash,
+// token or key format is strong.
+func checkSecret(v string, e *env) level {
+	if k := PasswordKind(v); k != KindPlaintext && k != "" || isSecretFormat(v, e) {
 		return lvStrong
 	}
 	return lvWeak

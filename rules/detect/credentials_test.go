@@ -7,6 +7,16 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+func TestCredentialNames(t *testing.T) {
+	nameTable(t, PasswordOrSecret, []string{"password", "Password", "passwd", "pass", "pwd", "pw", "password_hash",
+		"hashed_password", "user_pass", "user_hash", "encrypted_password", "password_salt", "passwort", "kennwort",
+		"mot_de_passe", "mdp", "contrasena", "wachtwoord", "haslo", "senha", "密码", "secret", "client_secret",
+		"token", "api_token", "access_token", "refresh_token", "remember_token", "api_key", "apikey",
+		"private_key", "pin", "otp_secret", "totp_secret", "security_answer"},
+		[]string{"password_changed_at", "password_policy", "password_reset_sent_at", "token_expires_at",
+			"token_type", "api_key_id", "passport", "pass_nr", "password_length", "pinned", "spinner"})
+}
+
 func TestPasswordKind(t *testing.T) {
 	sha512 := "$6$rounds=656000$saltsalt$" + strings.Repeat("a", 86)
 	tests := []struct{ in, want string }{

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -75,6 +76,9 @@ var cardDetector = detector{
 // checkCard: 13–19 digits, optionally grouped with spaces or dashes, passing Luhn with a
 // known issuer prefix. Masked numbers (411111******1111) contain other characters and fail.
 func checkCard(v string, _ *env) level {
+	if maskedPAN.MatchString(v) {
+		return lvWeak // a truncated card number is still card data, but not a full PAN
+	}
 	if len(v) < 13 || len(v) > 23 {
 		return lvNone
 	}
@@ -97,6 +101,10 @@ func checkCard(v string, _ *env) level {
 	}
 	return lvStrong
 }
+
+// maskedPAN is a card number truncated the PCI way: first six (or four) and last four
+// digits with the middle replaced by stars, X or bullets.
+var maskedPAN = regexp.MustCompile(`^\d{4,6}[ -]?(?:[*Xx•][ -]?){3,9}\d{4}$`)
 
 // knownIIN checks the issuer prefix and the lengths its cards have.
 func knownIIN(d string) bool {
@@ -141,7 +149,7 @@ func checkCVV(v string, _ *env) level {
 // IBAN and bank accounts.
 
 var ibanDetector = detector{
-	cat: IBANBankAccount, types: textTypes, check: checkBankAccount, probe: isIBAN, mask: plain(maskBankAccount),
+	cat: IBANBankAccount, types: textTypes, check: checkBankAccount, mask: plain(maskBankAccount),
 	strict: true, highCard: true,
 }
 
@@ -167,10 +175,9 @@ func validIBAN(v string) bool {
 	return mod97(s[4:]+s[:4]) == 1
 }
 
-func isIBAN(v string, _ *env) bool { return validIBAN(v) }
-
-// checkBankAccount: a valid IBAN is strong; a BIC, a sort code or a plain account number is
-// plausible for columns named that way.
+// checkBankAccount: a valid IBAN is strong (and the only value that classifies a column on
+// its own); a BIC, a sort code or a plain account number is plausible for columns named
+// that way.
 func checkBankAccount(v string, _ *env) level {
 	if len(v) > 42 {
 		return lvNone

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,6 +19,28 @@ var testIBANs = []string{
 	"CH9300762011623852957",
 	"PL61109010140000071219812874",
 	"de89370400440532013000",
+}
+
+func TestFinancialNames(t *testing.T) {
+	nameTable(t, PaymentCard, []string{"card_number", "CardNumber", "credit_card_number", "creditcard", "cc_number",
+		"ccnum", "pan", "kartennummer", "kreditkartennummer", "numero_carte", "numero_tarjeta", "numero_carta",
+		"kaartnummer", "numer_karty", "卡号", "信用卡号"},
+		[]string{"card_type", "card_brand", "card_last4", "card_number_masked", "card_number_hash", "card_expiry",
+			"gift_card_balance", "company", "panel"})
+	nameTable(t, CardSecurityCode, []string{"cvv", "CVV2", "cvc", "card_security_code", "security_code", "cvn",
+		"kartenpruefnummer", "cryptogramme_visuel", "codigo_de_seguridad", "安全码"},
+		[]string{"cid", "card_code_type", "security_question"})
+	nameTable(t, IBANBankAccount, []string{"iban", "IBAN", "iban_number", "bank_account", "bank_account_number",
+		"kontonummer", "bankverbindung", "rib", "numero_de_cuenta", "conto_corrente", "rekeningnummer",
+		"numer_rachunku", "银行账号", "bic", "swift_code", "blz", "sort_code"},
+		[]string{"bank_account_id", "bank_name", "iban_verified", "account_name", "account_type"})
+	nameTable(t, TaxID, []string{"tax_id", "taxid", "tin", "tax_number", "steuernummer", "steuer_id", "idnr",
+		"vat", "vat_number", "vat_id", "ust_idnr", "numero_tva", "nif", "partita_iva", "btw_nummer", "nip", "税号"},
+		[]string{"tax_rate", "tax_amount", "vat_rate", "tax_id_type", "tax_exempt"})
+	nameTable(t, SalaryFinancial, []string{"salary", "annual_salary", "wage", "gehalt", "jahresgehalt", "lohn",
+		"salaire", "salario", "sueldo", "stipendio", "salaris", "wynagrodzenie", "工资", "income", "annualincome",
+		"credit_score", "schufa_score", "steuerklasse"},
+		[]string{"salary_currency", "price", "amount", "salary_band_id"})
 }
 
 func TestValidIBAN(t *testing.T) {
@@ -98,4 +121,23 @@ func TestClassifyFinancial(t *testing.T) {
 		{"annual revenue of companies", Column{Table: "accounts", Name: "annual_income", DataType: "numeric"}, None, false},
 		{"price is not salary", Column{Table: "products", Name: "price", DataType: "numeric", Values: []string{"9.99", "19.99"}}, None, false},
 	})
+}
+
+func TestMaskedCardNumbersStayCardData(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vals []string
+	for i := 0; i < 40; i++ {
+		vals = append(vals, fmt.Sprintf("4111%02d******%04d", i, 1000+i*7))
+	}
+	r := c.Classify(Column{Table: "payments", Name: "card_number", DataType: "varchar(32)", Values: vals, Sampled: 40,
+		TableColumns: []string{"id", "card_number", "card_holder"}})
+	if !r.Personal || r.Category != PaymentCard {
+		t.Fatalf("masked PANs in card_number: got %s personal=%v (%.2f)", r.Category, r.Personal, r.Confidence)
+	}
+	if ValidPaymentCard("411111******1111") {
+		t.Fatal("a masked PAN is not a full card number")
+	}
 }

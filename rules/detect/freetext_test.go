@@ -8,6 +8,14 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+func TestFreeTextNames(t *testing.T) {
+	nameTable(t, FreeText, []string{"notes", "note", "comment", "comments", "remarks", "description", "Description",
+		"body", "message", "memo", "feedback", "bemerkung", "notiz", "kommentar", "beschreibung", "remarque",
+		"commentaire", "comentario", "observaciones", "commento", "opmerking", "notitie", "uwagi", "notatka",
+		"beizhu", "备注", "描述", "留言", "email_body", "customer_note", "additional_note"},
+		[]string{"num_notes", "note_id", "notes_count", "message_id", "comment_status", "note_type"})
+}
+
 func scanKinds(v string) []string {
 	var kinds []string
 	scanText(v, testEnv(), func(h textHit) bool {

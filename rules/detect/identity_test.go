@@ -7,6 +7,41 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+func TestIdentityNames(t *testing.T) {
+	nameTable(t, PersonName, []string{"first_name", "firstName", "FirstName", "fname", "given_name", "forename",
+		"last_name", "LastName", "lname", "surname", "family_name", "full_name", "fullname", "middle_name",
+		"maiden_name", "contact_name", "customer_name", "billing_name", "name", "display_name", "vorname",
+		"nachname", "familienname", "prenom", "nom", "nom_de_famille", "nombre", "apellidos", "nome", "cognome",
+		"voornaam", "achternaam", "tussenvoegsel", "imię", "nazwisko", "xingming", "姓名", "cardholder_name",
+		"kontoinhaber", "spouse_complete_name", "AssistantName"},
+		[]string{"product_name", "company_name", "bank_name", "file_name", "host_name", "username", "user_name",
+			"name_id", "campaign_name", "street_name", "nazwa", "名称", "namespace", "renamed"})
+	nameTable(t, DateOfBirth, []string{"date_of_birth", "dob", "DOB", "birth_date", "birthdate", "Birthdate",
+		"birthday", "bday", "geburtsdatum", "geb_datum", "gebdatum", "date_naissance", "fecha_nacimiento",
+		"data_di_nascita", "data_nascimento", "geboortedatum", "data_urodzenia", "chusheng_riqi", "出生日期", "生日",
+		"birth_year", "year_of_birth", "geburtsjahr"},
+		[]string{"created_at", "date", "updated_on", "date_joined", "death_date", "place_of_birth", "country_of_birth",
+			"birthday_reminder_sent", "birth_name"})
+	nameTable(t, Gender, []string{"gender", "sex", "Geschlecht", "sexe", "sexo", "sesso", "geslacht", "płeć",
+		"xingbie", "性别", "gendercode", "gender_id", "salutation", "anrede", "civilite"},
+		[]string{"sexual_orientation", "gender_consent", "sextant"})
+	nameTable(t, Username, []string{"username", "user_name", "login", "user_login", "benutzername", "identifiant",
+		"usuario", "gebruikersnaam", "用户名", "nickname", "twitter_handle"},
+		[]string{"last_login", "login_count", "login_at", "user_id", "username_changed_at"})
+	nameTable(t, NationalID, []string{"ssn", "social_security_number", "national_id", "nino", "ni_number", "nir",
+		"numero_securite_sociale", "num_secu", "dni", "nie", "codice_fiscale",
+		"bsn", "burgerservicenummer", "pesel", "personnummer", "cpr", "hetu", "id_number", "id_card",
+		"personalausweisnummer", "shenfenzheng", "身份证号", "governmentid", "ssnid"},
+		[]string{"id", "user_id", "national_id_type", "session_id", "identity_provider"})
+	nameTable(t, Passport, []string{"passport", "passport_number", "passport_no", "reisepassnummer", "passnummer",
+		"numero_passeport", "pasaporte", "passaporto", "paspoortnummer", "paszport", "huzhao", "护照号"},
+		[]string{"passport_expiry", "password", "pass"})
+	nameTable(t, Employment, []string{"job_title", "jobtitle", "title", "position", "occupation", "profession",
+		"employer", "department", "beruf", "arbeitgeber", "abteilung", "poste", "employeur", "puesto", "mansione",
+		"functie", "stanowisko", "zhiwei", "职位", "company", "organization_name"},
+		[]string{"page_title", "payment_method_title", "position_id", "job_id", "title_id"})
+}
+
 func TestCheckPersonName(t *testing.T) {
 	checkTable(t, checkPersonName, lvStrong,
 		[]string{"Anna", "Jürgen Müller", "Jean-Pierre Dupont", "María García López", "Giulia Rossi", "Jan de Jong",

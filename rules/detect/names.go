@@ -11,10 +11,16 @@ import (
 //   - words splits a name into lower-case words: separators, camelCase, letter/digit
 //     boundaries; accents are folded (ä→ae, é→e, ł→l) and every Han character is a word
 //     of its own, so "cust_FirstName__c" is [cust first name c] and "客户姓名" is [客 户 姓 名].
+//   - Lower-case compounds the vocabulary does not know are split into known words:
+//     "gendercode" is [gender code], "donotemail" [do not email].
 //   - A vocabulary entry ("first name", "geburtsdatum", "手机号") matches any run of
 //     consecutive words that spells it without separators, so "first_name", "FirstName",
-//     "firstname" and "FIRST-NAME" all match "first name".
-//   - The longest entry wins; on a tie, the one further right (the head of the name).
+//     "firstname" and "FIRST-NAME" all match "first name"; a plural matches too ("emails").
+//   - The entry ending furthest right wins (the head of the name: "address1_city" is a
+//     city), and of those the longest ("email_address" is an email). Art. 9 and 10 entries
+//     win wherever they are ("health_notes").
+//   - A bare "name" or "title" takes its meaning from the word before it: "contact_name" is
+//     a person's, "street_name" an address, "product_name" nobody's.
 //   - Words around the match can turn it off: "email_opt_in", "is_email_verified",
 //     "email_hash", "phone_id" are flags, metadata, digests and foreign keys, not the data.
 
@@ -46,34 +52,29 @@ func terms(cat Category, strength float64, quasi bool, phrases ...string) []term
 var vocabularyTerms = concat(contactTerms, identityTerms, financialTerms, networkTerms,
 	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms)
 
-// vocabulary maps the joined words of each phrase to its entry.
-var vocabulary, vocabConflicts = buildVocabulary(vocabularyTerms)
+// vocabulary maps the joined words of each phrase to its entry; maxPhraseWords bounds the
+// runs of words tried against it.
+var vocabulary, vocabConflicts, maxPhraseWords = buildVocabulary(vocabularyTerms)
 
-// maxPhraseWords bounds the runs of words tried against the vocabulary.
-var maxPhraseWords = 1
-
-func buildVocabulary(groups ...[]term) (map[string]term, []string) {
-	v := map[string]term{}
-	var conflicts []string
-	for _, g := range groups {
-		for _, t := range g {
-			w := words(t.phrase)
-			key := strings.Join(w, "")
-			if key == "" {
-				conflicts = append(conflicts, "empty phrase "+t.phrase)
-				continue
-			}
-			if old, ok := v[key]; ok {
-				if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi {
-					conflicts = append(conflicts, t.phrase+" ("+string(t.cat)+") vs "+old.phrase+" ("+string(old.cat)+")")
-				}
-				continue // the first spelling names the entry
-			}
-			maxPhraseWords = max(maxPhraseWords, len(w))
-			v[key] = t
+func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords int) {
+	v = map[string]term{}
+	for _, t := range ts {
+		w := words(t.phrase)
+		key := strings.Join(w, "")
+		if key == "" {
+			conflicts = append(conflicts, "empty phrase "+t.phrase)
+			continue
 		}
+		if old, ok := v[key]; ok {
+			if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi {
+				conflicts = append(conflicts, t.phrase+" ("+string(t.cat)+") vs "+old.phrase+" ("+string(old.cat)+")")
+			}
+			continue // the first spelling names the entry
+		}
+		maxWords = max(maxWords, len(w))
+		v[key] = t
 	}
-	return v, conflicts
+	return v, conflicts, maxWords
 }
 
 // nonPersonalTerms are names that contain a personal word but are not personal data.
@@ -87,7 +88,7 @@ var nonPersonalTerms = terms(None, 0, false,
 	"mail host", "smtp host", "card type", "card brand", "tax rate", "vat rate", "tax amount",
 	"vat amount", "ip range", "address book", "phone book", "website", "homepage",
 	"web address", "server address", "mime type", "content type", "currency", "price",
-	"amount", "quantity", "qty", "status",
+	"amount", "quantity", "qty", "status", "health check", "healthz", "union all", "race condition",
 )
 
 // Words next to a match that say the column is about the data, not the data itself.
@@ -104,7 +105,7 @@ var (
 		"mode policy strength version algo algorithm scheme error errors attempts attempt retries " +
 		"sent reason quality currency mask masked last4 pattern regex rule rules setting settings " +
 		"config category categories level changed change reset expires expiry expiration timezone tz " +
-		"prefix suffix")
+		"prefix suffix file files folder archive attachment")
 	// timeWords mark timestamps: email_verified_at, phone_updated.
 	timeWords = wordSet("at on date dt time ts timestamp datetime datum since until updated " +
 		"modified created deleted when")
@@ -118,14 +119,14 @@ var (
 	// nb_emails, hashed_email.
 	leadKill = unionWithout(wordSet("public hidden visible required optional pref prefs preference preferences"),
 		wordSet("is has can should must do does dont allow allows use uses send enable "+
-		"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 default max min unsub "+
-		"masked last4"), flagWords)
+			"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 default max min unsub "+
+			"masked last4"), flagWords)
 	// neutralWords after a match change nothing: phone_number, email_address_2, zip_code, iban_c.
 	neutralWords = wordSet("no nr nbr num number nummer numero nro value val text txt str string c " +
 		"field fld raw full main primary line ext extension code e164 intl international national " +
 		"formatted normalized normalised clean display orig original old prev previous new alt " +
 		"other work home private personal business office group range band bracket class url uri " +
-		"path file link blob data image img info details detail list addr enc encrypted crypt x " +
+		"path link blob data image img info details detail list addr enc encrypted crypt x " +
 		"custom cf studio hs sf tbl tmp bak copy mobile fixed landline direct cell plain clear caps " +
 		"upper lower uc lc")
 )
@@ -144,8 +145,9 @@ var exempt = map[Category][]map[string]bool{
 	PhotoOrBiometric: {metaWords, refWords},
 }
 
-// specialExempt: for Art. 9/10 data only consent words turn a match off, since
-// "has_disability", "religion_id" and "diagnosis_date" still reveal the category.
+// modifierKills reports whether word w before (lead) or after a match of category cat turns
+// the match off. For Art. 9 and 10 data only consent words do: "has_disability",
+// "religion_id" and "diagnosis_date" still reveal the category.
 func modifierKills(cat Category, w string, lead bool) bool {
 	if cat.Special() || cat.CriminalData() {
 		return consentWords[w]
@@ -227,7 +229,7 @@ func matchName(name string) nameMatch {
 	if bi < 0 {
 		return nameMatch{cat: None}
 	}
-	if si >= 0 && !sensitive(best.cat) {
+	if si >= 0 && !sensitive(best.cat) && (si < bi || sj > bj) {
 		// Art. 9 and 10 words qualify whatever follows: health_notes, medical_status.
 		bi, bj, best = si, sj, special
 	}
@@ -583,11 +585,16 @@ func singular(w string) string {
 	return w
 }
 
+// weakHeads are table nouns that belong to whoever the word before them names:
+// "customer_accounts" are people's, "company_addresses" a company's, "bank_accounts" banks'.
+var weakHeads = wordSet("account address email phone profile")
+
 // kindOfTable judges a table from its name: the right-most known noun is its head
-// ("company_settings" is settings, "account_contacts" is contacts). "customer_accounts"
-// keeps the person: accounts of people are about people.
+// ("company_settings" is settings, "account_contacts" is contacts), unless it is a weak
+// head qualified by another known noun.
 func kindOfTable(name string) tableKind {
 	w := words(name)
+	head := tableNeutral
 	for i := len(w) - 1; i >= 0; i-- {
 		k, ok := tableNouns[w[i]]
 		if !ok {
@@ -599,16 +606,16 @@ func kindOfTable(name string) tableKind {
 		if !ok {
 			continue
 		}
-		if k == tableOrg && singular(w[i]) == "account" {
-			for _, p := range w[:i] {
-				if tableNouns[singular(p)] == tablePerson {
-					return tablePerson
-				}
+		if head == tableNeutral {
+			head = k
+			if weakHeads[singular(w[i])] {
+				continue // look for a qualifier
 			}
+			return k
 		}
-		return k
+		return k // the qualifier of a weak head
 	}
-	return tableNeutral
+	return head
 }
 
 // personMarkers are categories whose presence among sibling columns means the rows are people.
@@ -627,10 +634,6 @@ type tableCtx struct {
 	kind          tableKind
 	personColumns bool // sibling columns are direct identifiers of a person (email, first_name, dob)
 	personLink    bool // a sibling is a key to a person table (contact_id, kunden_nr)
-}
-
-func (t tableCtx) personish() bool {
-	return t.kind == tablePerson || (t.kind == tableNeutral && (t.personColumns || t.personLink))
 }
 
 func (t tableCtx) nonPerson() bool {

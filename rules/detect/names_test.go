@@ -56,7 +56,7 @@ func TestSegment(t *testing.T) {
 		{"donotemail", []string{"do", "not", "email"}},
 		{"hasoptedoutofemail", []string{"has", "opted", "out", "of", "email"}},
 		{"ipcountry", []string{"ip", "country"}},
-		{"postage", []string{"postage"}},   // not post+age
+		{"postage", []string{"postage"}},     // not post+age
 		{"firstname", []string{"firstname"}}, // a vocabulary entry already
 		{"password", []string{"password"}},
 		{"xyzzyplugh", []string{"xyzzyplugh"}},
@@ -253,6 +253,9 @@ func TestKindOfTable(t *testing.T) {
 		{"email_addresses", tablePerson},
 		{"account_contacts", tablePerson},
 		{"customer_accounts", tablePerson},
+		{"civicrm_address", tablePerson},
+		{"company_addresses", tableOrg},
+		{"bank_accounts", tableOrg},
 		{"accounts", tableOrg},
 		{"Account", tableOrg},
 		{"companies", tableOrg},

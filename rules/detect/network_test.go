@@ -2,6 +2,21 @@ package detect
 
 import "testing"
 
+func TestNetworkNames(t *testing.T) {
+	nameTable(t, IPAddress, []string{"ip", "ip_address", "ipaddress", "IPAddress", "ip_addr", "ipv4", "ipv6",
+		"client_ip", "remote_addr", "last_ip", "login_ip", "customer_ip_address", "x_forwarded_for", "adresse_ip",
+		"ip_adresse", "indirizzo_ip", "ip地址"},
+		[]string{"ip_range", "ip_country", "ip_timezone", "zip", "description", "ship_to"})
+	nameTable(t, DeviceID, []string{"device_id", "deviceId", "mac", "mac_address", "macaddress", "imei", "idfa",
+		"advertising_id", "android_id", "push_token", "device_token", "fcm_token", "hubspotutk", "visitor_id",
+		"cookie_id", "browser_fingerprint", "设备号"},
+		[]string{"machine", "device_type", "cookie_consent", "macro"})
+	nameTable(t, GeoLocation, []string{"latitude", "longitude", "lat", "lng", "lon", "geo_location", "geolocation",
+		"coordinates", "gps", "MailingLatitude", "partner_longitude", "breitengrad", "laengengrad", "latitud",
+		"longitudine", "纬度", "经度", "坐标"},
+		[]string{"flat", "lateral", "longitude_precision_type", "latency"})
+}
+
 func TestCheckIP(t *testing.T) {
 	checkTable(t, checkIP, lvStrong,
 		[]string{"192.168.0.1", "10.0.0.1", "8.8.8.8", "255.255.255.255", "2001:db8::1", "::1", "fe80::1%eth0",

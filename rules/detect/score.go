@@ -29,15 +29,17 @@ import (
 //  4. Values. Each sampled non-null value is checked: strong (validated: syntax and TLD,
 //     mod-97, Luhn and IIN, check digits, a dictionary hit), weak (plausible shape) or not.
 //     With a name match:
-//     - strong share ≥ confirm ratio (the minimum value ratio, 0.8, for strict checks):
-//     max(c, 0.9) + 0.08·strong share. Name and values agree.
+//     - strong share ≥ confirm ratio (the minimum value ratio, 0.8, for strict checks; 0.2
+//     dictionary hits for names, 0.5 enum hits for special categories, 0.05 embedded
+//     identifiers for free text): max(c, 0.9) + 0.08·strong share. Name and values agree;
+//     dictionary names and embedded identifiers also lift the 0.55 cap of step 2.
 //     - weak share ≥ 0.8: +0.1.
 //     - weak share < 0.3: −0.3 with at least 5 values, else −0.1. Values contradict the
 //     name, e.g. an "email" column full of UUIDs.
 //     Without a name match, only checks that discriminate well classify on their own (at
 //     least 3 values): strong share s ≥ a (0.8 for strict checks) gives
 //     0.65 + 0.25·(s−a)/(1−a), capped per detector for looser checks (names, enums), and
-//     0.3 less when the name is a known non-personal one (sku, version).
+//     0.35 less when the name is a known non-personal one (sku, isbn, version).
 //  5. Cardinality. Identifier categories expect many distinct values: a constant sample
 //     (≥5 values, one distinct: a default, a test address) caps the confidence at 0.5; a
 //     near-constant one (≥20 values, ≤3 distinct) costs a name match 0.15 and caps a
@@ -142,7 +144,7 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 					conf = min(conf, d.valueCap)
 				}
 				if nm.blocked {
-					conf -= 0.3
+					conf -= 0.35
 				}
 				sig = append(sig, "value:"+string(d.cat))
 			}
@@ -191,7 +193,8 @@ const (
 	typeGeo // point, geometry, geography
 )
 
-var typeNames = [...]string{"unknown", "text", "long_text", "integer", "numeric", "boolean", "date", "binary", "uuid", "json", "network", "geometry"}
+// typeNames name the kinds in "type:" signals; integers and decimals are both numeric.
+var typeNames = [...]string{"unknown", "text", "long_text", "numeric", "numeric", "boolean", "date", "binary", "uuid", "json", "network", "geometry"}
 
 func (t typeKind) String() string { return typeNames[t] }
 

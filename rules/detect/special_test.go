@@ -6,6 +6,43 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+func TestSpecialNames(t *testing.T) {
+	nameTable(t, Health, []string{"health", "health_status", "medical_history", "diagnosis", "diagnose", "allergies",
+		"allergy", "disability", "handicap", "behinderung", "schwerbehindert", "krankheit", "gesundheit",
+		"gesundheitszustand", "sante", "santé", "maladie", "salud", "enfermedad", "salute", "malattia",
+		"gezondheid", "ziekte", "zdrowie", "choroba", "saude", "doenca", "jiankang", "健康", "疾病", "过敏",
+		"blood_type", "blutgruppe", "pregnant", "schwanger", "medication", "icd10_code", "is_smoker",
+		"has_disability", "diagnosis_date", "health_notes", "medical_status", "sick_leave"},
+		[]string{"health_consent", "healthcheck_url", "condition", "status", "medium"})
+	nameTable(t, ReligionOrBelief, []string{"religion", "religion_id", "religious_affiliation", "denomination",
+		"faith", "konfession", "religionszugehoerigkeit", "kirchensteuer", "confession", "religione", "religie",
+		"wyznanie", "religia", "zongjiao", "宗教", "信仰"},
+		[]string{"religion_consent", "regional"})
+	nameTable(t, Ethnicity, []string{"ethnicity", "ethnic_origin", "ethnic_group", "ethnische_herkunft",
+		"origine_ethnique", "etnia", "origine_etnica", "etniciteit", "pochodzenie_etniczne", "minzu", "民族", "race"},
+		[]string{"trace", "race_time_consent"})
+	nameTable(t, Political, []string{"political_party", "political_opinion", "party_affiliation", "partei",
+		"parteizugehoerigkeit", "parti_politique", "partido_politico", "partito_politico", "politieke_partij",
+		"zhengzhi_mianmao", "政治面貌", "党派"},
+		[]string{"third_party", "party_id_consent"})
+	nameTable(t, TradeUnion, []string{"trade_union", "union_member", "union_membership", "gewerkschaft",
+		"gewerkschaftsmitglied", "syndicat", "sindicato", "sindacato", "vakbond", "zwiazek_zawodowy", "工会", "union"},
+		[]string{"unionid_consent", "reunion"})
+	nameTable(t, SexualOrientation, []string{"sexual_orientation", "sexuality", "sexuelle_orientierung",
+		"orientation_sexuelle", "orientacion_sexual", "orientamento_sessuale", "seksuele_geaardheid",
+		"orientacja_seksualna", "性取向"},
+		[]string{"sex", "gender"})
+	nameTable(t, Genetic, []string{"genetic_data", "genetic_test", "dna_sample", "genotype", "gendaten",
+		"donnees_genetiques", "dati_genetici", "jiyin", "基因"},
+		[]string{"generic", "genre"})
+	nameTable(t, Criminal, []string{"criminal_record", "criminal_history", "conviction", "convictions",
+		"offence", "offense_type", "dbs_check", "dbs_number", "police_check", "background_check", "vorstrafen",
+		"fuehrungszeugnis", "führungszeugnis", "strafregister", "casier_judiciaire", "condamnations",
+		"antecedentes_penales", "casellario_giudiziale", "precedenti_penali", "strafblad", "vog", "niekaralnosc",
+		"犯罪记录", "fanzui_jilu"},
+		[]string{"criminal_check_consent", "offset", "convert"})
+}
+
 func TestSpecialEnumValues(t *testing.T) {
 	tests := []struct {
 		cat       Category
