@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -55,6 +56,11 @@ func ID(source, database, schema, table, ruleID string) string {
 func FromFindings(fs []scanner.Finding, scanID string, at time.Time) []Task {
 	byID := map[string]*Task{}
 	var order []string
+	// Counts per task and column: scopes of one column (plaintext, weak-hash) are disjoint
+	// and add up; different columns of one table may share rows, so the task takes the
+	// largest column rather than a sum that could count rows twice.
+	type counts struct{ records, subjects int64 }
+	perColumn := map[string]map[string]*counts{}
 	for _, f := range fs {
 		if f.Status == scanner.StatusSuppressed {
 			continue
@@ -72,7 +78,7 @@ func FromFindings(fs []scanner.Finding, scanID string, at time.Time) []Task {
 			byID[id] = t
 			order = append(order, id)
 		}
-		if l.Column != "" {
+		if l.Column != "" && !slices.Contains(t.Columns, l.Column) {
 			t.Columns = append(t.Columns, l.Column)
 		}
 		if f.Severity > t.Severity {
@@ -85,9 +91,18 @@ func FromFindings(fs []scanner.Finding, scanID string, at time.Time) []Task {
 			t.RiskLevel = f.RiskLevel
 			t.ReproduceSQL = f.ReproduceSQL
 		}
-		// Rows of one table: the largest check's count, not a sum that would count rows twice.
-		t.RecordsAffected = max(t.RecordsAffected, f.RecordsAffected)
-		t.SubjectsAffected = max(t.SubjectsAffected, f.SubjectsAffected)
+		if perColumn[id] == nil {
+			perColumn[id] = map[string]*counts{}
+		}
+		c := perColumn[id][l.Column]
+		if c == nil {
+			c = &counts{}
+			perColumn[id][l.Column] = c
+		}
+		c.records += f.RecordsAffected
+		c.subjects += f.SubjectsAffected
+		t.RecordsAffected = max(t.RecordsAffected, c.records)
+		t.SubjectsAffected = max(t.SubjectsAffected, c.subjects)
 		t.Fingerprints = append(t.Fingerprints, f.Fingerprint)
 	}
 	out := make([]Task, 0, len(order))

@@ -43,6 +43,17 @@ func TestOneTaskPerRuleAndTable(t *testing.T) {
 	assert.Contains(t, ts[0].Description, "SELECT 1")
 }
 
+func TestScopesOfOneColumnAddUp(t *testing.T) {
+	plain := finding("SEC-03", "users", "password_hash", 4, 4)
+	weak := finding("SEC-03", "users", "password_hash", 3, 6)
+	weak.Fingerprint = "v1:other"
+	ts := FromFindings([]scanner.Finding{plain, weak}, "scan-1", time.Now())
+	require.Len(t, ts, 1)
+	assert.EqualValues(t, 10, ts[0].RecordsAffected)
+	assert.Equal(t, []string{"password_hash"}, ts[0].Columns)
+	assert.EqualValues(t, 4, ts[0].Severity)
+}
+
 func TestAppendJSONLines(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "out", "tasks.jsonl")
 	ts := FromFindings([]scanner.Finding{finding("CNS-01", "contacts", "", 2, 40)}, "scan-1", time.Now())
