@@ -74,6 +74,9 @@ func (u Unit) Column(name string) (ColumnInfo, bool) {
 	return ColumnInfo{}, false
 }
 
+// MaxSampleChars bounds each sampled value; engines cut longer texts server-side.
+const MaxSampleChars = 4096
+
 // Sample holds sampled values as text, per column, NULLs dropped.
 type Sample struct {
 	Rows   int                 // rows read

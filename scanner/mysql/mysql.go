@@ -287,6 +287,16 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 // Sample implements scanner.Source. A big table with an integer primary key is read as
 // a few short key ranges from random starting points, each an index seek; anything else
 // with a plain LIMIT. Binary columns are left out.
+// sampleExpr cuts long texts server-side: classifying needs their start, not megabytes.
+func sampleExpr(c scanner.ColumnInfo) string {
+	id := dialect.MySQL.Ident(c.Name)
+	t := strings.ToLower(c.DataType)
+	if strings.Contains(t, "text") || strings.Contains(t, "char") || strings.HasPrefix(t, "json") {
+		return "LEFT(" + id + ", " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+	}
+	return id
+}
+
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
@@ -296,7 +306,7 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 			continue
 		}
 		cols = append(cols, c)
-		idents = append(idents, dialect.MySQL.Ident(c.Name))
+		idents = append(idents, sampleExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil

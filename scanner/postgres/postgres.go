@@ -253,7 +253,8 @@ func selectExpr(c scanner.ColumnInfo) string {
 	if isTimeType(c.DataType) {
 		return id
 	}
-	return "CAST(" + id + " AS TEXT)"
+	// Long texts are cut server-side: classifying needs their start, not megabytes.
+	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(scanner.MaxSampleChars) + ")"
 }
 
 func isTimeType(dt string) bool {

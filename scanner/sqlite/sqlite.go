@@ -294,6 +294,17 @@ func rowidName(u scanner.Unit) string {
 // Sample implements scanner.Source. A big rowid table is read as a few short rowid
 // ranges from random starting points; anything else with a plain LIMIT. BLOB columns are
 // left out.
+// sampleExpr cuts long texts: classifying needs their start, not megabytes. Only
+// text-affinity columns are cut, so numbers keep their own rendering.
+func sampleExpr(c scanner.ColumnInfo) string {
+	id := dialect.SQLite.Ident(c.Name)
+	t := strings.ToUpper(c.DataType)
+	if strings.Contains(t, "CHAR") || strings.Contains(t, "TEXT") || strings.Contains(t, "CLOB") {
+		return "SUBSTR(" + id + ", 1, " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+	}
+	return id
+}
+
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
@@ -303,7 +314,7 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 			continue
 		}
 		cols = append(cols, c)
-		idents = append(idents, dialect.SQLite.Ident(c.Name))
+		idents = append(idents, sampleExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
