@@ -15,6 +15,9 @@ type Config struct {
 	Report     Report      `yaml:"report"`
 	Tasks      Tasks       `yaml:"tasks"`
 	State      State       `yaml:"state"`
+	// Suppressions silence accepted findings (see config/sinks.go).
+	Suppressions Suppressions `yaml:"suppressions"`
+	Discovery    Discovery    `yaml:"discovery"` // classification settings (config/discovery.go)
 
 	// Dir is the directory of the config file; relative paths are resolved against it.
 	Dir string `yaml:"-"`
@@ -74,6 +77,10 @@ type Activity struct {
 	Tables        []string `yaml:"tables"` // "table" or "schema.table"
 	Retention     string   `yaml:"retention"`
 	DataSubjects  []string `yaml:"data_subjects"`
+
+	// ConsentPurpose is the purpose value, in the consent mapping, of the consent this
+	// activity relies on; two activities sharing one is bundled consent (CNS-05).
+	ConsentPurpose string `yaml:"consent_purpose"`
 }
 
 // RulesConfig selects rules and overrides their defaults.
@@ -99,12 +106,16 @@ type Report struct {
 
 // Tasks configures remediation tasks.
 type Tasks struct {
-	File string `yaml:"file"` // JSON-lines file of tasks; relative to out_dir
+	File  string `yaml:"file"`  // JSON-lines file of tasks; relative to out_dir
+	Sinks []Sink `yaml:"sinks"` // where tasks go besides the file (config/sinks.go)
 }
 
-// State is the embedded store of runs, findings and tasks.
+// State is the store of runs, findings and tasks: an embedded SQLite file by default,
+// or a PostgreSQL database (dsn) that a team shares.
 type State struct {
-	Path string `yaml:"path"` // SQLite file; relative to out_dir
+	Path    string `yaml:"path"` // SQLite file; relative to out_dir
+	DSN     Secret `yaml:"dsn"`  // postgres://…; replaces path
+	DSNFile string `yaml:"dsn_file"`
 }
 
 // SourceByName returns the named source.

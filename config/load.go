@@ -173,17 +173,7 @@ func (c *Config) applyDefaults() {
 		if s.Schedule != nil && s.Schedule.Timezone == "" {
 			s.Schedule.Timezone = "UTC"
 		}
-		if m := s.Mapping.Consent; m != nil && len(m.GrantedValues) == 0 {
-			m.GrantedValues = []string{"granted"}
-		}
-		for j := range s.Mapping.Retention {
-			if s.Mapping.Retention[j].EndAction == "" {
-				s.Mapping.Retention[j].EndAction = "delete"
-			}
-		}
-		if e := s.Mapping.Erasure; e != nil && e.Deadline.IsZero() {
-			e.Deadline = MustPeriod("P1M")
-		}
+		s.Mapping.applyDefaults()
 	}
 	if c.Report.OutDir == "" {
 		c.Report.OutDir = DefaultOutDir
@@ -203,6 +193,7 @@ func (c *Config) applyDefaults() {
 	if c.Organisation.Scope == "" {
 		c.Organisation.Scope = "gdprscan"
 	}
+	c.applySinkDefaults()
 }
 
 // readSecretFiles fills each secret from its _file twin. Setting both is an error.
@@ -221,7 +212,7 @@ func (c *Config) readSecretFiles(v *validator) error {
 		}
 		s.DSN = Secret(strings.TrimSpace(string(b)))
 	}
-	return nil
+	return c.readSinkSecretFiles(v)
 }
 
 // Path resolves a path from the config against the config file's directory.
@@ -318,5 +309,7 @@ func (c *Config) validate(v *validator) error {
 			v.add(at, "rule %s: an override needs a reason", id)
 		}
 	}
+	c.validateSinks(v)
+	c.validateDiscovery(v)
 	return v.err()
 }

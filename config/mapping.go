@@ -3,46 +3,192 @@ package config
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
 // Mapping tells the rules how this CRM stores people, consent, retention and requests.
+// Every part is optional: a rule whose part is missing is reported as "not evaluated:
+// needs …". SQL predicates and expressions are written over the columns of the table
+// they belong to, unqualified; gdprscan puts each one in a (sub)query whose innermost
+// table is that table.
 type Mapping struct {
-	Subjects  []Subject       `yaml:"subjects"`
-	Consent   *ConsentMapping `yaml:"consent"`
-	Retention []RetentionRule `yaml:"retention"`
-	Erasure   *ErasureMapping `yaml:"erasure"`
+	Subjects []Subject `yaml:"subjects"`
+	// Consent maps a consent-event table onto the canonical model (DOMAIN.md §1).
+	Consent *ConsentMapping `yaml:"consent"`
+	// EmailConsent maps per-address opt-ins on an email-address table (SuiteCRM
+	// email_addresses style).
+	EmailConsent *EmailConsentMapping `yaml:"email_consent"`
+	// BasisValues maps a canonical lawful basis (see BasisKeys) to the values this CRM
+	// writes in its basis columns; a value with % is an SQL LIKE pattern. A basis not
+	// listed matches its own name.
+	BasisValues map[string][]string `yaml:"basis_values"`
+	// Sends are marketing messages sent to subjects (CNS-03).
+	Sends []SubjectEvents `yaml:"sends"`
+	// Lists are marketing-list memberships (CNS-03).
+	Lists []SubjectEvents `yaml:"lists"`
+	// Interactions are contacts the subject started: form, reply, click, visit (CNS-04).
+	Interactions []SubjectEvents `yaml:"interactions"`
+	// Contracts are the rows a "contract" basis rests on: contracts, orders, deals (LAW-03).
+	Contracts []ContractMapping `yaml:"contracts"`
+	Retention []RetentionRule   `yaml:"retention"`
+	// SoftDelete says how tables other than subjects mark deleted rows (every table in
+	// SuiteCRM: deleted = 1). A subject's own soft_deleted wins for its table.
+	SoftDelete []SoftDeleteRule `yaml:"soft_delete"`
+	// Logs are activity, email-log, tracking and audit tables with their period (RET-05).
+	Logs  []LogTable   `yaml:"logs"`
+	Holds *HoldMapping `yaml:"holds"`
+	// Erasure maps the table of erasure requests (Art. 17).
+	Erasure *ErasureMapping `yaml:"erasure"`
+	// Tombstones are suppression or erasure lists of identifiers (ERA-03).
+	Tombstones []TombstoneMapping `yaml:"tombstones"`
+	// Relations add parent-child links to those found from column names such as
+	// contact_id → contacts.id (ERA-04).
+	Relations []Relation `yaml:"relations"`
+	// ConsentAges overrides the Art. 8 age of digital consent per ISO country code;
+	// "default" applies to other countries (built in: the Member States' ages, 16).
+	ConsentAges map[string]int `yaml:"consent_ages"`
+	// TestDomains are email domains that mark test data in non-production sources
+	// (MIN-03): "example.com" (and subdomains), "example.*", "*.test".
+	TestDomains []string `yaml:"test_domains"`
+	// AllowedGrantees are the roles (PostgreSQL) or users (MySQL) that may read personal
+	// data; with the list set, any other grantee is broad access (SEC-05).
+	AllowedGrantees []string `yaml:"allowed_grantees"`
 }
 
 // Subject is a table whose rows are data subjects (contacts, leads, customers).
 type Subject struct {
 	Table string `yaml:"table"`
 	Key   string `yaml:"key"` // primary key column
-	// LawfulBasisColumn holds the per-row lawful basis, if the CRM records one.
+	// LawfulBasisColumn holds the per-row lawful basis, if the CRM records one
+	// (hs_legal_basis, SuiteCRM lawful_basis).
 	LawfulBasisColumn string `yaml:"lawful_basis_column"`
 	// Marketable is an SQL predicate over the table's columns that is true for people
 	// who are being marketed to, e.g. "marketing_opt_in = 1".
 	Marketable string `yaml:"marketable"`
+	// OptedOut is an SQL predicate true for people who objected or unsubscribed
+	// (hs_email_optout = 1, do_not_email = 1, HasOptedOutOfEmail = 1).
+	OptedOut string `yaml:"opted_out"`
+	// OptedOutAtColumn holds when they opted out, if known.
+	OptedOutAtColumn string `yaml:"opted_out_at_column"`
 	// SoftDeleted is an SQL predicate true for rows the CRM considers deleted.
 	SoftDeleted string `yaml:"soft_deleted"`
+	// DeletedAtColumn holds when a row was soft-deleted; PurgeWindow (default P30D) is
+	// how long a soft-deleted row may keep its personal data (RET-04).
+	DeletedAtColumn string `yaml:"deleted_at_column"`
+	PurgeWindow     Period `yaml:"purge_window"`
+	// EmailColumn is the identity key used to match people across tables (ERA-02,
+	// ERA-03, MIN-04).
+	EmailColumn string `yaml:"email_column"`
+	// CreatedColumn holds when the row was created (ERA-03).
+	CreatedColumn string `yaml:"created_column"`
+	// BirthDateColumn and CountryColumn give the age of consent (CNS-07).
+	BirthDateColumn string `yaml:"birth_date_column"`
+	CountryColumn   string `yaml:"country_column"`
+	// BasisReviewedColumn holds when the lawful basis was last reviewed (SuiteCRM
+	// date_reviewed); BasisReviewPeriod defaults to P12M (LAW-04).
+	BasisReviewedColumn string `yaml:"basis_reviewed_column"`
+	BasisReviewPeriod   Period `yaml:"basis_review_period"`
 }
 
-// ConsentMapping maps a consent-event table onto the canonical consent model.
+// ConsentMapping maps a consent-event table onto the canonical consent model: one row
+// per subject × purpose (× channel), with history kept. The *_column keys name this
+// CRM's column for each canonical field; a field left out is one the CRM does not keep.
 type ConsentMapping struct {
 	Table            string   `yaml:"table"`
-	SubjectKey       string   `yaml:"subject_key"` // column referencing the subject's key
-	SubjectTable     string   `yaml:"subject_table"`
+	SubjectKey       string   `yaml:"subject_key"`   // column referencing the subject's key
+	SubjectTable     string   `yaml:"subject_table"` // the subject table it references; default: every subject
 	PurposeColumn    string   `yaml:"purpose_column"`
 	StatusColumn     string   `yaml:"status_column"`
-	GrantedValues    []string `yaml:"granted_values"`
+	GrantedValues    []string `yaml:"granted_values"`    // default [granted]
+	WithdrawnValues  []string `yaml:"withdrawn_values"`  // default [withdrawn]
 	MarketingPurpose string   `yaml:"marketing_purpose"` // the purpose marketable people need consent for
+	// MarketingChannel, with channel_column, also requires the consent's channel to be
+	// this one or "any".
+	MarketingChannel string `yaml:"marketing_channel"`
+
+	ChannelColumn         string `yaml:"channel_column"`
+	LawfulBasisColumn     string `yaml:"lawful_basis_column"` // consent type: consent | explicit_consent
+	CapturedAtColumn      string `yaml:"captured_at_column"`
+	CaptureMethodColumn   string `yaml:"capture_method_column"`
+	CaptureSourceColumn   string `yaml:"capture_source_column"`
+	NoticeVersionColumn   string `yaml:"notice_version_column"`
+	ProofRefColumn        string `yaml:"proof_ref_column"`
+	DoubleOptInAtColumn   string `yaml:"double_opt_in_at_column"`
+	WithdrawnAtColumn     string `yaml:"withdrawn_at_column"`
+	ReconfirmedAtColumn   string `yaml:"reconfirmed_at_column"`
+	ParentalConsentColumn string `yaml:"parental_consent_column"`
+
+	// WeakMethods are capture methods that prove nothing (CNS-02); default [import, unknown].
+	WeakMethods []string `yaml:"weak_methods"`
+	// ImpliedMethods are capture methods that are not a clear affirmative act (CNS-06);
+	// default [import, default, pre_ticked].
+	ImpliedMethods []string `yaml:"implied_methods"`
+	// BundledPurposes are purpose values that cover everything (CNS-05); default
+	// [all, any, "*", general, everything].
+	BundledPurposes []string `yaml:"bundled_purposes"`
+	// ExplicitValues are consent-type values that mean explicit consent (SPC-04);
+	// default [explicit, explicit_consent].
+	ExplicitValues []string `yaml:"explicit_values"`
+	// RefreshPeriod is when a consent is due for renewal (CNS-04); default P24M.
+	RefreshPeriod Period `yaml:"refresh_period"`
+	// BulkThreshold: more consents than this captured in one second are a bulk import
+	// (CNS-06); default 10.
+	BulkThreshold int `yaml:"bulk_threshold"`
+}
+
+// EmailConsentMapping maps per-channel opt-ins kept on an email-address table, linked to
+// the subject directly (subject_key) or through a relation table (link).
+type EmailConsentMapping struct {
+	Table        string     `yaml:"table"`
+	Key          string     `yaml:"key"`
+	SubjectTable string     `yaml:"subject_table"` // default: the first subject
+	SubjectKey   string     `yaml:"subject_key"`   // column on the address table, or
+	Link         *EmailLink `yaml:"link"`          // a relation table
+	// OptedIn and OptedOut are SQL predicates over the address row, e.g.
+	// "confirm_opt_in IN ('opt-in', 'confirmed-opt-in')" and "opt_out = 1".
+	OptedIn             string `yaml:"opted_in"`
+	OptedOut            string `yaml:"opted_out"`
+	OptedInAtColumn     string `yaml:"opted_in_at_column"`
+	DoubleOptInAtColumn string `yaml:"double_opt_in_at_column"`
+	SoftDeleted         string `yaml:"soft_deleted"`
+}
+
+// EmailLink is a relation table between addresses and subjects (email_addr_bean_rel).
+type EmailLink struct {
+	Table      string `yaml:"table"`
+	AddressKey string `yaml:"address_key"` // column referencing the address's key
+	SubjectKey string `yaml:"subject_key"` // column referencing the subject's key
+	Filter     string `yaml:"filter"`      // e.g. "bean_module = 'Contacts' AND deleted = 0"
+}
+
+// SubjectEvents is a table of things that happened to or by a subject.
+type SubjectEvents struct {
+	Table        string `yaml:"table"`
+	SubjectKey   string `yaml:"subject_key"`
+	SubjectTable string `yaml:"subject_table"` // default: every subject
+	AtColumn     string `yaml:"at_column"`
+	Filter       string `yaml:"filter"` // SQL predicate selecting the relevant rows
+}
+
+// ContractMapping is a table of contracts, orders or deals of subjects.
+type ContractMapping struct {
+	Table        string `yaml:"table"`
+	SubjectKey   string `yaml:"subject_key"`
+	SubjectTable string `yaml:"subject_table"`
+	EndColumn    string `yaml:"end_column"` // contract end; NULL means still running
+	Filter       string `yaml:"filter"`     // e.g. "status <> 'cancelled'"
+	GracePeriod  Period `yaml:"grace_period"`
 }
 
 // RetentionRule is one retention rule for one entity (DOMAIN.md §2).
 type RetentionRule struct {
-	ID            string `yaml:"id"`
-	Table         string `yaml:"table"`
-	Key           string `yaml:"key"`
+	ID    string `yaml:"id"`
+	Table string `yaml:"table"`
+	Key   string `yaml:"key"`
+	// AppliesTo says what the rule is about: prospects (leads, RET-01; the default),
+	// customers (former customers, RET-02) or records (anything else, RET-01).
+	AppliesTo     string `yaml:"applies_to"`
 	SubjectFilter string `yaml:"subject_filter"` // SQL predicate; empty: every row
 	Anchor        string `yaml:"anchor"`         // SQL expression giving the anchor time
 	Period        Period `yaml:"period"`
@@ -52,14 +198,139 @@ type RetentionRule struct {
 	Hold          string `yaml:"hold"` // SQL predicate true for rows under legal hold
 }
 
+// SoftDeleteRule marks deleted rows of the tables it covers.
+type SoftDeleteRule struct {
+	Tables          []string `yaml:"tables"`    // globs over "table" or "schema.table"
+	Column          string   `yaml:"column"`    // tables without it are not covered
+	Predicate       string   `yaml:"predicate"` // e.g. "deleted = 1"
+	DeletedAtColumn string   `yaml:"deleted_at_column"`
+	PurgeWindow     Period   `yaml:"purge_window"` // default P30D
+}
+
+// LogTable is a log or tracking table kept for a bounded period.
+type LogTable struct {
+	Table    string `yaml:"table"`
+	AtColumn string `yaml:"at_column"`
+	Period   Period `yaml:"period"` // default P13M
+	Filter   string `yaml:"filter"`
+}
+
+// HoldMapping maps the legal-hold table (DOMAIN.md §2).
+type HoldMapping struct {
+	Table          string `yaml:"table"`
+	Key            string `yaml:"key"`
+	SubjectKey     string `yaml:"subject_key"` // NULL: the hold covers a whole table
+	ReasonColumn   string `yaml:"reason_column"`
+	OwnerColumn    string `yaml:"owner_column"`
+	ReviewColumn   string `yaml:"review_column"`
+	ReleasedColumn string `yaml:"released_column"`
+	PlacedColumn   string `yaml:"placed_column"`
+}
+
 // ErasureMapping maps the table of erasure requests (Art. 17).
 type ErasureMapping struct {
 	Table           string `yaml:"table"`
 	Key             string `yaml:"key"`
 	SubjectKey      string `yaml:"subject_key"`
+	SubjectTable    string `yaml:"subject_table"` // default: the first subject
 	ReceivedColumn  string `yaml:"received_column"`
 	CompletedColumn string `yaml:"completed_column"`
 	Deadline        Period `yaml:"deadline"` // default P1M (Art. 12(3))
+	// CompletedFilter is true for requests carried out (default: completed_column is
+	// set), e.g. "status = 'completed'" where rejected requests get a date too.
+	CompletedFilter string `yaml:"completed_filter"`
+	// HashColumn holds hex SHA-256 of salt + lower(trim(email)) of the requester.
+	HashColumn string `yaml:"hash_column"`
+	HashSalt   string `yaml:"hash_salt"`
+}
+
+// TombstoneMapping maps a list of erased or suppressed identifiers.
+type TombstoneMapping struct {
+	Table       string `yaml:"table"`
+	EmailColumn string `yaml:"email_column"` // the address itself, or
+	HashColumn  string `yaml:"hash_column"`  // hex SHA-256 of salt + lower(trim(email))
+	HashSalt    string `yaml:"hash_salt"`
+	AtColumn    string `yaml:"at_column"` // when the subject was erased or suppressed
+	Filter      string `yaml:"filter"`
+}
+
+// Relation is a parent-child link: child.column references parent.parent_key.
+type Relation struct {
+	Child     string `yaml:"child"`
+	Column    string `yaml:"column"`
+	Parent    string `yaml:"parent"`
+	ParentKey string `yaml:"parent_key"` // default: the parent subject's key
+	Filter    string `yaml:"filter"`     // SQL predicate over child rows, e.g. "bean_module = 'Contacts'"
+}
+
+// BasisKeys are the canonical lawful bases basis_values may map, sorted.
+var BasisKeys = []string{"consent", "contract", "explicit_consent", "legal_obligation", "legitimate_interest", "public_task", "vital_interests", "withdrawn"}
+
+// AppliesTo are the kinds of retention rule, sorted.
+var AppliesTo = []string{"customers", "prospects", "records"}
+
+// Mapping defaults.
+const (
+	DefaultBulkThreshold = 10
+)
+
+// DefaultTestDomains are the reserved names of RFC 2606 and RFC 6761.
+var DefaultTestDomains = []string{"example.com", "example.net", "example.org", "*.example", "*.invalid", "*.localhost", "*.test"}
+
+func (m *Mapping) applyDefaults() {
+	for i := range m.Subjects {
+		s := &m.Subjects[i]
+		if s.PurgeWindow.IsZero() {
+			s.PurgeWindow = MustPeriod("P30D")
+		}
+		if s.BasisReviewPeriod.IsZero() {
+			s.BasisReviewPeriod = MustPeriod("P12M")
+		}
+	}
+	if c := m.Consent; c != nil {
+		def := func(v *[]string, d ...string) {
+			if len(*v) == 0 {
+				*v = d
+			}
+		}
+		def(&c.GrantedValues, "granted")
+		def(&c.WithdrawnValues, "withdrawn")
+		def(&c.WeakMethods, "import", "unknown")
+		def(&c.ImpliedMethods, "import", "default", "pre_ticked")
+		def(&c.BundledPurposes, "all", "any", "*", "general", "everything")
+		def(&c.ExplicitValues, "explicit", "explicit_consent")
+		if c.RefreshPeriod.IsZero() {
+			c.RefreshPeriod = MustPeriod("P24M")
+		}
+		if c.BulkThreshold == 0 {
+			c.BulkThreshold = DefaultBulkThreshold
+		}
+	}
+	for i := range m.Retention {
+		r := &m.Retention[i]
+		if r.EndAction == "" {
+			r.EndAction = "delete"
+		}
+		if r.AppliesTo == "" {
+			r.AppliesTo = "prospects"
+		}
+	}
+	for i := range m.SoftDelete {
+		if m.SoftDelete[i].PurgeWindow.IsZero() {
+			m.SoftDelete[i].PurgeWindow = MustPeriod("P30D")
+		}
+	}
+	for i := range m.Logs {
+		if m.Logs[i].Period.IsZero() {
+			m.Logs[i].Period = MustPeriod("P13M")
+		}
+	}
+	if e := m.Erasure; e != nil && e.Deadline.IsZero() {
+		e.Deadline = MustPeriod("P1M")
+	}
+	if len(m.TestDomains) == 0 {
+		m.TestDomains = slices.Clone(DefaultTestDomains)
+	}
 }
 
 func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any) {
@@ -68,20 +339,87 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 			v.add(path, "source %q: %s is required", s.Name, what)
 		}
 	}
-	for j, sub := range s.Mapping.Subjects {
+	m := &s.Mapping
+	for j, sub := range m.Subjects {
 		p := at("mapping", "subjects", j)
 		req(sub.Table, p, fmt.Sprintf("mapping.subjects[%d].table", j))
 		req(sub.Key, p, fmt.Sprintf("mapping.subjects[%d].key", j))
+		if sub.OptedOutAtColumn != "" && sub.OptedOut == "" {
+			v.add(append(p, "opted_out_at_column"), "source %q: mapping.subjects[%d].opted_out_at_column needs opted_out", s.Name, j)
+		}
+		if sub.DeletedAtColumn != "" && sub.SoftDeleted == "" {
+			v.add(append(p, "deleted_at_column"), "source %q: mapping.subjects[%d].deleted_at_column needs soft_deleted", s.Name, j)
+		}
 	}
-	if m := s.Mapping.Consent; m != nil {
+	if cm := m.Consent; cm != nil {
 		p := at("mapping", "consent")
-		req(m.Table, p, "mapping.consent.table")
-		req(m.SubjectKey, p, "mapping.consent.subject_key")
-		req(m.PurposeColumn, p, "mapping.consent.purpose_column")
-		req(m.StatusColumn, p, "mapping.consent.status_column")
+		req(cm.Table, p, "mapping.consent.table")
+		req(cm.SubjectKey, p, "mapping.consent.subject_key")
+		req(cm.PurposeColumn, p, "mapping.consent.purpose_column")
+		req(cm.StatusColumn, p, "mapping.consent.status_column")
+		if cm.BulkThreshold < 0 || cm.BulkThreshold == 1 {
+			v.add(append(p, "bulk_threshold"), "source %q: mapping.consent.bulk_threshold must be at least 2", s.Name)
+		}
+		if cm.MarketingChannel != "" && cm.ChannelColumn == "" {
+			v.add(append(p, "marketing_channel"), "source %q: mapping.consent.marketing_channel needs channel_column", s.Name)
+		}
+		for _, g := range cm.GrantedValues {
+			if slices.Contains(cm.WithdrawnValues, g) {
+				v.add(append(p, "withdrawn_values"), "source %q: mapping.consent: %q is both a granted and a withdrawn value", s.Name, g)
+			}
+		}
+	}
+	if e := m.EmailConsent; e != nil {
+		p := at("mapping", "email_consent")
+		req(e.Table, p, "mapping.email_consent.table")
+		req(e.Key, p, "mapping.email_consent.key")
+		switch {
+		case e.SubjectKey != "" && e.Link != nil:
+			v.add(append(p, "link"), "source %q: mapping.email_consent: set subject_key or link, not both", s.Name)
+		case e.SubjectKey == "" && e.Link == nil:
+			v.add(p, "source %q: mapping.email_consent needs subject_key or link", s.Name)
+		}
+		if l := e.Link; l != nil {
+			lp := append(p, "link")
+			req(l.Table, lp, "mapping.email_consent.link.table")
+			req(l.AddressKey, lp, "mapping.email_consent.link.address_key")
+			req(l.SubjectKey, lp, "mapping.email_consent.link.subject_key")
+		}
+		if e.OptedIn == "" && e.OptedOut == "" {
+			v.add(p, "source %q: mapping.email_consent needs opted_in or opted_out", s.Name)
+		}
+	}
+	bases := make([]string, 0, len(m.BasisValues))
+	for k := range m.BasisValues {
+		bases = append(bases, k)
+	}
+	sort.Strings(bases)
+	for _, k := range bases {
+		if !slices.Contains(BasisKeys, k) {
+			v.add(at("mapping", "basis_values", k), "source %q: mapping.basis_values: unknown basis %q (valid: %s)", s.Name, k, strings.Join(BasisKeys, ", "))
+		}
+	}
+	events := func(key string, list []SubjectEvents, needAt bool) {
+		for j, e := range list {
+			p := at("mapping", key, j)
+			what := fmt.Sprintf("mapping.%s[%d]", key, j)
+			req(e.Table, p, what+".table")
+			req(e.SubjectKey, p, what+".subject_key")
+			if needAt {
+				req(e.AtColumn, p, what+".at_column")
+			}
+		}
+	}
+	events("sends", m.Sends, true)
+	events("lists", m.Lists, false)
+	events("interactions", m.Interactions, true)
+	for j, ct := range m.Contracts {
+		p := at("mapping", "contracts", j)
+		req(ct.Table, p, fmt.Sprintf("mapping.contracts[%d].table", j))
+		req(ct.SubjectKey, p, fmt.Sprintf("mapping.contracts[%d].subject_key", j))
 	}
 	rids := map[string]bool{}
-	for j, r := range s.Mapping.Retention {
+	for j, r := range m.Retention {
 		p := at("mapping", "retention", j)
 		what := fmt.Sprintf("mapping.retention[%d]", j)
 		req(r.ID, p, what+".id")
@@ -98,12 +436,60 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 		if !slices.Contains(EndActions, r.EndAction) {
 			v.add(append(p, "end_action"), "source %q: unknown end_action %q (valid: %s)", s.Name, r.EndAction, strings.Join(EndActions, ", "))
 		}
+		if !slices.Contains(AppliesTo, r.AppliesTo) {
+			v.add(append(p, "applies_to"), "source %q: unknown applies_to %q (valid: %s)", s.Name, r.AppliesTo, strings.Join(AppliesTo, ", "))
+		}
 	}
-	if e := s.Mapping.Erasure; e != nil {
+	for j, sd := range m.SoftDelete {
+		p := at("mapping", "soft_delete", j)
+		what := fmt.Sprintf("mapping.soft_delete[%d]", j)
+		if len(sd.Tables) == 0 {
+			v.add(p, "source %q: %s.tables is required (globs, e.g. [\"*\"])", s.Name, what)
+		}
+		req(sd.Column, p, what+".column")
+		req(sd.Predicate, p, what+".predicate")
+	}
+	for j, l := range m.Logs {
+		p := at("mapping", "logs", j)
+		req(l.Table, p, fmt.Sprintf("mapping.logs[%d].table", j))
+		req(l.AtColumn, p, fmt.Sprintf("mapping.logs[%d].at_column", j))
+	}
+	if h := m.Holds; h != nil {
+		p := at("mapping", "holds")
+		req(h.Table, p, "mapping.holds.table")
+		req(h.Key, p, "mapping.holds.key")
+	}
+	if e := m.Erasure; e != nil {
 		p := at("mapping", "erasure")
 		req(e.Table, p, "mapping.erasure.table")
 		req(e.Key, p, "mapping.erasure.key")
 		req(e.ReceivedColumn, p, "mapping.erasure.received_column")
 		req(e.CompletedColumn, p, "mapping.erasure.completed_column")
+	}
+	for j, tb := range m.Tombstones {
+		p := at("mapping", "tombstones", j)
+		what := fmt.Sprintf("mapping.tombstones[%d]", j)
+		req(tb.Table, p, what+".table")
+		req(tb.AtColumn, p, what+".at_column")
+		if (tb.EmailColumn == "") == (tb.HashColumn == "") {
+			v.add(p, "source %q: %s needs email_column or hash_column (one of them)", s.Name, what)
+		}
+	}
+	for j, r := range m.Relations {
+		p := at("mapping", "relations", j)
+		what := fmt.Sprintf("mapping.relations[%d]", j)
+		req(r.Child, p, what+".child")
+		req(r.Column, p, what+".column")
+		req(r.Parent, p, what+".parent")
+	}
+	countries := make([]string, 0, len(m.ConsentAges))
+	for cc := range m.ConsentAges {
+		countries = append(countries, cc)
+	}
+	sort.Strings(countries)
+	for _, cc := range countries {
+		if age := m.ConsentAges[cc]; age < 1 || age > 18 {
+			v.add(at("mapping", "consent_ages", cc), "source %q: mapping.consent_ages.%s must be 1 to 18, got %d", s.Name, cc, age)
+		}
 	}
 }

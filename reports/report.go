@@ -30,6 +30,9 @@ type Report struct {
 	NotEvaluated   []scanner.NotEvaluated  `json:"not_evaluated"`
 	// Rules is the catalogue the scan ran with, for the workbook's methodology part.
 	Rules []RuleInfo `json:"-"`
+	// DPIA is the workbook-only context: configuration declarations, comparison with
+	// earlier runs, tickets and the DPO's previous entries (see DPIAContext).
+	DPIA DPIAContext `json:"-"`
 }
 
 // Tool names the program that wrote the report.
@@ -50,6 +53,7 @@ type RuleInfo struct {
 	ID, Title, Family, Articles, FineTier string
 	Severity, Likelihood                  int
 	Remediation                           string
+	Version                               int // the rule's logic version; 0 when unknown
 }
 
 // Reporter writes a report in one format.

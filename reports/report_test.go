@@ -107,6 +107,7 @@ func testReport() Report {
 		},
 		Findings:     []scanner.Finding{dup, law, pan2, ret, health, pan},
 		NotEvaluated: []scanner.NotEvaluated{{RuleID: "CNS-01", Source: "crm", Needs: "consent mapping (consent.table)"}},
+		DPIA:         testDPIA(),
 		Rules: []RuleInfo{
 			{ID: "SEC-01", Title: "Plaintext card numbers (PAN)", Family: "security", Articles: "32(1)(a), 5(1)(f)", FineTier: "83(4)", Severity: 4, Likelihood: 4, Remediation: "Tokenise or encrypt card numbers."},
 			{ID: "SPC-01", Title: "Special-category columns present", Family: "special_categories", Articles: "9(1)-(2), 35(3)(b)", FineTier: "83(5)", Severity: 4, Likelihood: 2},

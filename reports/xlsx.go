@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"context"
 	"fmt"
 	"io"
@@ -13,15 +15,43 @@ import (
 // cells by sheet name and header, so keep them stable.
 const (
 	sheetSummary     = "Summary"
+	sheetScreening   = "Screening"
+	sheetProcessing  = "Processing inventory"
 	sheetInventory   = "Data inventory"
+	sheetConsent     = "Lawful basis & consent"
+	sheetRetention   = "Retention"
+	sheetRights      = "Data subject rights"
 	sheetFindings    = "Findings"
+	sheetRegister    = "Risk register"
 	sheetRiskMatrix  = "Risk matrix"
 	sheetMeasures    = "Measures"
+	sheetNecessity   = "Necessity & proportionality"
+	sheetSignOff     = "Sign-off"
 	sheetMethodology = "Methodology"
 )
 
-// sheetOrder is the tab order of the workbook.
-var sheetOrder = []string{sheetSummary, sheetInventory, sheetFindings, sheetRiskMatrix, sheetMeasures, sheetMethodology}
+// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5.
+var sheetOrder = []string{
+	sheetSummary, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
+	sheetFindings, sheetRegister, sheetRiskMatrix, sheetMeasures, sheetNecessity, sheetSignOff, sheetMethodology,
+}
+
+// sheetPurpose is the one-line description of each sheet on Summary's contents list.
+var sheetPurpose = map[string]string{
+	sheetScreening:   "Is a DPIA required? The WP248 criteria and Art. 35(3) triggers, with the scan's evidence",
+	sheetProcessing:  "The processing activities (Art. 30 record) and what the scan observed in their tables",
+	sheetInventory:   "Every scanned column: category, special-category flag, evidence, masked examples",
+	sheetConsent:     "Lawful basis per purpose and consent coverage (Art. 6, 7, 9)",
+	sheetRetention:   "Retention rules and the rows kept past them (Art. 5(1)(e))",
+	sheetRights:      "Data-subject requests: erasure backlog and residuals (Art. 12, 15–22)",
+	sheetFindings:    "One row per finding: articles, severity, likelihood, evidence; your status and overrides",
+	sheetRegister:    "The risks to people, inherent and residual, with your assessment (Art. 35(7)(c))",
+	sheetRiskMatrix:  "Heat map of severity × likelihood, before and after measures",
+	sheetMeasures:    "The remediation plan: one measure per rule with findings (Art. 35(7)(d))",
+	sheetNecessity:   "Necessity and proportionality questions with the scan's facts (Art. 35(7)(b))",
+	sheetSignOff:     "DPO advice, decisions and signature (Art. 35(2), 36)",
+	sheetMethodology: "Scales, risk convention, rule catalogue, sampling, known limits, change log",
+}
 
 // Tabular sheets share one layout: row 1 holds the link back to Summary and the sheet
 // title, row 2 the headers, data starts on row 3.
@@ -46,6 +76,9 @@ func (XLSXReporter) Write(ctx context.Context, w io.Writer, r Report) error {
 	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }() // removes the stream writers' temporary files
+	if len(r.Findings)+len(r.Inventory) > fastZipRows {
+		f.SetZipWriter(fastZip)
+	}
 	b, err := newBook(ctx, f, r.normalized())
 	if err != nil {
 		return err
@@ -59,6 +92,18 @@ func (XLSXReporter) Write(ctx context.Context, w io.Writer, r Report) error {
 	return nil
 }
 
+// fastZipRows is the size above which the workbook is compressed for speed rather than
+// size: deflating a large workbook otherwise takes a third of the time to write it.
+const fastZipRows = 20_000
+
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
+}
+
 // book is one workbook being built. Cell writes on non-streamed sheets go through set,
 // which keeps the first error so the layout code reads top to bottom without an
 // if-err after every cell.
@@ -68,9 +113,23 @@ type book struct {
 	st         styles
 	r          Report
 	stats      stats
+	derived    *derived
+	prev       *Annotations // the DPO's previous entries; empty, never nil
 	measures   []measure
 	measureRow map[string]int // rule id → row on the Measures sheet
-	err        error
+	risks      []risk
+	riskRow    map[string]int    // rule id → row on the Risk register
+	residual   map[string][2]int // rule id → residual severity, likelihood carried forward (0: none)
+	screen     screening
+	// screenCells locate Screening's conclusion once written, for Summary.
+	screenCells screeningCells
+	// lastRiskRow is the Risk register's last data row, for the lookups of Findings.
+	lastRiskRow int
+	// legendMerges are the merged cells of the streamed risk legend.
+	legendMerges [][2]string
+	// carried and retired count the DPO entries written back and retired.
+	carried, retired int
+	err              error
 }
 
 func newBook(ctx context.Context, f *excelize.File, r Report) (*book, error) {
@@ -78,10 +137,26 @@ func newBook(ctx context.Context, f *excelize.File, r Report) (*book, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xlsx styles: %w", err)
 	}
-	b := &book{ctx: ctx, f: f, st: st, r: r, stats: computeStats(r), measures: measures(r), measureRow: map[string]int{}}
+	prev := r.DPIA.Previous
+	if prev == nil {
+		prev = &Annotations{}
+	}
+	b := &book{
+		ctx: ctx, f: f, st: st, r: r, stats: computeStats(r), derived: derive(r), prev: prev,
+		measures: measures(r), measureRow: map[string]int{}, riskRow: map[string]int{}, residual: map[string][2]int{},
+	}
 	for i, m := range b.measures {
 		b.measureRow[m.RuleID] = firstRow + i
 	}
+	b.risks = risks(r, b.derived)
+	for i, rk := range b.risks {
+		b.riskRow[rk.RuleID] = firstRow + i
+		if e, ok := prev.table(sheetRegister)[rk.ID]; ok {
+			b.residual[rk.RuleID] = [2]int{scaleValue(e.Values[colResidualSev]), scaleValue(e.Values[colResidualLik])}
+		}
+	}
+	b.lastRiskRow = firstRow + len(b.risks) - 1
+	b.screen = screen(r, b.derived, prev)
 	return b, nil
 }
 
@@ -95,8 +170,11 @@ func (b *book) build() error {
 			return err
 		}
 	}
+	// Summary and Methodology come last: they report how many DPO entries the other
+	// sheets carried forward and retired.
 	steps := []func() error{
-		b.summary, b.inventory, b.findings, b.riskMatrix, b.measuresSheet, b.methodology, b.docProps,
+		b.screeningSheet, b.processing, b.inventory, b.consent, b.retention, b.rights, b.findings, b.register,
+		b.riskMatrix, b.measuresSheet, b.necessity, b.signOff, b.summary, b.methodology, b.docProps, b.calcOnLoad,
 	}
 	for _, step := range steps {
 		if err := b.ctx.Err(); err != nil {
@@ -150,6 +228,13 @@ func (b *book) backLink(sheet, title string) {
 }
 
 const backText = "← Summary"
+
+// calcOnLoad asks the spreadsheet program to recalculate on opening: the formulas carry
+// cached values, but the DPO's edits since must flow into the heat map and Summary.
+func (b *book) calcOnLoad() error {
+	yes := true
+	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes})
+}
 
 // protect locks every cell except those whose style unlocks them (the DPO cells). No
 // password: the point is to stop accidental edits of scan facts, not to keep anyone out,
@@ -207,12 +292,16 @@ func (b *book) riskFormats(sheet, sqref string) error {
 
 // Drop-down choices of the DPO columns. Keep them in sync with the re-import.
 var (
-	findingStatuses = []string{"new", "open", "in progress", "fixed", "accepted", "false positive"}
+	findingStatuses = []string{DPOStatusNew, DPOStatusOpen, DPOStatusInProgress, DPOStatusFixed, DPOStatusAccepted, DPOStatusFalsePositive}
 	scaleChoices    = []string{"1", "2", "3", "4"}
 	measureStatuses = []string{"planned", "in progress", "done", "not planned"}
 	riskEffects     = []string{"eliminated", "reduced", "accepted"}
 	yesNoChoices    = []string{"yes", "no"}
 	dpiaStatuses    = []string{"draft", "in review", "validated"}
+	cnilStatuses    = []string{"acceptable", "improvable", "to be fixed"}
+	riskLevelWords  = []string{"low", "medium", "high", "critical"}
+	decisions       = []string{"validated", "refused", "changes needed"}
+	adviceOutcomes  = []string{"accepted", "overruled"}
 )
 
 // cell names a cell by 1-based column and row. Callers only pass coordinates inside

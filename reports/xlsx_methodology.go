@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strconv"
@@ -33,6 +35,11 @@ func (b *book) methodology() error {
 	para := func(text string) {
 		b.set(s, 1, row, text, st.autoWrap)
 		b.do(func() error { return b.f.MergeCell(s, cell(1, row), cell(8, row)) })
+		// Merged wrapped cells are never fitted automatically: size the row.
+		if h := rowHeight([]column{{width: 170, format: fmtWrap}}, []any{text}, false); h > 0 {
+			r := row
+			b.do(func() error { return b.f.SetRowHeight(s, r, h) })
+		}
 		row++
 	}
 	section := func(title string) {
@@ -42,9 +49,13 @@ func (b *book) methodology() error {
 	}
 
 	section("Purpose")
-	para("This workbook is the scanner's evidence for a data protection impact assessment (GDPR Art. 35(7)): the data it found (Data inventory), " +
-		"what it judged non-compliant (Findings), the resulting risks (Risk matrix) and the measures to take (Measures). " +
-		"It holds no raw personal data: examples are masked when they are read.")
+	para("This workbook is the scanner's evidence for a data protection impact assessment (GDPR Art. 35(7)): whether one is needed (Screening), " +
+		"the processing and the data it found (Processing inventory, Data inventory), lawful basis, retention and rights (the next three sheets), " +
+		"what it judged non-compliant (Findings), the resulting risks (Risk register, Risk matrix), the measures to take (Measures), " +
+		"necessity and proportionality, and the sign-off. It holds no raw personal data: examples are masked when they are read.")
+	para("Your entries (yellow cells) are read back when the next scan writes its workbook — from the file given with --previous, or else from the " +
+		"newest workbook of the scope in the output folder — and matched to rows by stable ids (finding id, measure id, risk id, criterion id, " +
+		"question id, item id). An entry whose row is gone moves to the Retired block at the bottom of its sheet.")
 
 	section("Cell kinds")
 	for _, l := range legend {
@@ -67,7 +78,7 @@ func (b *book) methodology() error {
 		row++
 	}
 	notEval := notEvaluatedBy(rep.NotEvaluated)
-	titles := []string{"Rule id", "Title", "Family", "GDPR articles", "Fine tier", "Severity", "Likelihood", "Default risk", "Remediation", "Not evaluated on"}
+	titles := []string{"Rule id", "Title", "Family", "GDPR articles", "Fine tier", "Severity", "Likelihood", "Default risk", "Remediation", "Not evaluated on", "Version"}
 	for i, t := range titles {
 		b.set(s, 1+i, row, t, st.hdrAuto)
 	}
@@ -77,7 +88,11 @@ func (b *book) methodology() error {
 		if rules.Severity(ri.Severity).Valid() && rules.Likelihood(ri.Likelihood).Valid() {
 			risk = rules.Risk(rules.Severity(ri.Severity), rules.Likelihood(ri.Likelihood)).String()
 		}
-		vals := []any{ri.ID, ri.Title, ri.Family, ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID]}
+		var version any
+		if ri.Version > 0 {
+			version = ri.Version
+		}
+		vals := []any{ri.ID, ri.Title, ri.Family, ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
 		for i, v := range vals {
 			b.set(s, 1+i, row, v, 0)
 		}
@@ -98,19 +113,113 @@ func (b *book) methodology() error {
 		strconv.FormatFloat(detect.Threshold, 'f', -1, 64) + " are personal data. " +
 		"Finding counts come from read-only queries; when a query is bounded, the finding is marked 'estimated'.")
 
+	section("Sources and scan settings")
+	for i, t := range []string{"Source", "Kind", "Environment", "Sample size", "Schemas included", "Schemas excluded", "Tables included", "Tables excluded"} {
+		b.set(s, 1+i, row, t, st.hdrConfig)
+	}
+	row++
+	all := func(v []string) string {
+		if len(v) == 0 {
+			return "all"
+		}
+		return strings.Join(v, ", ")
+	}
+	none := func(v []string) string {
+		if len(v) == 0 {
+			return "none"
+		}
+		return strings.Join(v, ", ")
+	}
+	for _, ss := range rep.DPIA.Settings {
+		for i, v := range []any{ss.Name, ss.Kind, ss.Environment, ss.SampleSize, all(ss.IncludeSchemas), none(ss.ExcludeSchemas), all(ss.IncludeTables), none(ss.ExcludeTables)} {
+			b.set(s, 1+i, row, v, st.config)
+		}
+		row++
+	}
+	if len(rep.DPIA.Settings) == 0 {
+		b.set(s, 1, row, "No source settings were passed to the report writer.", st.subtitle)
+		row++
+	}
+
 	section("Known limits")
 	for _, l := range knownLimits {
 		para("• " + l)
 	}
 
+	section("Personal-data categories")
+	para("Category ids used in Data inventory (compare across scans and tools): " + strings.Join(categoryIDs, ", ") +
+		". Special categories (Art. 9): health, religion_or_belief, ethnicity, political, sexual_orientation, trade_union, genetic. Criminal data (Art. 10): criminal. A column holding none of these is none.")
+
+	section("Glossary")
+	for _, g := range glossary {
+		b.set(s, 1, row, g[0], st.label)
+		b.set(s, 2, row, g[1], 0)
+		row++
+	}
+
+	section("Change log versus the previous workbook")
+	ch := rep.DPIA.Changes
+	kv := func(label string, v any) {
+		b.set(s, 1, row, label, st.label)
+		b.set(s, 2, row, v, 0)
+		row++
+	}
+	kv("Previous scan", cmp(ch.PreviousScanID, "none"))
+	kv("Previous workbook", cmp(rep.DPIA.PreviousFile, "none"))
+	kv("New findings", ch.New)
+	kv("Reopened findings", len(ch.Reopened))
+	kv("Resolved findings", len(ch.Resolved))
+	kv("DPO entries carried forward", b.carried)
+	kv("DPO entries retired", b.retired)
+	if len(ch.Resolved) > 0 {
+		row++
+		for i, t := range []string{"Resolved finding", "Rule id", "Title", "Target", "Risk level"} {
+			b.set(s, 1+i, row, t, st.hdrAuto)
+		}
+		row++
+		for _, rf := range ch.Resolved[:min(maxSummaryFailures, len(ch.Resolved))] {
+			for i, v := range []any{shortFingerprint(rf.Fingerprint), rf.RuleID, rf.Title, rf.Location, rf.RiskLevel} {
+				b.set(s, 1+i, row, v, 0)
+			}
+			row++
+		}
+		if len(ch.Resolved) > maxSummaryFailures {
+			b.set(s, 1, row, fmt.Sprintf("… %d more", len(ch.Resolved)-maxSummaryFailures), st.subtitle)
+			row++
+		}
+	}
+
 	for _, w := range []struct {
 		col   string
 		width float64
-	}{{"A", 16}, {"B", 36}, {"C", 16}, {"D", 40}, {"E", 40}, {"F", 10}, {"G", 10}, {"H", 12}, {"I", 48}, {"J", 36}} {
+	}{{"A", 22}, {"B", 36}, {"C", 16}, {"D", 40}, {"E", 40}, {"F", 14}, {"G", 14}, {"H", 14}, {"I", 48}, {"J", 36}, {"K", 8}} {
 		b.do(func() error { return b.f.SetColWidth(s, w.col, w.col, w.width) })
 	}
+	b.do(func() error { return b.fitToPage(s) })
+	b.do(func() error { return b.printSetup(s, 200) })
 	b.do(func() error { return b.protect(s) })
 	return b.err
+}
+
+// categoryIDs are the category ids of DOMAIN.md §6.
+var categoryIDs = []string{
+	"email", "phone", "person_name", "postal_address", "postal_code", "city", "country", "date_of_birth", "age", "gender",
+	"username", "national_id", "passport", "tax_id", "payment_card", "card_security_code", "iban_bank_account",
+	"salary_financial", "employment", "ip_address", "device_id", "geo_location", "password_or_secret",
+	"photo_or_biometric", "free_text_may_contain_pii", "health", "religion_or_belief", "ethnicity", "political",
+	"sexual_orientation", "trade_union", "genetic", "criminal",
+}
+
+var glossary = [][2]string{
+	{"DPIA", "Data protection impact assessment (GDPR Art. 35)."},
+	{"WP248", "Article 29 Working Party guidelines on DPIA (rev. 01), endorsed by the EDPB: nine criteria; two or more usually call for a DPIA."},
+	{"Record of processing (RoPA)", "The Art. 30 record: processing activities, purposes, lawful bases, recipients, retention."},
+	{"LIA", "Legitimate interests assessment: the balancing test behind Art. 6(1)(f)."},
+	{"TOMs", "Technical and organisational measures (Art. 32)."},
+	{"Feared event", "CNIL term for what may happen to the data: illegitimate access, unwanted modification, disappearance."},
+	{"Inherent / residual risk", "The risk before measures, and the risk left once the measures are in place."},
+	{"Finding id", "v1: + SHA-256 of source, database, schema, table, column, rule id and scope: stable from scan to scan."},
+	{"Retired", "A DPO entry whose row is not in this scan; kept at the bottom of its sheet until you clear it."},
 }
 
 // notEvaluatedBy renders, per rule id, the sources a rule could not run on and why.
@@ -125,6 +234,35 @@ func notEvaluatedBy(ne []scanner.NotEvaluated) map[string]string {
 		out[id] = strings.Join(v, "; ")
 	}
 	return out
+}
+
+// Custom document properties. gdprscan_scan_id and gdprscan_findings_hash let a
+// re-import tell which scan (and which set of findings) a DPO's workbook belongs to.
+const (
+	propScanID = "gdprscan_scan_id"
+	propScope  = "gdprscan_scope"
+	propHash   = "gdprscan_findings_hash"
+	propLayout = "gdprscan_workbook_layout"
+)
+
+// workbookLayout is the version of the sheet layout; it changes when sheets or DPO
+// columns are renamed or removed (ReadAnnotations keeps reading older layouts).
+const workbookLayout = 2
+
+// findingsHash is "sha256:" + hex SHA-256 of the sorted fingerprints, one per line:
+// two workbooks with the same hash hold the same findings.
+func findingsHash(fs []scanner.Finding) string {
+	fps := make([]string, len(fs))
+	for i, f := range fs {
+		fps[i] = f.Fingerprint
+	}
+	sort.Strings(fps)
+	h := sha256.New()
+	for _, fp := range fps {
+		h.Write([]byte(fp))
+		h.Write([]byte{'\n'})
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // docProps labels the file so a later import can match DPO edits to this scan.
@@ -144,9 +282,12 @@ func (b *book) docProps() error {
 		return err
 	}
 	for _, p := range []excelize.CustomProperty{
-		{Name: "gdprscan_scan_id", Value: rep.ScanID},
+		{Name: propScanID, Value: rep.ScanID},
 		{Name: "gdprscan_schema_version", Value: int32(rep.SchemaVersion)},
 		{Name: "gdprscan_ruleset_version", Value: rep.RulesetVersion},
+		{Name: propScope, Value: rep.Organisation.Scope},
+		{Name: propHash, Value: findingsHash(rep.Findings)},
+		{Name: propLayout, Value: int32(workbookLayout)},
 	} {
 		if err := b.f.SetCustomProps(p); err != nil {
 			return fmt.Errorf("custom property %s: %w", p.Name, err)

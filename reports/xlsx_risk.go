@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,71 +39,211 @@ var riskBands = []struct {
 	{rules.RiskLow, "S×L 1–3"}, {rules.RiskMedium, "S×L 4–6"}, {rules.RiskHigh, "S×L 8–9"}, {rules.RiskCritical, "S×L 12–16"},
 }
 
-// Heat-map layout: likelihood runs up the rows (4 at the top), severity along the columns.
+// Heat-map layout: two grids side by side, before and after measures. Likelihood
+// runs up the rows (4 at the top), severity along the columns.
 const (
-	matrixTop     = 5 // row of likelihood 4
-	matrixLeftCol = 3 // column of severity 1
+	matrixTop       = 5 // row of likelihood 4
+	matrixLeftCol   = 3 // column of severity 1, before measures
+	matrixAfterLeft = 10
 )
 
-// matrixCell is where the count for severity s and likelihood l sits.
+// matrixCell is where the before-measures count for severity s and likelihood l sits.
 func matrixCell(s, l int) string { return cell(matrixLeftCol+s-1, matrixTop+4-l) }
 
-// riskMatrix writes the CNIL-style heat map: the count of findings per severity ×
-// likelihood. Each cell carries a light fill of its risk band; a conditional format turns
-// it to the band's strong colour once it holds a finding, so hot spots stand out.
+// matrixAfterCell is where the after-measures count sits.
+func matrixAfterCell(s, l int) string { return cell(matrixAfterLeft+s-1, matrixTop+4-l) }
+
+// riskMatrix writes the CNIL-style heat maps: findings per severity × likelihood before
+// measures (the assessed ratings of Findings: the DPO's overrides, else the scanner's)
+// and after (the residual ratings of their risks on the Risk register, else the same).
+// Counts are COUNTIFS over Findings, so they follow the DPO's edits; each cell carries
+// a light fill of its risk band, turned to the band's strong colour by a conditional
+// format once it holds a finding. The sheet is streamed so the formula cells keep
+// numeric cached values.
 func (b *book) riskMatrix() error {
 	const s = sheetRiskMatrix
 	st := b.st
-	b.backLink(s, "Risk matrix – severity × likelihood")
-	b.set(s, 2, 2, "Counts of findings at their scanner-assigned severity and likelihood (DPO overrides are on the Findings sheet).", st.subtitle)
-
-	hm := heatMap(b.r.Findings)
-	total := 0
-	for l := 4; l >= 1; l-- {
-		b.set(s, 2, matrixTop+4-l, fmt.Sprintf("%d %s", l, scales[l-1].word), st.matrixAxis)
-		for sev := 1; sev <= 4; sev++ {
-			lvl := rules.Risk(rules.Severity(sev), rules.Likelihood(l))
-			ref := matrixCell(sev, l)
-			b.set(s, matrixLeftCol+sev-1, matrixTop+4-l, hm[sev][l], st.band[lvl])
-			id := st.riskCF[lvl]
-			b.do(func() error {
-				return b.f.SetConditionalFormat(s, ref, []excelize.ConditionalFormatOptions{
-					{Type: "cell", Criteria: ">", Value: "0", Format: &id},
-				})
-			})
-			total += hm[sev][l]
+	if err := b.fitToPage(s); err != nil { // before the stream writer starts
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(s)
+	if err != nil {
+		return err
+	}
+	widths := []float64{12, 16, 14, 14, 14, 14, 4, 12, 16, 14, 14, 14, 14}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
 		}
 	}
-	axisRow := matrixTop + 4
-	for sev := 1; sev <= 4; sev++ {
-		b.set(s, matrixLeftCol+sev-1, axisRow, fmt.Sprintf("%d %s", sev, scales[sev-1].word), st.matrixAxis)
+	var before, after [5][5]int
+	for i := range b.r.Findings {
+		f := &b.r.Findings[i]
+		as, al, rs, rl := b.ratings(f)
+		if validScale(as) && validScale(al) {
+			before[as][al]++
+		}
+		if validScale(rs) && validScale(rl) {
+			after[rs][rl]++
+		}
 	}
-	// Axis titles span the grid.
-	b.set(s, 1, matrixTop, "Likelihood ↑", st.matrixHead)
-	b.do(func() error { return b.f.MergeCell(s, cell(1, matrixTop), cell(1, matrixTop+3)) })
-	b.set(s, matrixLeftCol, axisRow+1, "Severity →", st.matrixHead)
-	b.do(func() error {
-		return b.f.MergeCell(s, cell(matrixLeftCol, axisRow+1), cell(matrixLeftCol+3, axisRow+1))
-	})
-	row := axisRow + 3
-	b.set(s, 2, row, "Findings in the matrix", st.label)
-	b.set(s, 3, row, total, 0)
-	if n := len(b.r.Findings) - total; n > 0 {
-		b.set(s, 4, row, fmt.Sprintf("%d finding(s) with a scale outside 1–4 are not shown", n), st.subtitle)
+	lastF := strconv.Itoa(max(firstRow, firstRow+len(b.r.Findings)-1))
+	countF := func(sevCol, likCol string, sev, lik int) string {
+		rng := func(c string) string { return sheetRef(sheetFindings, "$"+c+"$3:$"+c+"$"+lastF) }
+		return fmt.Sprintf("COUNTIFS(%s,%d,%s,%d)", rng(sevCol), sev, rng(likCol), lik)
 	}
-	// The legend sits right of the grid so the grid's columns keep an even width.
-	b.scaleLegend(s, 8, 3)
+	rows := map[int][]any{}
+	put := func(col, row int, v any) {
+		r := rows[row]
+		for len(r) < col {
+			r = append(r, nil)
+		}
+		r[col-1] = v
+		rows[row] = r
+	}
+	c := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+	put(1, 1, c(st.link, backText))
+	put(2, 1, c(st.title, "Risk matrix – severity × likelihood, before and after measures"))
+	put(2, 2, c(st.subtitle, "Counts of findings. Before: assessed ratings (DPO override, else the scanner's). After: the residual rating of the finding's risk on the Risk register, else unchanged."))
+	put(matrixLeftCol, 4, c(st.matrixHead, "Before measures"))
+	put(matrixAfterLeft, 4, c(st.matrixHead, "After measures"))
+	totalBefore, totalAfter := 0, 0
+	var cfs []struct {
+		ref string
+		lvl rules.RiskLevel
+	}
+	for _, g := range []struct {
+		left       int
+		counts     *[5][5]int
+		sevC, likC string
+		total      *int
+	}{
+		{matrixLeftCol, &before, fcAssessedSev, fcAssessedLik, &totalBefore},
+		{matrixAfterLeft, &after, fcResidualSev, fcResidualLik, &totalAfter},
+	} {
+		for l := 4; l >= 1; l-- {
+			row := matrixTop + 4 - l
+			put(g.left-1, row, c(st.matrixAxis, fmt.Sprintf("%d %s", l, scales[l-1].word)))
+			for sev := 1; sev <= 4; sev++ {
+				lvl := rules.Risk(rules.Severity(sev), rules.Likelihood(l))
+				n := g.counts[sev][l]
+				put(g.left+sev-1, row, excelize.Cell{StyleID: st.band[lvl], Value: n, Formula: countF(g.sevC, g.likC, sev, l)})
+				cfs = append(cfs, struct {
+					ref string
+					lvl rules.RiskLevel
+				}{cell(g.left+sev-1, row), lvl})
+				*g.total += n
+			}
+		}
+		for sev := 1; sev <= 4; sev++ {
+			put(g.left+sev-1, matrixTop+4, c(st.matrixAxis, fmt.Sprintf("%d %s", sev, scales[sev-1].word)))
+		}
+		put(g.left-2, matrixTop, c(st.matrixHead, "Likelihood ↑"))
+		put(g.left, matrixTop+5, c(st.matrixHead, "Severity →"))
+	}
+	totalRow := matrixTop + 7
+	put(2, totalRow, c(st.label, "Total findings"))
+	put(matrixLeftCol, totalRow, c(st.value, totalBefore))
+	put(matrixAfterLeft-1, totalRow, c(st.label, "Total findings"))
+	put(matrixAfterLeft, totalRow, c(st.value, totalAfter))
+	if n := len(b.r.Findings) - totalBefore; n > 0 {
+		put(matrixLeftCol+1, totalRow, c(st.subtitle, fmt.Sprintf("%d finding(s) with a scale outside 1–4 are not shown", n)))
+	}
+	next := b.streamLegend(put, totalRow+2)
 
-	for r := matrixTop; r <= axisRow; r++ {
-		b.do(func() error { return b.f.SetRowHeight(s, r, 36) })
+	for r := 1; r < next; r++ {
+		vals, ok := rows[r]
+		opts := excelize.RowOpts{}
+		switch {
+		case r == 1:
+			opts.Height = 24
+		case r >= matrixTop && r <= matrixTop+4:
+			opts.Height = 36
+		case r >= totalRow+4 && r < next && len(vals) > 3:
+			opts.Height = 48
+		}
+		if !ok && opts.Height == 0 {
+			continue
+		}
+		if err := sw.SetRow(cell(1, r), vals, opts); err != nil {
+			return err
+		}
 	}
-	b.do(func() error { return b.f.SetColWidth(s, "A", "A", 14) })
-	b.do(func() error { return b.f.SetColWidth(s, "B", "B", 18) })
-	b.do(func() error { return b.f.SetColWidth(s, "C", "F", 18) })
-	b.do(func() error { return b.f.SetColWidth(s, "H", "I", 12) })
-	b.do(func() error { return b.f.SetColWidth(s, "J", "K", 48) })
-	b.do(func() error { return b.protect(s) })
-	return b.err
+	for _, g := range []int{matrixLeftCol, matrixAfterLeft} {
+		for _, m := range [][2]string{
+			{cell(g, 4), cell(g+3, 4)},
+			{cell(g-2, matrixTop), cell(g-2, matrixTop+3)},
+			{cell(g, matrixTop+5), cell(g+3, matrixTop+5)},
+		} {
+			if err := sw.MergeCell(m[0], m[1]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range b.legendMerges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	for _, cf := range cfs {
+		id := st.riskCF[cf.lvl]
+		if err := b.f.SetConditionalFormat(s, cf.ref, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: ">", Value: "0", Format: &id},
+		}); err != nil {
+			return err
+		}
+	}
+	if err := b.f.SetCellHyperLink(s, "A1", sheetRef(sheetSummary, "A1"), "Location"); err != nil {
+		return err
+	}
+	if err := b.printSetup(s, 200); err != nil {
+		return err
+	}
+	if err := b.protect(s); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+func validScale(n int) bool { return n >= 1 && n <= 4 }
+
+// streamLegend lays out the scales and the risk convention below the grids, for a
+// streamed sheet: descriptions span merged cells. It returns the next free row.
+func (b *book) streamLegend(put func(col, row int, v any), row int) int {
+	st := b.st
+	c := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+	b.legendMerges = nil
+	merge := func(c1, c2, r int) { b.legendMerges = append(b.legendMerges, [2]string{cell(c1, r), cell(c2, r)}) }
+	put(2, row, c(st.section, "Scales (CNIL)"))
+	row++
+	put(2, row, c(st.hdrAuto, "Level"))
+	put(3, row, c(st.hdrAuto, "Word"))
+	put(4, row, c(st.hdrAuto, "Severity: impact on data subjects"))
+	put(9, row, c(st.hdrAuto, "Likelihood of the feared event"))
+	merge(4, 7, row)
+	merge(9, 13, row)
+	row++
+	for _, sc := range scales {
+		put(2, row, c(st.autoWrap, fmt.Sprint(sc.level)))
+		put(3, row, c(st.autoWrap, sc.word))
+		put(4, row, c(st.autoWrap, sc.severity))
+		put(9, row, c(st.autoWrap, sc.likelihood))
+		merge(4, 7, row)
+		merge(9, 13, row)
+		row++
+	}
+	row++
+	put(2, row, c(st.section, "Risk level convention (product convention, not a regulatory scale)"))
+	row++
+	put(2, row, c(st.hdrAuto, "Risk level"))
+	put(3, row, c(st.hdrAuto, "S × L"))
+	row++
+	for _, band := range riskBands {
+		put(2, row, c(st.legendBand[band.level], band.level.String()))
+		put(3, row, band.span)
+		row++
+	}
+	return row
 }
 
 // scaleLegend writes the CNIL scales and the risk convention with its top-left at

@@ -37,8 +37,29 @@ type styles struct {
 	dpo, dpoDate, dpoBig                        int
 	matrixAxis, matrixHead                      int
 	band                                        map[rules.RiskLevel]int // light, static heat-map fill
+	legendBand                                  map[rules.RiskLevel]int // the strong colour, for legends
 	riskCF                                      map[rules.RiskLevel]int // conditional (dxf) styles
+	// cell is the data-cell style of each cell kind and format, so a column's look
+	// follows from its kind (grey/blue/yellow legend) and its number format.
+	cell    [3][numFormats]int
+	retired int // heading of a sheet's retired block
+	value   int // a bold value, left-aligned whether text or number
+	yesCF   int // conditional style: a "yes" that matters (e.g. DPIA likely required)
 }
+
+// format is how a column's values are shown.
+type format int
+
+const (
+	fmtText format = iota
+	fmtInt         // #,##0
+	fmtDec         // 0.00
+	fmtPct         // 0.0%
+	fmtDate        // a date
+	fmtWrap        // wrapped text, top-aligned
+	fmtLink        // a hyperlink (blue, underlined)
+	numFormats
+)
 
 func newStyles(f *excelize.File) (styles, error) {
 	var st styles
@@ -71,7 +92,7 @@ func newStyles(f *excelize.File) (styles, error) {
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}
 	}
-	dec2, pct := "0.00", "0.0%"
+	dec2, pct, isoDate := "0.00", "0.0%", "yyyy-mm-dd"
 
 	st.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
 	st.subtitle = mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}})
@@ -90,7 +111,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	st.autoWrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	st.config = mk(&excelize.Style{Fill: solid(colourConfigCell), Border: thin})
 	st.dpo = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked})
-	st.dpoDate = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked, NumFmt: 14})
+	st.dpoDate = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked, CustomNumFmt: &isoDate})
 	st.dpoBig = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked,
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	st.matrixAxis = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: solid(colourAutoHeader), Border: thin,
@@ -98,9 +119,46 @@ func newStyles(f *excelize.File) (styles, error) {
 	st.matrixHead = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12},
 		Alignment: &excelize.Alignment{Horizontal: "center"}})
 
+	for k := kindAuto; k <= kindDPO; k++ {
+		for fm := fmtText; fm < numFormats; fm++ {
+			s := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}
+			switch k {
+			case kindConfig:
+				s.Fill, s.Border = solid(colourConfigCell), thin
+			case kindDPO:
+				s.Fill, s.Border, s.Protection = solid(colourDPOCell), thin, unlocked
+			}
+			switch fm {
+			case fmtInt:
+				s.NumFmt = 3
+			case fmtDec:
+				s.CustomNumFmt = &dec2
+			case fmtPct:
+				s.CustomNumFmt = &pct
+			case fmtDate:
+				s.CustomNumFmt = &isoDate
+			case fmtWrap:
+				s.Alignment.WrapText = true
+			case fmtLink:
+				s.Font = &excelize.Font{Color: "0563C1", Underline: "single"}
+			}
+			st.cell[k][fm] = mk(s)
+		}
+	}
+	st.retired = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "7F6000"}, Fill: solid("EDEDED"),
+		Border: []excelize.Border{{Type: "top", Color: "7F7F7F", Style: 2}}})
+	st.value = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	st.yesCF = mkCF(&excelize.Style{Fill: solid("F8CBAD"), Font: &excelize.Font{Bold: true}})
+
 	st.band = map[rules.RiskLevel]int{}
+	st.legendBand = map[rules.RiskLevel]int{}
 	st.riskCF = map[rules.RiskLevel]int{}
 	for _, lvl := range riskLevels {
+		lf := &excelize.Font{Bold: true}
+		if lvl == rules.RiskCritical {
+			lf.Color = "FFFFFF"
+		}
+		st.legendBand[lvl] = mk(&excelize.Style{Fill: solid(riskColourStrong[lvl]), Border: thin, Font: lf})
 		st.band[lvl] = mk(&excelize.Style{Fill: solid(riskColourLight[lvl]), Border: thin,
 			Font:      &excelize.Font{Size: 14, Color: "7F7F7F"},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})

@@ -2,6 +2,10 @@ package reports
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -25,10 +29,33 @@ func (k colKind) String() string {
 	return "Automatic"
 }
 
+// column is one column of a tabular sheet.
 type column struct {
-	title string
-	kind  colKind
-	width float64
+	title   string
+	kind    colKind
+	width   float64
+	format  format
+	choices []string // drop-down list of a DPO column
+	prompt  string   // input message of the drop-down or date validation
+}
+
+func autoCol(title string, width float64) column {
+	return column{title: title, kind: kindAuto, width: width}
+}
+func configCol(title string, width float64) column {
+	return column{title: title, kind: kindConfig, width: width}
+}
+func dpoCol(title string, width float64) column {
+	return column{title: title, kind: kindDPO, width: width}
+}
+
+// as sets the column's format.
+func (c column) as(f format) column { c.format = f; return c }
+
+// list gives a DPO column its drop-down.
+func (c column) list(prompt string, items ...string) column {
+	c.choices, c.prompt = items, prompt
+	return c
 }
 
 func (b *book) headerStyle(k colKind) int {
@@ -52,15 +79,68 @@ func colIndex(cols []column, title string) int {
 	panic("reports: no column " + title)
 }
 
-// maxDataRows leaves room under Excel's row limit for the header rows and a note.
-var maxDataRows = excelize.TotalRows - firstRow
+// colLetter is the letter of a column by title, for formulas.
+func colLetter(cols []column, title string) string { return colName(colIndex(cols, title)) }
 
-// streamTable writes a tabular sheet with the stream writer: the back link and title,
-// the header row, then n rows from fill (which fills row in place; the slice is reused).
-// extras runs after the rows and before Flush, for validations and formats whose ranges
-// depend on the last row written. Every call on the sheet happens before Flush: once
-// flushed, the stream writer owns the sheet XML and later edits would be lost.
-func (b *book) streamTable(sheet, title string, cols []column, n int, fill func(i int, row []any), extras func(last int) error) error {
+// maxDataRows leaves room under Excel's row limit for the header rows, a note and the
+// retired block.
+var maxDataRows = excelize.TotalRows - firstRow - 1000
+
+// sheetSpec is what both the writer and ReadAnnotations know of a tabular sheet: its
+// columns, the columns whose values make a row's stable id, and the columns kept with
+// a retired DPO entry so a reader still sees what it was about.
+type sheetSpec struct {
+	name    string
+	cols    []column
+	key     []string          // column titles; their values joined form the row id
+	context []string          // further column titles stored with an entry
+	aliases map[string]string // earlier title of a DPO column → current title
+	// defaults are values the writer prefills in DPO cells; reading them back is not
+	// taken as a DPO entry, so an untouched suggestion never becomes a retired entry.
+	defaults map[string][]string
+}
+
+// keySep joins the parts of a composite row id; it never occurs in names.
+const keySep = "\x1f"
+
+// table is one tabular sheet to write: row 1 holds the link back to Summary and the
+// title, row 2 the headers, data starts on row 3. Rows are streamed.
+type table struct {
+	spec  *sheetSpec
+	title string
+	n     int
+	// fill sets row i's values in place (the slice is reused and cleared). A plain value
+	// gets its column's style; an excelize.Cell keeps its own.
+	fill func(i int, row []any)
+	// extras runs before Flush, for validations and formats beyond the columns' own;
+	// lastData is the last data row, lastAll the last row including retired entries.
+	extras func(lastData, lastAll int) error
+	// below writes more rows under the table (after the retired block), starting at
+	// row; it returns the next free row.
+	below func(w *rowWriter, row int) (int, error)
+}
+
+// rowWriter is handed to table.below.
+type rowWriter struct {
+	sw *excelize.StreamWriter
+	b  *book
+}
+
+// row writes one row of values at row.
+func (w *rowWriter) row(row int, vals ...any) error { return w.sw.SetRow(cell(1, row), vals) }
+
+// writeTable streams a tabular sheet. DPO cells of rows whose id matches an entry of
+// the previous workbook get the DPO's values; entries that match no row are written in
+// a "Retired" block under the table, with their DPO cells still editable, so nothing
+// the DPO wrote is lost. Every call on the sheet happens before Flush: once flushed,
+// the stream writer owns the sheet XML and later edits would be lost.
+func (b *book) writeTable(t table) error {
+	spec := t.spec
+	sheet, cols := spec.name, spec.cols
+	// Sheet properties are written when the stream writer starts, so they are set now.
+	if err := b.fitToPage(sheet); err != nil {
+		return err
+	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -76,20 +156,72 @@ func (b *book) streamTable(sheet, title string, cols []column, n int, fill func(
 	}
 	if err := sw.SetRow("A1", []any{
 		excelize.Cell{StyleID: b.st.link, Value: backText},
-		excelize.Cell{StyleID: b.st.title, Value: title},
-	}, excelize.RowOpts{Height: 22}); err != nil {
+		excelize.Cell{StyleID: b.st.title, Value: t.title},
+	}, excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
 	header := make([]any, len(cols))
 	for i, c := range cols {
 		header[i] = excelize.Cell{StyleID: b.headerStyle(c.kind), Value: c.title}
 	}
-	if err := sw.SetRow(cell(1, headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
+	titles := make([]any, len(cols))
+	for i, c := range cols {
+		titles[i] = c.title
+	}
+	if err := sw.SetRow(cell(1, headerRow), header, excelize.RowOpts{Height: max(32, rowHeight(cols, titles, true))}); err != nil {
 		return err
 	}
 
-	written := min(n, maxDataRows)
+	// Per column: its style, and a boxed empty cell for DPO and config cells left blank
+	// (boxed once: the same value on every row).
+	styleOf := make([]int, len(cols))
+	empty := make([]any, len(cols))
+	wraps := slices.ContainsFunc(cols, func(c column) bool { return c.format == fmtWrap })
+	for i, c := range cols {
+		styleOf[i] = b.st.cell[c.kind][c.format]
+		if c.kind != kindAuto {
+			empty[i] = excelize.Cell{StyleID: styleOf[i]}
+		}
+		if !wraps && c.kind == kindAuto && c.format == fmtText {
+			// Top alignment only matters beside wrapped cells; without it plain
+			// values are written as they are, which saves a boxed cell each on the
+			// large sheets.
+			styleOf[i] = 0
+		}
+	}
+	keyIdx := make([]int, len(spec.key))
+	for i, k := range spec.key {
+		keyIdx[i] = colIndex(cols, k) - 1
+	}
+	prev := b.prev.Tables[sheet]
+	used := map[string]bool{}
+	var keyParts []string
+
+	written := min(t.n, maxDataRows)
 	row := make([]any, len(cols))
+	finish := func(r int) error {
+		for i, v := range row {
+			switch v.(type) {
+			case nil:
+				row[i] = empty[i]
+			case excelize.Cell:
+			default:
+				if styleOf[i] != 0 {
+					row[i] = excelize.Cell{StyleID: styleOf[i], Value: v}
+				}
+			}
+		}
+		var opts []excelize.RowOpts
+		if wraps {
+			if h := rowHeight(cols, row, false); h > 0 {
+				opts = append(opts, excelize.RowOpts{Height: h})
+			}
+		}
+		if err := sw.SetRow(cell(1, r), row, opts...); err != nil {
+			return fmt.Errorf("%s row %d: %w", sheet, r, err)
+		}
+		return nil
+	}
 	for i := range written {
 		if i%1024 == 0 {
 			if err := b.ctx.Err(); err != nil {
@@ -97,31 +229,212 @@ func (b *book) streamTable(sheet, title string, cols []column, n int, fill func(
 			}
 		}
 		clear(row)
-		fill(i, row)
-		if err := sw.SetRow(cell(1, firstRow+i), row); err != nil {
-			return fmt.Errorf("%s row %d: %w", sheet, firstRow+i, err)
+		t.fill(i, row)
+		if len(prev) > 0 && len(keyIdx) > 0 {
+			keyParts = keyParts[:0]
+			for _, k := range keyIdx {
+				keyParts = append(keyParts, cellText(row[k]))
+			}
+			key := strings.Join(keyParts, keySep)
+			if e, ok := prev[key]; ok {
+				used[key] = true
+				b.carried++
+				b.applyEntry(cols, row, e)
+			}
+		}
+		if err := finish(firstRow + i); err != nil {
+			return err
 		}
 	}
-	last := firstRow + written - 1
-	if written < n {
-		note := fmt.Sprintf("%d more rows not shown (Excel row limit); the JSON report has them all.", n-written)
-		if err := sw.SetRow(cell(1, last+1), []any{note}); err != nil {
+	lastData := firstRow + written - 1
+	next := lastData + 1
+	if written < t.n {
+		note := fmt.Sprintf("%d more rows not shown (Excel row limit); the JSON report has them all.", t.n-written)
+		if err := sw.SetRow(cell(1, next), []any{note}); err != nil {
+			return err
+		}
+		next++
+	}
+
+	// Retired entries, in id order so the block is stable.
+	var retired []string
+	for k := range prev {
+		if !used[k] {
+			retired = append(retired, k)
+		}
+	}
+	slices.Sort(retired)
+	lastAll := max(lastData, headerRow)
+	if len(retired) > 0 {
+		next++ // one blank row
+		head := make([]any, len(cols))
+		for i := range head {
+			head[i] = excelize.Cell{StyleID: b.st.retired}
+		}
+		head[0] = excelize.Cell{StyleID: b.st.retired, Value: retiredHeading}
+		if err := sw.SetRow(cell(1, next), head); err != nil {
+			return err
+		}
+		next++
+		for _, k := range retired {
+			e := prev[k]
+			clear(row)
+			for i, part := range strings.Split(k, keySep) {
+				if i < len(keyIdx) {
+					row[keyIdx[i]] = part
+				}
+			}
+			for title, v := range e.Context {
+				if c := indexOf(cols, title); c >= 0 && row[c] == nil {
+					row[c] = v
+				}
+			}
+			b.applyEntry(cols, row, e)
+			if err := finish(next); err != nil {
+				return err
+			}
+			b.retired++
+			next++
+		}
+		lastAll = next - 1
+	}
+	if t.below != nil {
+		if next, err = t.below(&rowWriter{sw: sw, b: b}, next+1); err != nil {
 			return err
 		}
 	}
 
-	lastData := max(last, headerRow)
-	if err := b.f.AutoFilter(sheet, cell(1, headerRow)+":"+cell(len(cols), lastData), nil); err != nil {
+	lastFilter := max(lastData, headerRow)
+	if err := b.f.AutoFilter(sheet, cell(1, headerRow)+":"+cell(len(cols), lastFilter), nil); err != nil {
 		return err
 	}
 	if err := b.f.SetCellHyperLink(sheet, "A1", sheetRef(sheetSummary, "A1"), "Location"); err != nil {
 		return err
 	}
-	if err := extras(lastData); err != nil {
+	// The columns' own validations cover the retired rows too: their DPO cells stay
+	// editable.
+	for i, c := range cols {
+		if c.kind != kindDPO {
+			continue
+		}
+		rng := colRange(i+1, firstRow, lastAll)
+		switch {
+		case len(c.choices) > 0:
+			err = b.dropList(sheet, rng, c.prompt, c.choices...)
+		case c.format == fmtDate:
+			err = b.dateInput(sheet, rng)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if t.extras != nil {
+		if err := t.extras(lastData, lastAll); err != nil {
+			return err
+		}
+	}
+	width := 0.0
+	for _, c := range cols {
+		width += c.width
+	}
+	if err := b.printSetup(sheet, width); err != nil {
 		return err
 	}
 	if err := b.protect(sheet); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// retiredHeading starts a sheet's retired block; ReadAnnotations recognises it.
+const retiredHeading = "Retired – DPO entries whose row is not in this scan (kept so nothing is lost; clear the yellow cells to drop one)"
+
+// applyEntry writes an entry's DPO values into row, keeping each cell's style.
+func (b *book) applyEntry(cols []column, row []any, e Entry) {
+	for i, c := range cols {
+		if c.kind != kindDPO {
+			continue
+		}
+		v, ok := e.Values[c.title]
+		if !ok || v == "" {
+			continue
+		}
+		style := b.st.cell[kindDPO][c.format]
+		isDate := c.format == fmtDate
+		if cur, ok := row[i].(excelize.Cell); ok {
+			style = cur.StyleID
+			isDate = isDate || style == b.st.dpoDate
+		}
+		row[i] = excelize.Cell{StyleID: style, Value: typedValue(v, isDate, c.choices)}
+	}
+}
+
+func indexOf(cols []column, title string) int {
+	for i, c := range cols {
+		if c.title == title {
+			return i
+		}
+	}
+	return -1
+}
+
+// cellText is the text a value shows as, for row ids.
+func cellText(v any) string {
+	if c, ok := v.(excelize.Cell); ok {
+		v = c.Value
+	}
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// rowHeight estimates the height (points) a row needs so its wrapped cells show whole:
+// spreadsheet programs do not all fit rows to wrapped text on opening (LibreOffice keeps
+// the default height of streamed rows). all treats every column as wrapped (headers).
+// 0 means the default height will do.
+func rowHeight(cols []column, row []any, all bool) float64 {
+	const lineHeight, maxHeight = 15.0, 300.0
+	lines := 1
+	for i, c := range cols {
+		if i >= len(row) || (!all && c.format != fmtWrap) {
+			continue
+		}
+		perLine := max(1, int(c.width*1.15))
+		n := 0
+		for _, part := range strings.Split(cellText(row[i]), "\n") {
+			n += max(1, (utf8.RuneCountInString(part)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	if lines <= 1 {
+		return 0
+	}
+	return min(maxHeight, float64(lines)*lineHeight+3)
+}
+
+// fitToPage makes a sheet print one page wide. For a streamed sheet it must be called
+// before NewStreamWriter, which writes the sheet properties first thing.
+func (b *book) fitToPage(sheet string) error {
+	fit := true
+	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
+// printSetup prints a sheet landscape on A4 with the link and header rows repeated on
+// every page, scaled so that about pageWidth column-width units fit a page: a narrow
+// sheet prints one page wide, a wide one a few pages wide at a readable size. The
+// sheet must have been through fitToPage.
+func (b *book) printSetup(sheet string, width float64) error {
+	const pageWidth = 230.0
+	orient, size := "landscape", 9 // 9 = A4
+	wide, tall := max(1, int(math.Ceil(width/pageWidth))), 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: sheetRef(sheet, "$1:$2"), Scope: sheet,
+	})
 }

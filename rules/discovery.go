@@ -45,6 +45,11 @@ var shadowRE = regexp.MustCompile(`(?i)(^|_)(bak|backup|bkp|old|copy|orig|tmp|te
 
 var shadowSchemaRE = regexp.MustCompile(`(?i)^(archive|backup|bak|old|tmp|temp)$`)
 
+// IsShadowCopy reports whether a table's name or schema marks a stray copy (DSC-04).
+func IsShadowCopy(schema, table string) bool {
+	return shadowRE.MatchString(table) || shadowSchemaRE.MatchString(schema)
+}
+
 // ShadowCopies is DSC-04: a copy of personal data outside the system of record escapes
 // retention, erasure and access control.
 func ShadowCopies() Rule {
@@ -63,7 +68,7 @@ func ShadowCopies() Rule {
 			if t.IsView || !t.Personal() {
 				continue
 			}
-			if !shadowRE.MatchString(t.Name) && !shadowSchemaRE.MatchString(t.Schema) {
+			if !IsShadowCopy(t.Schema, t.Name) {
 				continue
 			}
 			d := env.Dialect

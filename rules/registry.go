@@ -9,7 +9,7 @@ import (
 
 // RulesetVersion changes whenever a rule's logic changes, so a change in findings can be
 // told apart from a change in the data. Each run records it.
-const RulesetVersion = "2026.11.1"
+const RulesetVersion = "2026.11.2"
 
 // Set is an ordered collection of rules.
 type Set struct{ rules []Rule }
@@ -20,14 +20,37 @@ func Default() Set {
 		UnmappedPersonalData(),
 		ShadowCopies(),
 		MarketedWithoutConsent(),
+		ConsentLacksProof(),
+		ProcessedAfterWithdrawal(),
+		StaleConsent(),
+		BundledConsent(),
+		ImpliedConsent(),
+		ChildWithoutParentalConsent(),
 		NoLawfulBasis(),
+		LegitimateInterestWithoutLIA(),
+		ContractWithoutContract(),
+		BasisReviewOverdue(),
 		PastRetention(),
+		FormerCustomersPastRetention(),
+		NoRetentionRule(),
+		SoftDeletedNotPurged(),
+		UnboundedLogs(),
+		LegalHoldHygiene(),
 		SpecialCategoryData(),
 		CriminalOffenceData(),
+		SpecialCategoryWithoutExplicitConsent(),
 		ErasureOverdue(),
+		ResidualAfterErasure(),
+		RecreatedAfterErasure(),
+		OrphanedChildRows(),
 		PlaintextCardNumbers(),
 		CardSecurityCodes(),
 		WeakPasswords(),
+		BroadAccess(),
+		TransportNotEncrypted(),
+		RarelyPopulated(),
+		RealDataOutsideProduction(),
+		DuplicatePersons(),
 	}}
 }
 

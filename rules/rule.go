@@ -143,6 +143,13 @@ type Env struct {
 	Config     *config.Config
 	Tables     []Table
 	Now        time.Time
+
+	rels *relationsMemo // parent-child links, found once per source
+}
+
+type relationsMemo struct {
+	rels []relation
+	err  error
 }
 
 // FindTable resolves a table reference from the config ("table" or "schema.table").

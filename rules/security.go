@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gdprscan/gdprscan/rules/detect"
+	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
 
 // maxCardLen bounds the pre-filter: 19 digits plus separators.
@@ -152,4 +153,134 @@ func hasCategory(c TableColumn, cat detect.Category) bool {
 		return true
 	}
 	return slices.Contains(c.Class.Evidence.Signals, "name:"+string(cat))
+}
+
+// BroadAccess is SEC-05: personal-data tables readable by everyone (PostgreSQL PUBLIC;
+// MySQL accounts whose host is a wildcard such as '%') or, with an allowlist, by any
+// grantee outside it (Art. 32, 25(2), 5(1)(f)). The scanner's own account, and roles it
+// belongs to, are left out. Every row of such a table is exposed, so the check counts
+// the table's rows when a broad grant exists. SQLite has no access control.
+func BroadAccess() Rule {
+	return newRule(Meta{
+		ID:          "SEC-05",
+		Title:       "Broad access to personal-data tables",
+		Family:      Security,
+		Articles:    []string{"Art. 32(1)", "Art. 25(2)", "Art. 5(1)(f)"},
+		Severity:    SeverityLimited,
+		Likelihood:  3,
+		Principle:   "integrity and confidentiality (illegitimate access)",
+		Remediation: "Revoke the broad grant (REVOKE SELECT … FROM PUBLIC; drop '%' accounts or restrict their hosts); grant read access to named roles only, per purpose.",
+	}, func(env *Env, m Meta) ([]Check, error) {
+		d := env.Dialect
+		if d == dialect.SQLite {
+			return nil, needs("a server with access control: SQLite has no grants (protect the database file's permissions instead)")
+		}
+		allowed := env.Mapping().AllowedGrantees
+		var out []Check
+		for _, t := range env.Tables {
+			if t.IsView || !t.Personal() {
+				continue
+			}
+			var grant, who string
+			switch d {
+			case dialect.Postgres:
+				grant, who = pgBroadGrant(d, t, allowed)
+			case dialect.MySQL:
+				grant, who = mysqlBroadGrant(d, t, allowed)
+			}
+			key := rowKey(d, "t", t)
+			out = append(out, Check{
+				Location:  Location{Schema: t.Schema, Table: t.Name},
+				Offending: offending(key, env.subjectExpr(t, "t"), "NULL", d.Table(t.Schema, t.Name)+" t", grant),
+				Detail:    "SELECT granted to " + who + "; every row is exposed",
+			})
+		}
+		return out, nil
+	})
+}
+
+// pgBroadGrant reads the table's ACL from pg_class (visible to every role, unlike
+// information_schema.role_table_grants, which shows only the reader's own grants).
+func pgBroadGrant(d dialect.Dialect, t Table, allowed []string) (string, string) {
+	who := "PUBLIC"
+	broad := "a.grantee = 0"
+	if len(allowed) > 0 {
+		// Direct membership only: pg_has_role is true for every role when the scanner
+		// runs as a superuser.
+		me := "(SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)"
+		broad = "(a.grantee = 0 OR (a.grantee <> c.relowner AND a.grantee <> " + me +
+			" AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m WHERE m.roleid = a.grantee AND m.member = " + me + ")" +
+			" AND NOT " + textIn(d, "pg_get_userbyid(a.grantee)", allowed) + "))"
+		who = "PUBLIC or roles outside allowed_grantees"
+	}
+	return fmt.Sprintf(`EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    CROSS JOIN LATERAL aclexplode(c.relacl) a
+    WHERE n.nspname = %s AND c.relname = %s AND a.privilege_type = 'SELECT' AND %s)`,
+		d.String(t.Schema), d.String(t.Name), broad), who
+}
+
+// mysqlBroadGrant looks at table, database and global SELECT grants. information_schema
+// shows other accounts' grants only to a scanner allowed to read the mysql schema.
+func mysqlBroadGrant(d dialect.Dialect, t Table, allowed []string) (string, string) {
+	user := "TRIM(BOTH '''' FROM SUBSTRING_INDEX(p.GRANTEE, '@', 1))"
+	host := "SUBSTRING_INDEX(p.GRANTEE, '@', -1)"
+	self := "p.GRANTEE <> CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')"
+	wildcard := "(" + host + " LIKE " + d.String(`%\%%`) + " OR " + user + " = '')"
+	broad := wildcard
+	who := "accounts with a wildcard host or no user name"
+	if len(allowed) > 0 {
+		broad = "(" + wildcard + " OR NOT " + textIn(d, user, allowed) + ")"
+		who += ", or accounts outside allowed_grantees"
+	}
+	sel := "p.PRIVILEGE_TYPE = 'SELECT' AND " + self + " AND "
+	// Global grants belong to administrators; they count only from a wildcard host.
+	return fmt.Sprintf(`(EXISTS (SELECT 1 FROM information_schema.TABLE_PRIVILEGES p WHERE p.TABLE_SCHEMA = %[1]s AND p.TABLE_NAME = %[2]s AND %[3]s%[4]s)
+    OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES p WHERE p.TABLE_SCHEMA = %[1]s AND %[3]s%[4]s)
+    OR EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES p WHERE %[3]s%[5]s))`,
+		d.String(t.Schema), d.String(t.Name), sel, broad, wildcard), who
+}
+
+// TransportNotEncrypted is SEC-06: the server accepts unencrypted connections over the
+// network (Art. 32(1)(a)). PostgreSQL: ssl is off while it listens beyond loopback, or
+// the scanner's own session came in over the network without TLS. MySQL/MariaDB:
+// require_secure_transport is off while it listens beyond loopback. A server bound to
+// loopback only is not reachable unencrypted over a network. pg_hba.conf cannot be read,
+// so per-client enforcement cannot be proven.
+func TransportNotEncrypted() Rule {
+	return newRule(Meta{
+		ID:          "SEC-06",
+		Title:       "Transport encryption not enforced",
+		Family:      Security,
+		Articles:    []string{"Art. 32(1)(a)"},
+		Severity:    SeverityLimited,
+		Likelihood:  2,
+		Principle:   "integrity and confidentiality (illegitimate access)",
+		Remediation: "Enable TLS on the server and require it (PostgreSQL: ssl = on and hostssl lines only in pg_hba.conf; MySQL: require_secure_transport = ON); connect with sslmode=verify-full.",
+	}, func(env *Env, m Meta) ([]Check, error) {
+		d := env.Dialect
+		var q string
+		switch d {
+		case dialect.Postgres:
+			q = `SELECT 'server: ssl off' AS row_key, 'server' AS subject_key, NULL AS since
+FROM (SELECT current_setting('ssl') AS ssl, current_setting('listen_addresses') AS listen) s
+WHERE s.ssl = 'off' AND s.listen !~ '^\s*((localhost|127\.0\.0\.1|::1)\s*(,\s*|$))*$'
+UNION ALL
+SELECT 'session: no TLS', 'session', NULL
+FROM pg_catalog.pg_stat_ssl s
+WHERE s.pid = pg_backend_pid() AND NOT s.ssl AND inet_client_addr() IS NOT NULL
+  AND NOT (inet_client_addr() <<= inet '127.0.0.0/8' OR inet_client_addr() = inet '::1')`
+		case dialect.MySQL:
+			q = `SELECT 'server: require_secure_transport off' AS row_key, 'server' AS subject_key, NULL AS since
+FROM (SELECT @@global.require_secure_transport AS req, @@global.bind_address AS bind, @@global.skip_networking AS skip) s
+WHERE s.req = 0 AND s.skip = 0 AND s.bind NOT IN ('127.0.0.1', '::1', 'localhost')`
+		default:
+			return nil, needs("a server connection: SQLite is a local file with no transport")
+		}
+		return []Check{{
+			Location:  Location{Schema: "", Table: ""},
+			Offending: q,
+			Detail:    "the server accepts unencrypted connections from the network",
+		}}, nil
+	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gdprscan/gdprscan/rules/detect"
 )
@@ -62,7 +63,7 @@ func categoryChecks(env *Env, match func(detect.Category) bool, likelihood func(
 			key := rowKey(d, "t", t)
 			ch := Check{
 				Location:  Location{Schema: t.Schema, Table: t.Name, Column: c.Name},
-				Offending: offending(key, key, "NULL", d.Table(t.Schema, t.Name)+" t", hasValue(d, d.Column("t", c.Name))),
+				Offending: offending(key, key, "NULL", d.Table(t.Schema, t.Name)+" t", filled(d, d.Column("t", c.Name), c)),
 				Detail:    fmt.Sprintf("category %s", c.Class.Category),
 			}
 			if likelihood != nil {
@@ -74,4 +75,70 @@ func categoryChecks(env *Env, match func(detect.Category) bool, likelihood func(
 		}
 	}
 	return out
+}
+
+// SpecialCategoryWithoutExplicitConsent is SPC-04: special-category data of people whose
+// processing rests on explicit consent (Art. 9(2)(a)) with no explicit consent on record
+// (Art. 7(1)): only granted consent rows whose type is explicit count.
+func SpecialCategoryWithoutExplicitConsent() Rule {
+	return newRule(Meta{
+		ID:          "SPC-04",
+		Title:       "Special category without explicit consent",
+		Family:      SpecialCategories,
+		Articles:    []string{"Art. 9(2)(a)", "Art. 7(1)"},
+		Severity:    SeverityMaximum,
+		Likelihood:  3,
+		Principle:   "lawfulness (special categories)",
+		Needs:       "activities[].art9_condition naming 9(2)(a) over subject tables, and mapping.consent.lawful_basis_column (consent type)",
+		Remediation: "Collect explicit consent (a separate, express statement for this data) or stop processing the special-category data and delete it.",
+	}, func(env *Env, m Meta) ([]Check, error) {
+		if env.Config == nil || len(env.Config.Activities) == 0 {
+			return nil, needs("%s", m.Needs)
+		}
+		subs, err := env.subjects()
+		if err != nil {
+			return nil, err
+		}
+		var relying []subject
+		for _, s := range subs {
+			for _, a := range env.ActivitiesFor(s.table) {
+				if reliesOnExplicitConsent(a.Art9Condition) {
+					relying = append(relying, s)
+					break
+				}
+			}
+		}
+		if len(relying) == 0 {
+			return nil, nil // no activity rests on Art. 9(2)(a): nothing to check
+		}
+		ct, err := env.consent()
+		if err != nil {
+			return nil, err
+		}
+		if ct == nil || ct.cm.LawfulBasisColumn == "" {
+			return nil, needs("mapping.consent.lawful_basis_column (the consent type: explicit or not)")
+		}
+		d := env.Dialect
+		var out []Check
+		for _, s := range relying {
+			key := d.Column("s", s.cfg.Key)
+			explicit := ct.grantedFor(env, key, valueIn(d, ct.col(env, "c", ct.cm.LawfulBasisColumn), ct.cm.ExplicitValues))
+			for _, c := range s.table.Columns {
+				if !c.Class.Personal || !c.Class.Category.Special() {
+					continue
+				}
+				out = append(out, Check{
+					Location:  Location{Schema: s.table.Schema, Table: s.table.Name, Column: c.Name},
+					Offending: offending(key, key, "NULL", d.Table(s.table.Schema, s.table.Name)+" s", filled(d, d.Column("s", c.Name), c)+env.live(s.table)+"\n  AND NOT "+explicit),
+					Detail:    fmt.Sprintf("category %s held under Art. 9(2)(a) with no granted explicit consent", c.Class.Category),
+				})
+			}
+		}
+		return out, nil
+	})
+}
+
+func reliesOnExplicitConsent(cond string) bool {
+	c := strings.ToLower(strings.ReplaceAll(cond, " ", ""))
+	return strings.Contains(c, "9(2)(a)") || strings.Contains(c, "explicitconsent")
 }

@@ -48,6 +48,7 @@ type InventoryItem struct {
 const (
 	StatusNew        = "new"
 	StatusOpen       = "open"
+	StatusReopened   = "reopened" // resolved in an earlier run, found again
 	StatusSuppressed = "suppressed"
 )
 

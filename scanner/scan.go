@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -31,6 +32,7 @@ type Scanner struct {
 	now           func() time.Time
 	maxCandidates int
 	sampleKeys    int
+	phase         func(phase string, d time.Duration)
 }
 
 // Option configures a Scanner.
@@ -50,6 +52,13 @@ func WithLogger(l *slog.Logger) Option {
 // WithProgress sets a callback told after each table.
 func WithProgress(f func(done, total int, current string)) Option {
 	return func(s *Scanner) error { s.progress = f; return nil }
+}
+
+// WithPhaseHook sets a callback told how long each phase of a source's scan took:
+// "discover" (listing the tables), "classify" (sampling and classifying them) and
+// "rules" (evaluating the compliance rules). Metrics use it.
+func WithPhaseHook(f func(phase string, d time.Duration)) Option {
+	return func(s *Scanner) error { s.phase = f; return nil }
 }
 
 // WithClock sets the time rules measure periods from.
@@ -123,7 +132,9 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
 
+	phaseStart := time.Now()
 	units, err := t.Source.Units(ctx)
+	s.timePhase("discover", &phaseStart)
 	if err != nil {
 		res.Summary.Error = Scrub(err.Error())
 		return res, fmt.Errorf("source %s: list tables: %s", t.Name, res.Summary.Error)
@@ -142,7 +153,7 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		if s.progress != nil {
 			s.progress(i, len(units), u.Schema+"."+u.Table)
 		}
-		tbl, items, err := s.classifyUnit(ctx, t.Source, u, sampleSize)
+		tbl, items, err := s.classifyUnit(ctx, t, u, sampleSize)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, ctx.Err()
@@ -160,6 +171,8 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	if s.progress != nil {
 		s.progress(len(units), len(units), "")
 	}
+	s.timePhase("classify", &phaseStart)
+	defer s.timePhase("rules", &phaseStart)
 
 	env := &rules.Env{Dialect: t.Source.Dialect(), SourceName: t.Name, Source: t.Settings, Config: t.Config, Tables: tables, Now: s.now()}
 	db := ""
@@ -201,9 +214,35 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	return res, nil
 }
 
-// classifyUnit samples a table and classifies each of its columns.
-func (s *Scanner) classifyUnit(ctx context.Context, src Source, u Unit, n int) (rules.Table, []InventoryItem, error) {
-	sample, err := src.Sample(ctx, u, n)
+// timePhase reports the time since *start to the phase hook and restarts the clock.
+func (s *Scanner) timePhase(phase string, start *time.Time) {
+	if s.phase != nil {
+		s.phase(phase, time.Since(*start))
+	}
+	*start = time.Now()
+}
+
+// Adaptive sampling: when a column's confidence lands within adaptiveBand of the threshold
+// and the sample was full-sized (the table has more rows), the table is sampled again,
+// adaptiveFactor times larger (at most adaptiveMax rows), and those columns are classified
+// again on it: signal "sample:enlarged". Both samples must fit the table's time budget
+// (discovery.table_time_budget); when the larger one does not, the first classification
+// stays: signal "sample:time_bounded".
+const (
+	adaptiveBand   = 0.1
+	adaptiveFactor = 4
+	adaptiveMax    = 5000
+)
+
+// classifyUnit samples a table and classifies each of its columns; the config's column
+// overrides then replace their columns' classification (signal "override:<reason>").
+func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (rules.Table, []InventoryItem, error) {
+	start := time.Now()
+	var disc config.Discovery
+	if t.Config != nil {
+		disc = t.Config.Discovery
+	}
+	sample, err := t.Source.Sample(ctx, u, n)
 	if err != nil {
 		return rules.Table{}, nil, fmt.Errorf("sample %s: %w", u.ID(), err)
 	}
@@ -211,13 +250,53 @@ func (s *Scanner) classifyUnit(ctx context.Context, src Source, u Unit, n int) (
 	for i, c := range u.Columns {
 		names[i] = c.Name
 	}
+	classify := func(c ColumnInfo, smp Sample) detect.Result {
+		return s.classifier.Classify(detect.Column{
+			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
+			Values: smp.Values[c.Name], Sampled: smp.Rows,
+		})
+	}
+	results := make([]detect.Result, len(u.Columns))
+	var near []int
+	for i, c := range u.Columns {
+		results[i] = classify(c, sample)
+		if math.Abs(results[i].Confidence-detect.Threshold) <= adaptiveBand+1e-9 {
+			near = append(near, i)
+		}
+	}
+	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && sample.Rows >= n && larger > n {
+		signal := "sample:time_bounded"
+		if left := disc.Budget() - time.Since(start); left > 0 {
+			sctx, cancel := context.WithTimeout(ctx, left)
+			big, err := t.Source.Sample(sctx, u, larger)
+			timedOut := sctx.Err() != nil
+			cancel()
+			switch {
+			case ctx.Err() != nil:
+				return rules.Table{}, nil, ctx.Err()
+			case err == nil:
+				signal = "sample:enlarged"
+				for _, i := range near {
+					results[i] = classify(u.Columns[i], big)
+				}
+			case !timedOut:
+				signal = "" // the larger sample failed; the first one stands
+				s.logger.Debug("larger sample failed", "unit", u.ID(), "error", Scrub(err.Error()))
+			}
+		}
+		if signal != "" {
+			for _, i := range near {
+				results[i].Evidence.Signals = append(slices.Clone(results[i].Evidence.Signals), signal)
+			}
+		}
+	}
 	tbl := rules.Table{Schema: u.Schema, Name: u.Table, IsView: u.IsView, RowEstimate: u.RowEstimate, PrimaryKey: u.PrimaryKey}
 	items := make([]InventoryItem, 0, len(u.Columns))
-	for _, c := range u.Columns {
-		r := s.classifier.Classify(detect.Column{
-			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
-			Values: sample.Values[c.Name], Sampled: sample.Rows,
-		})
+	for i, c := range u.Columns {
+		r := results[i]
+		if o, ok := disc.Override(t.Name, u.Schema, u.Table, c.Name); ok {
+			r = applyOverride(r, o)
+		}
 		if r.MaskedExamples == nil {
 			r.MaskedExamples = []string{}
 		}
@@ -233,6 +312,19 @@ func (s *Scanner) classifyUnit(ctx context.Context, src Source, u Unit, n int) (
 		})
 	}
 	return tbl, items, nil
+}
+
+// applyOverride replaces a column's classification with the config's: personal data of the
+// override's category (confidence 1) or not personal (confidence 0). The evidence stays,
+// with the reason as a signal.
+func applyOverride(r detect.Result, o config.ColumnOverride) detect.Result {
+	r.Evidence.Signals = append(slices.Clone(r.Evidence.Signals), "override:"+o.Reason)
+	if o.Category != "" {
+		r.Category, r.Personal, r.Confidence = detect.Category(o.Category), true, 1
+		return r
+	}
+	r.Category, r.Personal, r.Confidence, r.MaskedExamples = detect.None, false, 0, nil
+	return r
 }
 
 // FilterUnits applies a source's include/exclude lists of schemas and table globs
@@ -304,12 +396,19 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 	f.Fingerprint = Fingerprint(loc, m.ID, c.Scope)
 	maskKeys := keyIsPersonal(tables, c.Location)
 
-	count := "SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects, MIN(since) AS oldest FROM (\n" + c.Offending + "\n) q"
+	// The smallest key comes with the counts. Listing a few more takes a second query,
+	// which can cost as much as the check (a hashed subquery is built again; matches may
+	// sit far down the key order), so it gets a tenth of the check's time, at least
+	// keysBudgetMin; past that the finding keeps the first key. MySQL's driver does not
+	// cancel a query on the server: there it runs on until the statement timeout.
+	count := "SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects, MIN(since) AS oldest, MIN(row_key) AS first_key FROM (\n" + c.Offending + "\n) q"
+	started := time.Now()
 	rows, err := t.Source.Query(ctx, count, 1)
 	if err != nil {
 		return nil, err
 	}
-	if len(rows.Values) != 1 || len(rows.Values[0]) != 3 {
+	counted := time.Since(started)
+	if len(rows.Values) != 1 || len(rows.Values[0]) != 4 {
 		return nil, fmt.Errorf("count query returned %d rows", len(rows.Values))
 	}
 	records, subjects := toInt(rows.Values[0][0]), toInt(rows.Values[0][1])
@@ -320,12 +419,22 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 
 	if c.Validate == nil {
 		f.RecordsAffected, f.SubjectsAffected = records, subjects
-		keys, err := t.Source.Query(ctx, "SELECT row_key FROM (\n"+c.Offending+"\n) q WHERE row_key IS NOT NULL ORDER BY row_key "+t.Source.Dialect().Limit(s.sampleKeys), s.sampleKeys)
-		if err != nil {
+		kctx, cancel := context.WithTimeout(ctx, max(counted/10, keysBudgetMin))
+		keys, err := t.Source.Query(kctx, "SELECT row_key FROM (\n"+c.Offending+"\n) q WHERE row_key IS NOT NULL ORDER BY row_key "+t.Source.Dialect().Limit(s.sampleKeys), s.sampleKeys)
+		timedOut := ctx.Err() == nil && errors.Is(kctx.Err(), context.DeadlineExceeded)
+		cancel()
+		switch {
+		case err == nil:
+			for _, r := range keys.Values {
+				f.SampleKeys = append(f.SampleKeys, keyText(r[0], maskKeys))
+			}
+		case timedOut:
+			if first := rows.Values[0][3]; first != nil {
+				f.SampleKeys = append(f.SampleKeys, keyText(first, maskKeys))
+			}
+			f.Evidence["sample_keys"] = "first key only: listing more would cost more than a tenth of the check"
+		default:
 			return nil, err
-		}
-		for _, r := range keys.Values {
-			f.SampleKeys = append(f.SampleKeys, keyText(r[0], maskKeys))
 		}
 		return f, nil
 	}
@@ -369,6 +478,10 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 	}
 	return f, nil
 }
+
+// keysBudgetMin is the least time the sample-key query is given: on a small database it
+// never runs out, so sample keys stay the same from run to run.
+const keysBudgetMin = time.Second
 
 // keyIsPersonal reports whether the primary key of the check's table is itself
 // personal data (an email used as key, say); its sample keys are then masked.

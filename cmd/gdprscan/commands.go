@@ -12,9 +12,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/internal/daemon"
 	"github.com/gdprscan/gdprscan/internal/demo"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/internal/schedule"
+	"github.com/gdprscan/gdprscan/internal/server"
+	"github.com/gdprscan/gdprscan/internal/suppress"
 	"github.com/gdprscan/gdprscan/internal/version"
 	"github.com/gdprscan/gdprscan/rules"
 )
@@ -77,6 +80,13 @@ func newValidateCmd(g *globalFlags) *cobra.Command {
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "config %s: ok (%d sources, %d activities)\n", cfgPath, len(cfg.Sources), len(cfg.Activities))
+			if p := cfg.SuppressionsPath(); p != "" {
+				set, err := suppress.Load(p)
+				if err != nil {
+					return usageErr(err)
+				}
+				fmt.Fprintf(w, "suppressions %s: ok (%d)\n", rel(p), set.Len())
+			}
 			failed, problems := 0, 0
 			for i := range cfg.Sources {
 				rep, n, err := pipeline.Validate(cmd.Context(), cfg, &cfg.Sources[i])
@@ -123,13 +133,28 @@ func newRulesCmd() *cobra.Command {
 }
 
 func newServeCmd(g *globalFlags) *cobra.Command {
-	var cfgPath string
+	var cfgPath, listen string
+	var runNow bool
+	var stopTimeout, retryInterval time.Duration
 	cmd := &cobra.Command{
-		Use:   "serve --config FILE",
-		Short: "Run the configured schedules until SIGINT or SIGTERM",
+		Use:   "serve --config FILE [--listen ADDR] [--run-now]",
+		Short: "Run the configured schedules and serve /healthz, /readyz and /metrics until SIGINT or SIGTERM",
 		Long: `Serve runs a scan of each source at the times of its schedule (a cron expression with a
 time zone). A run of a source never overlaps the previous one: a run that would start while
-the last is still going is skipped. On SIGINT or SIGTERM it stops cleanly.`,
+the last is still going is skipped. A failed run is logged and the source runs again at its
+next slot. Scheduled runs also write dated reports (<scope>-dpia-YYYY-MM-DD.xlsx).
+
+Tasks go to the tasks file and to the sinks of tasks.sinks through an outbox in the state
+store: what a sink that is down did not take is retried every --retry-interval and at the
+next run, and never sent twice.
+
+On ADDR (default 127.0.0.1:9464) it serves /healthz, /readyz (the scheduler runs and the
+state store answers) and /metrics (Prometheus, gdprscan_* metrics).
+
+On SIGINT or SIGTERM it stops scheduling, lets running scans finish for up to
+--stop-timeout, then cancels them.`,
+		Example: `  gdprscan serve --config gdprscan.yaml
+  gdprscan serve --config gdprscan.yaml --listen 0.0.0.0:9464 --run-now`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			log, err := stderrLogger(cmd, g)
@@ -139,18 +164,32 @@ the last is still going is skipped. On SIGINT or SIGTERM it stops cleanly.`,
 			if cfgPath == "" {
 				return usageErr(errors.New("--config is required"))
 			}
+			if stopTimeout <= 0 || retryInterval <= 0 {
+				return usageErr(errors.New("--stop-timeout and --retry-interval must be positive"))
+			}
 			cfg, err := config.LoadFile(cfgPath)
 			if err != nil {
 				return usageErr(err)
 			}
-			s, err := schedule.New(cfg, schedule.WithLogger(log))
-			if err != nil {
-				return usageErr(err)
+			if _, err := rules.Default().Select(cfg.Rules.Enable, cfg.Rules.Disable); err != nil {
+				return usageErr(fmt.Errorf("%s: rules: %w", cfgPath, err))
 			}
-			return s.Serve(cmd.Context())
+			err = daemon.Run(cmd.Context(), daemon.Options{Config: cfg, Listen: listen, RunNow: runNow, Logger: log,
+				StopTimeout: stopTimeout, RetryInterval: retryInterval})
+			switch {
+			case errors.Is(err, schedule.ErrNothingScheduled), errors.Is(err, pipeline.ErrConfig):
+				return usageErr(err)
+			case err != nil:
+				return sourceErr(err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&cfgPath, "config", "", "config file (YAML)")
+	cmd.Flags().StringVar(&listen, "listen", server.DefaultAddr, "address of /healthz, /readyz and /metrics")
+	cmd.Flags().BoolVar(&runNow, "run-now", false, "start a scan of every scheduled source at startup")
+	cmd.Flags().DurationVar(&stopTimeout, "stop-timeout", schedule.DefaultStopTimeout, "on SIGINT/SIGTERM, how long running scans may finish before they are cancelled")
+	cmd.Flags().DurationVar(&retryInterval, "retry-interval", daemon.DefaultRetryInterval, "how often deliveries a sink did not take are tried again")
 	return cmd
 }
 

@@ -30,7 +30,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestHelpOnEveryCommand(t *testing.T) {
-	for _, c := range []string{"scan", "demo", "validate", "rules", "serve", "version"} {
+	for _, c := range []string{"scan", "demo", "validate", "rules", "serve", "version", "init"} {
 		code, out, _ := runCLI(t, c, "--help")
 		assert.Equal(t, exitOK, code, c)
 		assert.Contains(t, out, "Usage:", c)
@@ -47,6 +47,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"scan", "--dsn", "oracle://db/x"}, `unknown DSN scheme "oracle"`},
 		{[]string{"scan", "--config", "../../config/testdata/bad/unknown-kind.yaml"}, `unknown-kind.yaml:3: source "crm": unknown kind "oracle"`},
 		{[]string{"scan", "--dsn", "sqlite://x.db", "--fail-on", "severe"}, `unknown risk level "severe"`},
+		{[]string{"scan", "--dsn", "sqlite://x.db", "--phone-regions", "BR,XX"}, `--phone-regions: unknown phone region "XX"`},
 		{[]string{"scan", "--bogus"}, "unknown flag: --bogus"},
 		{[]string{"--log-level", "loud", "scan", "--dsn", "sqlite://x.db"}, "--log-level"},
 	}

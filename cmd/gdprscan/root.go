@@ -27,7 +27,7 @@ lawful basis, and writes a DPIA workbook, a JSON report and remediation tasks.`,
 	}
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&g.logFormat, "log-format", "text", "log format: text, json")
-	root.AddCommand(newScanCmd(g), newDemoCmd(g), newValidateCmd(g), newRulesCmd(), newServeCmd(g), newVersionCmd())
+	root.AddCommand(newScanCmd(g), newDemoCmd(g), newValidateCmd(g), newRulesCmd(), newServeCmd(g), newVersionCmd(), newInitCmd(g))
 	return root
 }
 

@@ -17,12 +17,14 @@ import (
 )
 
 type scanFlags struct {
-	config  string
-	dsn     string
-	sources []string
-	out     string
-	format  string
-	failOn  string
+	config   string
+	dsn      string
+	sources  []string
+	out      string
+	format   string
+	failOn   string
+	previous string
+	regions  string
 }
 
 func newScanCmd(g *globalFlags) *cobra.Command {
@@ -61,7 +63,12 @@ report lists the other rules as "not evaluated" with what they need. DSN forms:
 			if err != nil {
 				return usageErr(err)
 			}
-			return runScan(cmd, cfg, pipeline.Options{Sources: f.sources, OutDir: f.out, Formats: splitList(f.format), Logger: log}, f.failOn)
+			if f.regions != "" {
+				if cfg.Discovery.PhoneRegions, err = config.ParsePhoneRegions(splitList(f.regions)); err != nil {
+					return usageErr(fmt.Errorf("--phone-regions: %w", err))
+				}
+			}
+			return runScan(cmd, cfg, pipeline.Options{Sources: f.sources, OutDir: f.out, Formats: splitList(f.format), Logger: log, Previous: f.previous}, f.failOn)
 		},
 	}
 	cmd.Flags().StringVar(&f.config, "config", "", "config file (YAML)")
@@ -69,6 +76,8 @@ report lists the other rules as "not evaluated" with what they need. DSN forms:
 	cmd.Flags().StringSliceVar(&f.sources, "source", nil, "scan only this source (repeatable)")
 	cmd.Flags().StringVar(&f.out, "out", "", "output folder (default: report.out_dir of the config, or ./out)")
 	cmd.Flags().StringVar(&f.format, "format", "", "report formats, comma-separated: json, xlsx (default: both)")
+	cmd.Flags().StringVar(&f.previous, "previous", "", "DPIA workbook whose DPO entries are carried into the new one (default: the newest <scope>-dpia*.xlsx in the output folder)")
+	cmd.Flags().StringVar(&f.regions, "phone-regions", "", "regions to parse phone numbers without a country code in, comma-separated, e.g. BR,PT (default: discovery.phone_regions, or DE,FR,GB,US,ES,IT,NL,PL,BR,PT,SE,CH,AT,BE)")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this risk level: low, medium, high, critical, none (default: report.fail_on, high)")
 	return cmd
 }

@@ -88,6 +88,8 @@ type contact struct {
 	updated    time.Time
 	deletedAt  time.Time // zero unless deleted
 	withdrawn  time.Time // zero unless an email_marketing withdrawal exists
+	grants     int       // granted consent rows
+	stale      bool      // CNS-04: only consent older than 24 months, no web visit since
 
 	iban string // lazily, for invoices
 }
@@ -394,6 +396,16 @@ func (g *gen) genConsent() {
 			rows = append(rows, g.grant(optOut[i], "profiling"))
 		}
 	}
+	// CNS-05: a few opted-in contacts also ticked a catch-all consent ("all").
+	var pool []*contact
+	for _, p := range byRole(func(r role) bool { return r == roleOptIn }) {
+		if !p.imported {
+			pool = append(pool, p)
+		}
+	}
+	for _, i := range g.r.Perm(len(pool))[:nBundled] {
+		rows = append(rows, g.grant(pool[i], "all"))
+	}
 	// Proof gaps (CNS-02) beside the import rows: no notice version, or no source.
 	var cand []int
 	for i, r := range rows {
@@ -410,6 +422,11 @@ func (g *gen) genConsent() {
 	}
 	if len(rows) != consentRows {
 		panic(fmt.Sprintf("demo: %d consent rows, want %d", len(rows), consentRows))
+	}
+	for _, r := range rows {
+		if r.granted {
+			g.contacts[r.contact-1].grants++
+		}
 	}
 	slices.SortStableFunc(rows, func(a, b consentRow) int { return a.captured.Compare(b.captured) })
 

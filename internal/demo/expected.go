@@ -24,6 +24,14 @@ const (
 //   - LeadsRevived leads were created 4–6 years ago but wrote in within the last two
 //     years: they are not RET-01 findings, but a rule anchored on created_at alone would
 //     count them.
+//   - CNS04: every live contact created 650+ days ago except the stale ones visited the web
+//     site (activity_type 'web_visit') within the last 300 days; younger contacts' consents
+//     are under 650 days old. The stale contacts have exactly one granted row.
+//   - LAW03 and RET02 come from how orders are handed out: every other contract-basis
+//     contact has an order, and every other customer's last order is under 900 days old.
+//   - ERA02 requests are status 'completed' with their contact still present; rejected
+//     requests also have a completed_at, so ERA-02 needs completed_filter.
+//   - MIN04: the duplicated emails belong to live contacts; emails are otherwise unique.
 //   - SEC01 rows are the only card numbers, all in payments.card_number. Beware: some
 //     German E.164 numbers (contacts.mobile, leads.phone) read without their '+' are
 //     13-digit, Luhn-valid strings starting with 4, a Visa IIN; IBANs hold 18–26 digit
@@ -33,9 +41,15 @@ var Expected = struct {
 	CNS02          int // consent rows with NULL notice_version or NULL capture_source
 	CNS03          int // marketing_opt_in=1 but the latest email_marketing row is withdrawn
 	CNS06BulkRows  int // consent rows sharing one captured_at second (bulk import)
+	CNS04          int // opt-in contacts whose only consent is > 24 months old, no web visit since
+	CNS05          int // granted consent rows with the catch-all purpose "all"
 	CNS07          int // under 16, opted in with a granted email_marketing consent
 	LAW01          int // lawful_basis NULL or '' and no granted consent row of any purpose
 	NullBasis      int // lawful_basis NULL or ''
+	LAW03          int // live contacts with basis "contract" and no order
+	RET02          int // contacts whose last order is more than 4 years old (every other within 900 days)
+	ERA02          int // completed erasure requests whose contact still exists
+	MIN04          int // converted leads sharing an email with a live contact (so also that many contacts)
 	RET01          int // leads not converted, anchor 4–7 years old
 	OldConverted   int // converted leads with an equally old anchor (not findings)
 	LeadsRevived   int // leads created 4–6 years ago with a recent last_inbound_at
@@ -67,7 +81,13 @@ var Expected = struct {
 	CNS02:          nImported + nNoNotice + nNoSource,        // 30
 	CNS03:          nOptInWithdrawn,                          // 8
 	CNS06BulkRows:  nImported,                                // 12
+	CNS04:          nStaleConsent,                            // 9
+	CNS05:          nBundled,                                 // 6
 	CNS07:          nChildren,                                // 4
+	LAW03:          nContractNoOrder,                         // 9
+	RET02:          nFormerCustomers,                         // 11
+	ERA02:          nResidual,                                // 2
+	MIN04:          nDupLeads,                                // 6
 	LAW01:          nOptInNoConsentNoBasis + nOptOutNoBasis,  // 25
 	NullBasis:      nNullBasis,                               // 60
 	RET01:          nLeadsOld,                                // 45
@@ -99,7 +119,7 @@ var Expected = struct {
 		"accounts":          nAccounts,   // 40
 		"contacts":          nContacts,   // 500
 		"leads":             nLeads,      // 300
-		"consent_records":   consentRows, // 487
+		"consent_records":   consentRows, // 493
 		"orders":            nOrders,     // 800
 		"invoices":          nPaidOrders, // 600
 		"payments":          nPaidOrders, // 600

@@ -35,8 +35,14 @@ const (
 	nProfilingOptIn      = 38
 	nNewsletterNoConsent = 15 // of the nOptInNoConsent
 	nProfilingOptOut     = 25 // of the nOptOut
+	nBundled             = 6  // opt-in contacts with an extra catch-all ("all") consent row (CNS-05)
 	consentRows          = nOptInGranted + nNewsletterOptIn + nProfilingOptIn + nNewsletterNoConsent +
-		nOptOutNullBasisGranted + 2*nOptInWithdrawn + 2*nOptOutWithdrawn + nProfilingOptOut // 487
+		nOptOutNullBasisGranted + 2*nOptInWithdrawn + 2*nOptOutWithdrawn + nProfilingOptOut + nBundled // 493
+	nStaleConsent              = 9  // opt-in contacts whose only consent is older than 24 months, no web visit since (CNS-04)
+	nContractNoOrder           = 9  // contacts with basis "contract" and no order at all (LAW-03)
+	nFormerCustomers           = 11 // contacts whose last order is 4+ years old (RET-02)
+	nResidual                  = 2  // completed erasure requests whose contact is still there (ERA-02)
+	nDupLeads                  = 6  // converted leads that kept a contact's email (MIN-04)
 	nHealth                    = 35
 	nLeadsOld, nLeadsConverted = 45, 20
 	nLeadsRevived              = 12

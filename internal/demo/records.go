@@ -117,12 +117,58 @@ type order struct {
 }
 
 func (g *gen) genOrders() {
-	buyers := g.eligible(false)
+	// LAW-03: some contacts on a "contract" basis never ordered; every other one did.
+	var contract []*contact
+	for _, p := range g.eligible(false) {
+		if p.basis == "contract" {
+			contract = append(contract, p)
+		}
+	}
+	noOrder := map[int64]bool{}
+	for _, i := range g.r.Perm(len(contract))[:nContractNoOrder] {
+		noOrder[contract[i].id] = true
+	}
+	var buyers, early []*contact
+	for _, p := range g.eligible(false) {
+		if !noOrder[p.id] {
+			buyers = append(buyers, p)
+			if g.now.Sub(p.created) > 1600*day {
+				early = append(early, p)
+			}
+		}
+	}
+	// RET-02: former customers, created long ago, ordered only 4+ years ago.
+	former := map[int64]bool{}
+	for _, i := range g.r.Perm(len(early))[:nFormerCustomers] {
+		former[early[i].id] = true
+	}
+	var who []*contact
+	for _, p := range buyers {
+		if (p.basis == "contract") || former[p.id] {
+			who = append(who, p)
+		}
+	}
+	for len(who) < nOrders {
+		who = append(who, buyers[g.r.IntN(len(buyers))])
+	}
 	orders := make([]order, nOrders)
-	for i := range orders {
-		p := buyers[g.r.IntN(len(buyers))]
-		orders[i] = order{contact: p, at: g.within(p.created, g.now.Add(-time.Hour)),
-			total: float64(g.r.between(1990, 499000)) / 100}
+	latest := map[int64]int{}
+	for i, p := range who {
+		end := g.now.Add(-time.Hour)
+		if former[p.id] {
+			end = g.now.Add(-1500 * day)
+		}
+		orders[i] = order{contact: p, at: g.within(p.created, end), total: float64(g.r.between(1990, 499000)) / 100}
+		if j, ok := latest[p.id]; !ok || orders[j].at.Before(orders[i].at) {
+			latest[p.id] = i
+		}
+	}
+	// Every other customer ordered within the last 900 days, far from RET-02's 3 years.
+	for i, o := range orders {
+		p := o.contact
+		if !former[p.id] && latest[p.id] == i && g.now.Sub(o.at) > 900*day {
+			orders[i].at = g.within(maxTime(p.created, g.now.Add(-900*day)), g.now.Add(-time.Hour))
+		}
 	}
 	for _, i := range g.r.Perm(nOrders)[:nPaidOrders] {
 		orders[i].paid = true
@@ -252,11 +298,31 @@ func (g *gen) genActivities() {
 			acts = append(acts, a)
 		}
 	}
+	// CNS-04: a few opted-in contacts whose only consent is over 800 days old never visit
+	// the web site again; everybody else created 650+ days ago visited within 300 days, so
+	// no other consent is both older than 24 months and without a visit since.
+	var staleCand []*contact
+	for _, p := range live {
+		if p.role == roleOptIn && !p.imported && p.grants == 1 && g.now.Sub(p.created) > 800*day {
+			staleCand = append(staleCand, p)
+		}
+	}
+	for _, i := range g.r.Perm(len(staleCand))[:nStaleConsent] {
+		staleCand[i].stale = true
+	}
+	for _, p := range live {
+		if !p.stale && g.now.Sub(p.created) > 650*day {
+			acts = append(acts, g.newActivity(p.id, "web_visit", g.ago(1, 300)))
+		}
+	}
 	for len(acts) < nActivities-nOrphans {
 		p := live[g.r.IntN(len(live))]
 		kind := activityTypes[g.r.IntN(len(activityTypes))]
 		if kind == "email" && p.role == roleOptOutWithdrawn {
 			kind = "call" // contacts who withdrew properly get no e-mail at all
+		}
+		if kind == "web_visit" && p.stale {
+			kind = "meeting"
 		}
 		acts = append(acts, g.newActivity(p.id, kind, g.within(p.created, g.now.Add(-time.Minute))))
 	}
@@ -367,6 +433,11 @@ func (g *gen) genErasure() {
 			rec := g.ago(25, 700)
 			q = request{contact: p.id, hash: emailHash(p.email), status: "rejected", received: rec,
 				completed: rec.Add(time.Duration(g.r.between(5, 15))*day + time.Duration(g.r.IntN(36000))*time.Second)}
+		case i < nOverdue+nOpenRecent+nRejected+nResidual: // ERA-02: completed, yet the contact is still there
+			p := live[subjects[i]]
+			rec := g.ago(25, 700)
+			q = request{contact: p.id, hash: emailHash(p.email), status: "completed", received: rec,
+				completed: rec.Add(time.Duration(g.r.between(2, 19))*day + time.Duration(g.r.IntN(36000))*time.Second)}
 		default: // completed: the contact is gone, only the hash remains
 			c := g.pickCountry()
 			first, last, _ := g.person(c)
@@ -395,6 +466,11 @@ func (g *gen) genLeads() {
 		created time.Time
 	}
 	var leads []lead
+	live := g.eligible(true)
+	var dupOf []*contact
+	for _, i := range g.r.Perm(len(live))[:nDupLeads] {
+		dupOf = append(dupOf, live[i])
+	}
 	for i := 0; i < nLeads; i++ {
 		c := g.pickCountry()
 		first, last, _ := g.person(c)
@@ -424,6 +500,11 @@ func (g *gen) genLeads() {
 			}
 			status = []string{"new", "working", "converted", "lost"}[g.r.IntN(4)]
 		}
+		email := ""
+		if i >= nLeadsOld+nLeadsConverted+nLeadsRevived && i < nLeadsOld+nLeadsConverted+nLeadsRevived+nDupLeads {
+			// MIN-04: a converted lead kept the email of the contact it became.
+			email, status = dupOf[i-nLeadsOld-nLeadsConverted-nLeadsRevived].email, "converted"
+		}
 		var phone string
 		if g.r.chance(70) {
 			mob, _ := mobileNational(g.r, c)
@@ -433,7 +514,10 @@ func (g *gen) genLeads() {
 		}
 		g.remember(first, last, first+" "+last, phone)
 		company := g.r.pick(c.Surnames) + " " + g.r.pick(leadCompanyTrade) + " " + g.r.pick(leadCompanySuffix[c.Code])
-		leads = append(leads, lead{created: created, row: []any{nil, first, last, g.email(first, last, c, ""), phone,
+		if email == "" {
+			email = g.email(first, last, c, "")
+		}
+		leads = append(leads, lead{created: created, row: []any{nil, first, last, email, phone,
 			company, g.r.pick(leadSources), status, created, inbound}})
 	}
 	slices.SortStableFunc(leads, func(a, b lead) int { return a.created.Compare(b.created) })

@@ -17,7 +17,10 @@ import (
 	"time"
 
 	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/internal/metrics"
+	"github.com/gdprscan/gdprscan/internal/sink"
 	"github.com/gdprscan/gdprscan/internal/store"
+	"github.com/gdprscan/gdprscan/internal/suppress"
 	"github.com/gdprscan/gdprscan/internal/tasks"
 	"github.com/gdprscan/gdprscan/internal/version"
 	"github.com/gdprscan/gdprscan/reports"
@@ -36,6 +39,22 @@ type Options struct {
 	// Progress is told after each table of each source.
 	Progress func(source string, done, total int, current string)
 	Now      func() time.Time
+	// Previous is a DPIA workbook whose DPO entries are carried into the new one
+	// (--previous); empty means the newest workbook of the scope in the output folder.
+	Previous string
+	// Dated also writes each report under a dated name (<scope>-dpia-YYYY-MM-DD.xlsx),
+	// the stable name being a copy of the newest; scheduled runs set it.
+	Dated bool
+	// Store and Dispatcher, when set, are used instead of opening the config's state
+	// store and building its sinks for this run alone (serve shares them between runs;
+	// the dispatcher must deliver to the same store).
+	Store      *store.Store
+	Dispatcher *sink.Dispatcher
+	// Metrics, when set, records the run (serve); nil records nothing.
+	Metrics *metrics.Metrics
+	// ReadAnnotations reads the previous workbook's DPO statuses for suppressions;
+	// default reports.ReadAnnotations.
+	ReadAnnotations AnnotationReader
 }
 
 // Outcome is what a run produced.
@@ -102,14 +121,17 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
+	if err := checkPrevious(o.Previous); err != nil {
+		return nil, err
+	}
 	statePath := inDir(outDir, cfg.State.Path)
-	st, err := store.Open(ctx, statePath)
+	st, disp, closeState, err := openRunState(ctx, o, cfg, outDir, log)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
+	defer closeState()
 
-	classifier, err := detect.New()
+	classifier, err := detect.New(detect.ConfigOptions(cfg.Discovery)...)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +149,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		return nil, err
 	}
 	log = log.With("run_id", scanID)
-	out := &Outcome{StateFile: statePath}
+	out := &Outcome{StateFile: stateName(st, statePath)}
 	cov := coverage{}
 	for _, src := range targets {
 		sum, res, err := scanOne(ctx, src, cfg, set, classifier, log, o, now)
@@ -144,51 +166,55 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		rep.Inventory = append(rep.Inventory, res.Inventory...)
 		rep.Findings = append(rep.Findings, res.Findings...)
 		rep.NotEvaluated = append(rep.NotEvaluated, res.NotEvaluated...)
+		o.Metrics.Tables(src.Name, sum.TablesScanned, len(sum.TablesFailed))
 	}
 	rep.FinishedAt = now().UTC()
 	rep.Sort()
+	sup, err := applySuppressions(cfg, o, outDir, rep.Findings, rep.FinishedAt, log)
+	if err != nil {
+		return nil, err
+	}
 
-	diff, err := st.FinishRun(ctx, scanID, rep.FinishedAt, storeFindings(rep.Findings), cov.covers)
+	diff, err := st.FinishRun(ctx, scanID, rep.FinishedAt, storeFindings(rep.Findings), cov.covers, storeSources(rep.Sources, rep.Findings)...)
 	if err != nil {
 		return nil, err
 	}
 	out.Diff = diff
-	isNew := map[string]bool{}
-	for _, fp := range diff.New {
-		isNew[fp] = true
-	}
 	for i := range rep.Findings {
-		if isNew[rep.Findings[i].Fingerprint] {
-			rep.Findings[i].Status = scanner.StatusNew
-		} else {
-			rep.Findings[i].Status = scanner.StatusOpen
-		}
+		rep.Findings[i].Status = reportStatus(rep.Findings[i], diff)
 	}
 
 	want := tasks.FromFindings(rep.Findings, scanID, rep.FinishedAt)
-	created, closed, err := st.SyncTasks(ctx, rep.FinishedAt, storeTasks(want), cov.covers)
+	sync, err := syncRequest(scanID, rep.FinishedAt, want, cov.covers, disp.Sinks(), sup)
+	if err != nil {
+		return nil, err
+	}
+	created, closed, err := st.Sync(ctx, sync) // queues the changes for the sinks
 	if err != nil {
 		return nil, err
 	}
 	out.TasksFile = inDir(outDir, cfg.Tasks.File)
 	out.TasksCreated = pick(want, created)
 	out.TasksClosed = len(closed)
-	lines := slices.Clone(out.TasksCreated)
-	for _, c := range closed {
-		lines = append(lines, tasks.Task{ID: c.ID, Status: "resolved", RuleID: c.RuleID, Title: c.Title, Source: c.Source, ScanID: scanID, CreatedAt: rep.FinishedAt, Columns: []string{}, Articles: []string{}, Fingerprints: []string{}})
-	}
-	if err := tasks.Append(out.TasksFile, lines); err != nil {
+
+	rep.DPIA, err = dpiaContext(ctx, dpiaInput{cfg: cfg, st: st, rep: rep, diff: diff, tasks: want, outDir: outDir, previous: o.Previous,
+		workbook: slices.ContainsFunc(reporters, func(r reports.Reporter) bool { return r.Ext() == "xlsx" }), log: log, openFacts: true})
+	if err != nil {
 		return nil, err
 	}
-
+	fillTickets(ctx, st, disp.Sinks(), &rep.DPIA, want, log)
+	reportStart := time.Now()
 	for _, r := range reporters {
-		path := filepath.Join(outDir, reportName(cfg.Organisation.Scope, r.Ext()))
-		if err := writeAtomic(ctx, path, r, rep); err != nil {
+		paths, err := writeReportFiles(ctx, outDir, cfg.Organisation.Scope, r, rep, o.Dated)
+		if err != nil {
 			return nil, err
 		}
-		out.Files = append(out.Files, path)
+		out.Files = append(out.Files, paths...)
 	}
+	o.Metrics.Phase(metrics.PhaseReport, time.Since(reportStart))
 	out.Report = rep
+	deliver(ctx, deliverInput{st: st, disp: disp, rep: rep, diff: diff, created: created, closed: closed,
+		files: out.Files, metrics: o.Metrics, log: log})
 	log.Info("scan finished", "findings", len(rep.Findings), "new", len(diff.New), "resolved", len(diff.Resolved), "tasks_created", len(created), "tasks_closed", len(closed))
 	return out, nil
 }
@@ -206,6 +232,9 @@ func scanOne(ctx context.Context, src *config.Source, cfg *config.Config, set ru
 	}
 	defer source.Close()
 	opts := []scanner.Option{scanner.WithLogger(log.With("component", "scanner")), scanner.WithClock(now)}
+	if o.Metrics != nil {
+		opts = append(opts, scanner.WithPhaseHook(o.Metrics.Phase))
+	}
 	if o.Progress != nil {
 		opts = append(opts, scanner.WithProgress(func(done, total int, cur string) { o.Progress(src.Name, done, total, cur) }))
 	}
@@ -281,16 +310,8 @@ func storeFindings(fs []scanner.Finding) []store.Finding {
 			Fingerprint: f.Fingerprint, RuleID: f.RuleID, Source: f.Location.Source,
 			Table: f.Location.Schema + "." + f.Location.Table, Location: f.Location.String(),
 			Title: f.Title, RiskLevel: f.RiskLevel.String(), Records: f.RecordsAffected, Subjects: f.SubjectsAffected,
+			Suppressed: f.Status == scanner.StatusSuppressed, Suppression: f.Evidence[suppress.EvidenceKey],
 		}
-	}
-	return out
-}
-
-func storeTasks(ts []tasks.Task) []store.Task {
-	out := make([]store.Task, len(ts))
-	for i, t := range ts {
-		out[i] = store.Task{ID: t.ID, RuleID: t.RuleID, Source: t.Source, Table: t.Schema + "." + t.Table,
-			Location: t.Database + "." + t.Schema + "." + t.Table, Title: t.Title, Fingerprints: t.Fingerprints}
 	}
 	return out
 }
@@ -314,7 +335,7 @@ func catalogue(set rules.Set) []reports.RuleInfo {
 	for _, r := range set.Rules() {
 		m := r.Meta()
 		out = append(out, reports.RuleInfo{ID: m.ID, Title: m.Title, Family: string(m.Family), Articles: strings.Join(m.Articles, ", "),
-			FineTier: string(m.FineTier), Severity: int(m.Severity), Likelihood: int(m.Likelihood), Remediation: m.Remediation})
+			FineTier: string(m.FineTier), Severity: int(m.Severity), Likelihood: int(m.Likelihood), Remediation: m.Remediation, Version: m.Version})
 	}
 	return out
 }

@@ -79,6 +79,22 @@ func TestDemoEndToEnd(t *testing.T) {
 		{"SEC-03", "users", "weak-hash", exp.SEC03Weak},
 		{"DSC-04", "contacts_bak_2023", "", exp.DSC04Rows},
 		{"DSC-02", "contacts_bak_2023", "", exp.DSC04Rows},
+		{"CNS-02", "consent_records", "", exp.CNS02},
+		{"CNS-03", "consent_records", "consent-withdrawn", exp.CNS03},
+		{"CNS-04", "consent_records", "", exp.CNS04},
+		{"CNS-05", "consent_records", "catch-all", exp.CNS05},
+		{"CNS-06", "consent_records", "", exp.CNS06BulkRows},
+		{"CNS-07", "contacts", "", exp.CNS07},
+		{"LAW-02", "activities", "activity:PA-07", exp.Rows["activities"]},
+		{"LAW-03", "contacts", "", exp.LAW03},
+		{"RET-02", "contacts", "customers-3y", exp.RET02},
+		{"RET-03", "users", "no-rule", exp.Rows["users"]},
+		{"RET-03", "contacts_bak_2023", "no-rule", exp.Rows["contacts_bak_2023"]},
+		{"RET-04", "contacts", "", exp.RET04},
+		{"ERA-02", "erasure_requests", "", exp.ERA02},
+		{"ERA-04", "activities", "", exp.ERA04},
+		{"MIN-04", "contacts", "", exp.MIN04},
+		{"MIN-04", "leads", "", exp.MIN04},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+"/"+tt.table+"/"+tt.scope, func(t *testing.T) {
@@ -93,7 +109,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		assert.Equal(t, scanner.StatusNew, f.Status)
 		assert.Equal(t, rules.Risk(f.Severity, f.Likelihood), f.RiskLevel)
 	}
-	for _, fam := range []rules.Family{rules.Discovery, rules.Consent, rules.LawfulBasis, rules.Retention, rules.SpecialCategories, rules.Erasure, rules.Security} {
+	for _, fam := range rules.Families {
 		assert.True(t, families[fam], "a finding of family %s", fam)
 	}
 	// The config's override raised ERA-01's likelihood.

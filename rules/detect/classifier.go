@@ -11,9 +11,11 @@ import (
 	"github.com/nyaruka/phonenumbers"
 )
 
-// Defaults of a Classifier.
+// Defaults of a Classifier. The phone regions are tried in order for numbers written
+// without a country code; the first eight are the usual markets of the CRMs scanned, the
+// others are neighbours whose national numbers cannot be mistaken for theirs.
 var (
-	DefaultPhoneRegions  = []string{"DE", "FR", "GB", "US", "ES", "IT", "NL", "PL"}
+	DefaultPhoneRegions  = []string{"DE", "FR", "GB", "US", "ES", "IT", "NL", "PL", "BR", "PT", "SE", "CH", "AT", "BE"}
 	DefaultMinValueRatio = 0.8
 )
 
@@ -32,6 +34,7 @@ type Classifier struct {
 	regions  []string
 	minRatio float64
 	now      func() time.Time
+	custom   []customDetector
 
 	mu       sync.Mutex
 	ctxCache map[string]tableCtx
@@ -140,7 +143,10 @@ type detector struct {
 	check func(v string, e *env) level
 	// probe, when set, narrows value-only matches to the strong values it accepts.
 	probe func(v string, e *env) bool
-	mask  func(v string, e *env) string
+	// probeFirst: the probe is cheap and check never skips a value, so a value-only probe
+	// runs check only on values the probe accepts (libphonenumber on dates costs 100 µs).
+	probeFirst bool
+	mask       func(v string, e *env) string
 	// strict checks are discriminating: the classifier's minimum value ratio both confirms
 	// a name and classifies without one, and low ratios contradict a name.
 	strict      bool
@@ -154,6 +160,12 @@ type detector struct {
 	// confirmLifts: confirming values lift the cap of a quasi name without a person beside it
 	// (dictionary names, identifiers embedded in notes).
 	confirmLifts bool
+	// orgData: organisations have this data too (a switchboard number, info@, the company's
+	// IBAN): in a company, supplier or settings table it is theirs, not a person's.
+	orgData bool
+	// business, when set, tells strong values that identify a business (a VAT number, an
+	// info@ address); a column of them is not personal.
+	business func(v string) bool
 }
 
 // detectors in the order value-only probes run; the first to reach the best confidence wins.
@@ -199,10 +211,10 @@ func (c *Classifier) Classify(col Column) Result {
 		distinct: countDistinct(vals),
 		minRatio: c.minRatio,
 	}
-	nm := matchName(col.Name)
+	nm := matchColumn(col.Name, in.ctx)
 
 	var cands []candidate
-	if d := byCategory[nm.cat]; d != nil {
+	if d := nm.detector(); d != nil {
 		st, ex := measure(d, vals, e, -1)
 		cands = append(cands, scoreCandidate(d, nm, st, ex, in))
 	}
@@ -239,7 +251,14 @@ func (c *Classifier) Classify(col Column) Result {
 		res.Evidence.ValueRatio = best.st.ratio(best.d)
 		if best.named {
 			res.Evidence.NameMatch = nm.phrase
+			if nm.legacy {
+				res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"name:legacy_prefix"})
+			}
 		}
+	}
+	if cr, ok := c.classifyCustom(col, vals, best.conf); ok {
+		cr.Evidence.NonNull, cr.Evidence.Distinct, cr.Evidence.Sampled = res.Evidence.NonNull, res.Evidence.Distinct, res.Evidence.Sampled
+		return cr
 	}
 	if best.d == nil || best.conf < Threshold {
 		return res
@@ -253,6 +272,15 @@ func (c *Classifier) Classify(col Column) Result {
 		return res
 	}
 	res.MaskedExamples = examples(best, vals, e)
+	if best.d.cat == TaxID {
+		// A "tax_id" of Steuer-IDs, CPFs or codici fiscali holds personal identity numbers.
+		for _, cd := range cands {
+			if cd.d == &nationalIDDetector && cd.conf >= Threshold {
+				res.Category = NationalID
+				res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"value:national_id"})
+			}
+		}
+	}
 	return res
 }
 
@@ -320,6 +348,7 @@ func countDistinct(vals []string) int {
 // stats counts how the sampled values fit one detector.
 type stats struct {
 	n, skipped, weak, strong, probed int
+	business                         int // strong values that identify a business, not a person
 	aborted                          bool
 }
 
@@ -370,6 +399,15 @@ func measure(d *detector, vals []string, e *env, abortAt float64) (stats, []int)
 			}
 			v = truncate(v, limit)
 		}
+		if abortAt > 0 && d.probeFirst && !d.probe(v, e) {
+			misses++
+			if float64(misses) > (1-abortAt)*float64(len(vals))+epsilon ||
+				i+1 == probeWindow && float64(st.probed) < abortAt*probeWindow/2 {
+				st.aborted = true
+				return st, nil
+			}
+			continue
+		}
 		lv := d.check(v, e)
 		hit := lv == lvStrong
 		if hit && d.probe != nil {
@@ -381,6 +419,9 @@ func measure(d *detector, vals []string, e *env, abortAt float64) (stats, []int)
 		case lvStrong:
 			st.strong++
 			st.weak++
+			if d.business != nil && d.business(v) {
+				st.business++
+			}
 		case lvWeak:
 			st.weak++
 		}

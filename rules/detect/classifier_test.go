@@ -177,7 +177,13 @@ func TestClassifyTableContext(t *testing.T) {
 		{"title in documents", Column{Table: "documents", Name: "title"}, None, false},
 		{"company in contacts", Column{Table: "contacts", Name: "company"}, Employment, true},
 		{"company name in accounts", Column{Table: "accounts", Name: "company_name"}, None, false},
-		{"email is personal anywhere", Column{Table: "accounts", Name: "email"}, Email, true},
+		{"email is personal in neutral tables", Column{Table: "orders", Name: "email"}, Email, true},
+		{"email in accounts is the company's", Column{Table: "accounts", Name: "email"}, None, false},
+		{"contact email in accounts", Column{Table: "accounts", Name: "contact_email"}, Email, true},
+		{"email in person accounts", Column{Table: "accounts", Name: "email", TableColumns: []string{"first_name", "last_name", "email"}}, Email, true},
+		{"phone in suppliers", Column{Table: "fornitori", Name: "telefono", Values: []string{"+39 06 1234 5678", "+39 02 1234 5678", "+39 011 123 4567"}}, None, false},
+		{"iban in settings", Column{Table: "settings", Name: "iban", Values: []string{"DE89370400440532013000"}}, None, false},
+		{"info@ addresses anywhere", Column{Table: "orders", Name: "email", Values: []string{"info@acme.de", "sales@shop.com", "kontakt@firma.de", "office@example.at", "hello@startup.io"}}, None, false},
 		{"notes in contacts", Column{Table: "contacts", Name: "notes", DataType: "text"}, FreeText, true},
 		{"description in products", Column{Table: "products", Name: "description", DataType: "text", Values: products}, None, false},
 	})
@@ -370,5 +376,156 @@ func FuzzClassify(f *testing.F) {
 		}
 		PasswordKind(value)
 		words(value)
+	})
+}
+
+// tableCols builds the columns of one table for runClassify.
+func tableCols(table string, cols []string, types map[string]string, vals map[string][]string) map[string]Column {
+	out := map[string]Column{}
+	for _, c := range cols {
+		out[c] = Column{Table: table, Name: c, DataType: types[c], TableColumns: cols, Values: vals[c], Sampled: 200}
+	}
+	return out
+}
+
+func TestClassifyBrazilianClinic(t *testing.T) {
+	cols := []string{"idPaciente", "nomeCompleto", "nmMae", "dtNasc", "telCel", "cep", "uf", "rgNum", "cpf", "cnsNum",
+		"numCarteirinha", "cid10", "corRaca", "dtCadastro"}
+	p := tableCols("pacientes", cols, map[string]string{"dtNasc": "date", "dtCadastro": "timestamp", "idPaciente": "integer"},
+		map[string][]string{
+			"nomeCompleto": {"Maria da Silva", "João Pereira Santos", "Ana Oliveira", "Carlos Souza", "Fernanda Lima"},
+			"nmMae":        {"Josefa da Silva", "Francisca Pereira", "Antônia Oliveira", "Maria Souza", "Rita Lima"},
+			"dtNasc":       {"1980-02-01", "1975-11-30", "1992-06-15", "1968-01-20", "2001-09-09"},
+			"telCel":       {"(11) 91234-5678", "(21) 99876-5432", "(31) 98765-4321", "(41) 99123-4567", "(51) 98111-2222"},
+			"cep":          {"01310-100", "20040-002", "30130-010", "80010-000", "90010-150"},
+			"uf":           {"SP", "RJ", "MG", "PR", "RS"},
+			"cpf":          {"111.444.777-35", "529.982.247-25", "111.444.777-35", "529.982.247-25", "111.444.777-35"},
+			"cnsNum":       {"700000000000005", "123456789010000", "700000000000005", "123456789010000", "700000000000005"},
+			"cid10":        {"E11.9", "I10", "J45.0", "F32.1", "M54.5"},
+			"corRaca":      {"parda", "branca", "preta", "amarela", "indígena"},
+		})
+	runClassify(t, []classifyCase{
+		{"nomeCompleto", p["nomeCompleto"], PersonName, true},
+		{"nmMae", p["nmMae"], PersonName, true},
+		{"dtNasc", p["dtNasc"], DateOfBirth, true},
+		{"telCel", p["telCel"], Phone, true},
+		{"cep", p["cep"], PostalCode, true},
+		{"uf", p["uf"], PostalAddress, true},
+		{"rgNum", p["rgNum"], NationalID, true},
+		{"cpf formatted", p["cpf"], NationalID, true},
+		{"cnsNum", p["cnsNum"], Health, true},
+		{"numCarteirinha", p["numCarteirinha"], Health, true},
+		{"cid10", p["cid10"], Health, true},
+		{"corRaca", p["corRaca"], Ethnicity, true},
+		{"idPaciente", p["idPaciente"], None, false},
+		{"dtCadastro", p["dtCadastro"], None, false},
+	})
+}
+
+func TestClassifyTaiwanCustomers(t *testing.T) {
+	cols := []string{"編號", "姓名", "身分證字號", "行動電話", "電子郵件", "地址", "出生日期"}
+	p := tableCols("台灣客戶", cols, nil, map[string][]string{
+		"姓名":    {"陳小明", "林美玲", "張志豪", "王大同", "黃淑芬"},
+		"身分證字號": {"A123456789", "F131104093", "A123456789", "F131104093", "A123456789"},
+		"行動電話":  {"0912-345-678", "0987 654 321", "0911222333", "0922-111-444", "0933 555 666"},
+		"電子郵件":  {"ming@example.com.tw", "mei@example.tw", "hao@example.com", "da@example.com", "fen@example.org"},
+		"地址":    {"台北市中山區中山北路二段45號", "台中市西區民生路100號", "高雄市苓雅區四維三路2號", "新北市板橋區文化路一段1號", "台南市東區大學路1號"},
+	})
+	runClassify(t, []classifyCase{
+		{"姓名", p["姓名"], PersonName, true},
+		{"身分證字號", p["身分證字號"], NationalID, true},
+		{"行動電話", p["行動電話"], Phone, true},
+		{"電子郵件", p["電子郵件"], Email, true},
+		{"地址", p["地址"], PostalAddress, true},
+		{"出生日期 without values", p["出生日期"], DateOfBirth, true},
+		{"編號", p["編號"], None, false},
+	})
+}
+
+func TestClassifyLegacyCustomerMaster(t *testing.T) {
+	cols := []string{"CUNUM", "CUNAME", "CUADR1", "CUADR2", "CUCITY", "CUST", "CUZIP", "CUPHON", "CUBDAT", "CUSSN"}
+	types := map[string]string{"CUNUM": "NUMERIC(9,0)", "CUBDAT": "NUMERIC(8,0)", "CUSSN": "CHAR(9)"}
+	p := tableCols("CUSTMAST", cols, types, map[string][]string{
+		"CUNUM":  {"100001", "100002", "100003", "100004", "100005"},
+		"CUNAME": {"SMITH, JOHN", "GARCIA, MARIA", "MILLER, ANNA", "JONES, PETER", "DAVIS, MARY"},
+		"CUADR1": {"12 MAIN ST", "400 OAK AVE", "7 ELM RD", "55 PINE ST", "9 LAKE DR"},
+		"CUCITY": {"SPRINGFIELD", "RIVERSIDE", "FRANKLIN", "GREENVILLE", "BRISTOL"},
+		"CUST":   {"IL", "CA", "TN", "SC", "CT"},
+		"CUZIP":  {"62701", "92501", "37064", "29601", "06010"},
+		"CUPHON": {"(217) 555-0134", "(951) 555-0199", "(615) 555-0123", "(864) 555-0177", "(860) 555-0101"},
+		"CUBDAT": {"19560412", "19811130", "19700101", "19650723", "19900315"},
+		"CUSSN":  {"123456789", "987654320", "111223333", "222334444", "333445555"},
+	})
+	runClassify(t, []classifyCase{
+		{"CUNAME", p["CUNAME"], PersonName, true},
+		{"CUADR1", p["CUADR1"], PostalAddress, true},
+		{"CUADR2 (empty)", p["CUADR2"], PostalAddress, true},
+		{"CUCITY", p["CUCITY"], City, true},
+		{"CUST", p["CUST"], PostalAddress, true},
+		{"CUZIP", p["CUZIP"], PostalCode, true},
+		{"CUPHON", p["CUPHON"], Phone, true},
+		{"CUBDAT", p["CUBDAT"], DateOfBirth, true},
+		{"CUSSN", p["CUSSN"], NationalID, true},
+		{"CUNUM", p["CUNUM"], None, false},
+	})
+	cards := tableCols("CCARDS", []string{"CCNUM", "CCEXP", "CCCVV", "CCNAME"}, nil, map[string][]string{
+		"CCNUM": {"4111111111111111", "5500005555555559", "378282246310005"},
+		"CCEXP": {"1227", "0926", "0328"},
+		"CCCVV": {"123", "456", "7890"},
+	})
+	runClassify(t, []classifyCase{
+		{"CCNUM", cards["CCNUM"], PaymentCard, true},
+		{"CCEXP", cards["CCEXP"], PaymentCard, true},
+		{"CCCVV", cards["CCCVV"], CardSecurityCode, true},
+	})
+}
+
+func TestClassifyOrganisationContactData(t *testing.T) {
+	phones := []string{"+49 30 1234567", "+49 89 7654321", "+49 40 1112223", "+49 221 445566", "+49 69 998877"}
+	emails := []string{"anna.schmidt@acme.de", "p.mueller@firma.de", "j.dupont@exemple.fr", "m.rossi@azienda.it", "k.nowak@firma.pl"}
+	ibans := []string{"DE89370400440532013000", "GB29NWBK60161331926819", "NL91ABNA0417164300"}
+	runClassify(t, []classifyCase{
+		{"company phone", Column{Table: "companies", Name: "phone", Values: phones}, None, false},
+		{"supplier email", Column{Table: "lieferanten", Name: "email", Values: emails}, None, false},
+		{"settings iban", Column{Table: "company_settings", Name: "iban", Values: ibans}, None, false},
+		{"vendor phone, value only", Column{Table: "vendors", Name: "c3", Values: phones}, None, false},
+		{"contact person's email in suppliers", Column{Table: "suppliers", Name: "contact_email", Values: emails}, Email, true},
+		{"person accounts", Column{Table: "Account", Name: "Phone", TableColumns: []string{"FirstName", "LastName", "Phone"}, Values: phones}, Phone, true},
+		{"user accounts", Column{Table: "legacy_accounts", Name: "email", TableColumns: []string{"id", "username", "password_hash", "email"}, Values: emails}, Email, true},
+		{"customer phone", Column{Table: "customers", Name: "phone", Values: phones}, Phone, true},
+		{"supplier phones in orders stay", Column{Table: "orders", Name: "phone", Values: phones}, Phone, true},
+	})
+}
+
+func TestClassifyHRAndOnlineContext(t *testing.T) {
+	hr := tableCols("employees", []string{"id", "hire_date", "termination_date", "employment_type", "sick_days", "fit_for_work", "tax_withheld"},
+		map[string]string{"hire_date": "date", "termination_date": "date", "sick_days": "smallint", "fit_for_work": "boolean", "tax_withheld": "numeric(10,2)"},
+		map[string][]string{
+			"hire_date":       {"2015-04-01", "2019-09-15", "2021-01-04", "2008-06-30", "2023-03-01"},
+			"employment_type": {"full-time", "part-time", "contractor", "full-time", "intern"},
+			"sick_days":       {"0", "3", "12", "1", "5"},
+			"fit_for_work":    {"true", "false", "true", "true", "true"},
+			"tax_withheld":    {"812.40", "1203.11", "455.00", "980.75", "1500.00"},
+		})
+	runClassify(t, []classifyCase{
+		{"hire_date", hr["hire_date"], Employment, true},
+		{"termination_date (no values)", hr["termination_date"], Employment, true},
+		{"employment_type", hr["employment_type"], Employment, true},
+		{"sick_days", hr["sick_days"], Health, true},
+		{"fit_for_work", hr["fit_for_work"], Health, true},
+		{"tax_withheld", hr["tax_withheld"], SalaryFinancial, true},
+	})
+	coords := []string{"52.520008", "48.137154", "50.110924", "53.551086", "51.227741"}
+	hex := repeatf(20, "%032x", idx)
+	runClassify(t, []classifyCase{
+		{"lat beside a visitor id", Column{Table: "page_views", Name: "lat", DataType: "double precision", TableColumns: []string{"visitor_id", "lat", "lon"}, Values: coords}, GeoLocation, true},
+		{"precise lat in a neutral table", Column{Table: "check_ins", Name: "lat", DataType: "double precision", Values: coords}, GeoLocation, true},
+		{"lat of stores", Column{Table: "stores", Name: "lat", DataType: "double precision", Values: coords}, None, false},
+		{"session id beside an ip", Column{Table: "page_views", Name: "session_id", TableColumns: []string{"ip_address", "session_id"}, Values: hex}, DeviceID, true},
+		{"session id alone", Column{Table: "page_views", Name: "session_id", Values: hex}, None, false},
+		{"mac address as macaddr", Column{Table: "devices", Name: "mac_address", DataType: "macaddr", Values: []string{"08:00:2b:01:02:03", "08:00:2b:01:02:04"}}, DeviceID, true},
+		{"user agent", Column{Table: "page_views", Name: "user_agent", TableColumns: []string{"ip_address", "user_agent"}, Values: []string{"Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/124.0", "curl/8.4.0"}}, DeviceID, true},
+		{"subject lines without identifiers", Column{Table: "tickets", Name: "subject", DataType: "text", TableColumns: []string{"requester_email", "subject"}, Values: []string{"Invoice question", "Password reset", "Delivery delayed"}}, None, false},
+		{"subject lines with identifiers", Column{Table: "tickets", Name: "subject", DataType: "text", Values: []string{"Call me on +49 171 1234567", "Refund to DE89370400440532013000", "Invoice question"}}, FreeText, true},
 	})
 }

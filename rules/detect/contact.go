@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,7 +18,9 @@ var contactTerms = concat(
 		"adresse courriel", "correo", "correo electronico", "email correo", "posta elettronica",
 		"indirizzo email", "indirizzo mail", "mailadres", "e mailadres", "emailadres", "adres email",
 		"adres e mail", "poczta", "endereco email", "endereco de email", "youxiang", "dianzi youjian",
-		"youjian", "邮箱", "电子邮件", "电子邮箱", "邮件地址", "pec"),
+		"youjian", "邮箱", "电子邮件", "电子邮箱", "邮件地址", "pec", "correio eletronico",
+		"endereco eletronico", "endereco de e mail", "e mail pessoal", "email pessoal", "email contato",
+		"email de contacto", "correo personal", "电子信箱", "电子邮件地址", "email地址", "emailadresse"),
 	terms(Phone, specific, false,
 		"phone", "telephone", "tel", "telefon", "telefono", "telefone", "telefoon", "telefonnummer",
 		"phone number", "phonenumber", "tel no", "mobile", "mobile phone", "mobilephone", "mobil",
@@ -26,33 +29,67 @@ var contactTerms = concat(
 		"komorka", "telefon komorkowy", "nr telefonu", "fax", "telefax", "faxnummer", "msisdn",
 		"whatsapp", "contact number", "contact phone", "dianhua", "shouji", "shoujihao", "lianxi dianhua",
 		"电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "座机", "tel fixe",
-		"telephone portable", "numero de telephone", "numero telefono", "num tel"),
+		"telephone portable", "numero de telephone", "numero telefono", "num tel",
+		// PT/BR
+		"celular", "tel cel", "telcel", "telefone celular", "tel celular", "numero celular",
+		"fone", "fone celular", "telefone fixo", "tel fixo", "tel res", "telefone residencial",
+		"tel residencial", "telefone comercial", "tel comercial", "telemovel", "numero de telemovel",
+		"contacto telefonico", "contato telefonico", "nr telefone", "num telefone", "numero telefone",
+		"numero de telefone",
+		// ES, IT, DE, NL, PL, FR
+		"telefono movil", "telefono fijo", "numero movil", "tel movil", "numero di telefono",
+		"recapito telefonico", "telefono cellulare", "telefonnr", "tel nr", "telnr", "mobilnr",
+		"handynr", "festnetz", "festnetznummer", "numer telefonu", "telefon kontaktowy", "nr tel",
+		"telefon komorkowy", "mobiel nummer", "telefoonnummer", "gsm nummer", "tel portable",
+		"tel mobile", "numero portable", "numero de portable",
+		// Chinese, traditional forms fold to these
+		"行动电话", "联络电话", "住家电话", "家庭电话", "办公电话", "传真", "移动电话"),
 	terms(PostalAddress, likely, true,
 		"address", "addr", "street", "street address", "address line", "addr line", "strasse",
-		"hausnummer", "house number", "house no", "hausnr", "anschrift", "adresse", "rue", "voie",
+		"anschrift", "adresse", "rue", "voie",
 		"numero de rue", "direccion", "calle", "domicilio", "indirizzo", "endereco", "morada",
-		"logradouro", "rua", "adres", "straat", "huisnummer", "ulica", "nr domu", "dizhi", "地址",
+		"logradouro", "rua", "adres", "straat", "ulica", "dizhi", "地址",
 		"住址", "家庭住址", "通讯地址", "mailing address", "postal address", "billing address",
 		"shipping address", "delivery address", "home address", "residence", "residential address",
 		"lieferadresse", "rechnungsadresse", "wohnadresse", "adresse postale", "adresse de livraison",
 		"direccion postal", "indirizzo di residenza", "woonadres", "address1", "address2", "street1",
-		"street2", "strasse hausnummer", "postfach", "po box", "boite postale"),
+		"street2", "strasse hausnummer", "postfach", "po box", "boite postale",
+		"bairro", "complemento", "endereco completo", "endereco residencial", "endereco de entrega",
+		"endereco de cobranca", "tipo logradouro", "nome logradouro", "direccion completa",
+		"direccion de envio", "indirizzo completo", "via", "adres zamieszkania", "adres korespondencyjny",
+		"woonadres", "postadres", "straatnaam", "strassenname", "nom de rue", "nombre de calle",
+		"户籍地址", "居住地址", "联络地址", "收货地址", "详细地址", "街道"),
+	judgedBy(&houseNumberDetector, terms(PostalAddress, likely, true,
+		"hausnummer", "hausnr", "house number", "house no", "house nr", "huisnummer", "huisnr",
+		"huisnummer toevoeging", "nr domu", "numer domu", "nr lokalu", "numer lokalu", "nr mieszkania",
+		"numero civico", "civico", "n civico", "num civico", "numero de porta", "n porta", "numero casa",
+		"num casa", "numero exterior", "numero interior", "numero de la calle", "numero rue", "apartment",
+		"apartment number", "apt", "apt no", "flat number", "unit number", "wohnung", "wohnungsnummer",
+		"门牌号", "门牌")),
+	judgedBy(&regionDetector, terms(PostalAddress, ambiguous, true,
+		"state", "mailing state", "billing state", "shipping state", "other state", "state province",
+		"state or province", "stateorprovince", "province", "provincia", "provincie", "prov", "region",
+		"regione", "regiao", "bundesland", "kanton", "canton", "county", "wojewodztwo", "voivodeship",
+		"comunidad autonoma", "uf", "estado uf", "uf estado", "distrito", "sheng",
+		"shengfen", "省份", "所在省", "所在省份", "省市", "县市", "地区", "所在地区")),
 	terms(PostalCode, ambiguous, true,
 		"postcode", "post code", "postal code", "postalcode", "zip", "zipcode", "zip code", "plz",
 		"postleitzahl", "code postal", "cp", "codigo postal", "cap", "codice postale", "kod pocztowy",
-		"pincode", "pin code", "youbian", "邮编", "邮政编码", "postnummer", "postnr"),
+		"pincode", "pin code", "youbian", "邮编", "邮政编码", "postnummer", "postnr", "cep",
+		"cod postal", "codigo de endereco postal", "邮递区号", "邮区", "zip cd", "postal cd"),
 	terms(City, ambiguous, true,
 		"city", "town", "ort", "stadt", "wohnort", "ville", "commune", "ciudad", "localidad", "municipio",
 		"poblacion", "citta", "comune", "localita", "cidade", "plaats", "woonplaats", "miejscowosc",
 		"miasto", "chengshi", "城市", "所在城市", "locality", "municipality", "place of residence",
-		"gemeinde", "suburb", "district", "bezirk", "quartier", "province",
-		"bundesland", "provincia", "provincie", "wojewodztwo", "county"),
+		"gemeinde", "suburb", "district", "bezirk", "quartier", "localidade", "concelho", "freguesia",
+		"naturalidade", "cidade natal", "local de nascimento", "城镇", "市县"),
 	terms(Country, ambiguous, true,
 		"country", "country code", "countrycode", "land", "pays", "pais", "paese", "nazione", "kraj",
 		"guojia", "国家", "nationality", "staatsangehoerigkeit", "staatsangehorigkeit", "nationalitaet",
 		"nationalite", "nacionalidad", "nazionalita", "nationaliteit", "obywatelstwo",
 		"nacionalidade", "guoji", "国籍", "citizenship", "country of residence", "country of birth",
-		"geburtsland", "pays de naissance", "birth country"),
+		"geburtsland", "pays de naissance", "birth country", "pais de nascimento", "pais de residencia",
+		"pais de origem", "pais de origen", "国别"),
 )
 
 // concat joins vocabulary groups.
@@ -68,7 +105,41 @@ func concat(groups ...[]term) []term {
 
 var emailDetector = detector{
 	cat: Email, types: textTypes, check: checkEmail, mask: plain(maskEmail),
-	strict: true, highCard: true,
+	strict: true, highCard: true, orgData: true, business: isRoleAddress,
+}
+
+// roleMailboxes are the local parts of an organisation's shared addresses: info@, sales@.
+var roleMailboxes = wordSet("info information contact contacts contactus kontakt kontakte hello hallo hi " +
+	"mail office buero service support help helpdesk hilfe sales vertrieb verkauf marketing press presse " +
+	"media billing invoice invoices rechnung rechnungen accounts accounting buchhaltung finance finanzen " +
+	"hr jobs career careers karriere bewerbung team admin administrator webmaster postmaster hostmaster " +
+	"noreply donotreply orders order bestellung bestellungen shop store reception empfang zentrale " +
+	"enquiries inquiries anfrage anfragen booking bookings reservations accueil commercial compta " +
+	"comptabilite ventas contacto administracion atencion clientes amministrazione vendite ordini " +
+	"assistenza verkoop klantenservice administratie biuro sprzedaz obsluga vendas contato atendimento " +
+	"financeiro comercial faturamento geral secretaria privacy datenschutz dpo gdpr legal compliance " +
+	"abuse security it purchasing einkauf procurement logistics versand shipping")
+
+// isRoleAddress: an address of a role, not a person (info@acme.de, no-reply@shop.com).
+func isRoleAddress(v string) bool {
+	at := strings.IndexByte(v, '@')
+	if at <= 0 || at > 40 {
+		return false
+	}
+	var buf [40]byte
+	n := 0
+	for i := 0; i < at; i++ {
+		switch c := v[i]; {
+		case c == '-' || c == '_' || c == '.':
+		case isUpperASCII(c):
+			buf[n] = c + 'a' - 'A'
+			n++
+		default:
+			buf[n] = c
+			n++
+		}
+	}
+	return roleMailboxes[string(buf[:n])]
 }
 
 // notTLD are endings that look like top-level domains but are file names, reserved or
@@ -141,21 +212,55 @@ func validDomain(domain string) bool {
 
 var phoneDetector = detector{
 	cat: Phone, types: textTypes | numericTypes, check: checkPhone, probe: isWrittenPhone, mask: maskPhone,
-	strict: true, highCard: true, maxChecks: 200,
+	strict: true, highCard: true, maxChecks: 200, orgData: true, probeFirst: true,
 }
 
 // isWrittenPhone decides value-only matches: a valid number written like one, with a + or 00
-// prefix or with separators. Bare national digit strings ("0306406152") are as often
-// codes with a leading zero (ISBNs, customer numbers) and need a phone column name.
+// prefix, or a trunk 0 and separators, or an area code in brackets. Bare national digit
+// strings ("0306406152") are as often codes with a leading zero (ISBNs, customer numbers),
+// and numbers without a trunk prefix ("612 345 678") as often grouped ids, so they need a
+// phone column name.
 func isWrittenPhone(v string, _ *env) bool {
-	return strings.HasPrefix(v, "+") || strings.HasPrefix(v, "00") || strings.ContainsAny(v, " -/().")
+	v = strings.TrimSpace(stripExtension(v))
+	switch {
+	case strings.HasPrefix(v, "+"), strings.HasPrefix(v, "00"), strings.HasPrefix(v, "("):
+		return true
+	case strings.HasPrefix(v, "0"):
+		return strings.ContainsAny(v, " -/().")
+	}
+	return false
+}
+
+// extensionMarks start the extension people append to a number: "… ext. 12", "… x12", "… #12",
+// "… Durchwahl 12", "… poste 12", "… ramal 12".
+var extensionMarks = []string{" ext", " x", "#", " durchwahl", " dw", " poste", " ramal", " int", " interno", " wew", " toestel"}
+
+// stripExtension cuts an extension off a phone number.
+func stripExtension(v string) string {
+	if !strings.ContainsAny(v, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return v
+	}
+	l := strings.ToLower(v)
+	for _, m := range extensionMarks {
+		if i := strings.LastIndex(l, m); i >= 6 {
+			rest := strings.TrimLeft(l[i+len(m):], ".: ")
+			if rest != "" && len(rest) <= 6 && isDigits(rest) {
+				return v[:i]
+			}
+		}
+	}
+	return v
 }
 
 // checkPhone parses with libphonenumber, which is slow (~18 µs), so only strings made of
 // phone characters with 7–17 digits get that far. Numbers with a + or 00 prefix are parsed
-// as international, numbers with a leading 0 in each default region in turn. Bare digit
-// strings are only plausible: order numbers look the same.
+// as international, numbers with a leading 0 in each default region in turn, and other
+// national numbers in the default regions where numbers are written without a trunk 0
+// (ES 612 345 678, IT 347 123 4567, PL, PT, US (212) 555-1234, BR (11) 91234-5678). Bare
+// digit strings that are no number of those regions are only plausible: order numbers look
+// the same.
 func checkPhone(v string, e *env) level {
+	v = stripExtension(v)
 	digits, first := 0, byte(0)
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -206,11 +311,41 @@ func checkPhone(v string, e *env) level {
 		}
 		return lvNone
 	}
+	if digits >= 8 && digits <= 12 {
+		for _, r := range e.regions {
+			if !writtenWithoutTrunk(r) {
+				continue
+			}
+			if n, err := phonenumbers.Parse(s, r); err == nil && phonenumbers.IsValidNumber(n) {
+				return lvStrong
+			}
+		}
+	}
 	if isDigits(v) && digits <= 15 {
 		return lvWeak // e.g. 4917112345678 stored as a number
 	}
 	return lvNone
 }
+
+// writtenWithoutTrunk reports regions whose national numbers are written without a leading 0:
+// those without a trunk prefix (ES, IT, PL, PT), NANP (trunk 1, usually left out) and Brazil,
+// where the 0 only picks a carrier.
+func writtenWithoutTrunk(region string) bool {
+	trunkMu.Lock()
+	defer trunkMu.Unlock()
+	if w, ok := trunkCache[region]; ok {
+		return w
+	}
+	ndd := phonenumbers.GetNddPrefixForRegion(region, true)
+	w := ndd == "" || ndd == "1" || region == "BR"
+	trunkCache[region] = w
+	return w
+}
+
+var (
+	trunkMu    sync.Mutex
+	trunkCache = map[string]bool{}
+)
 
 // internationalise turns a 00 international prefix into +: "0049 171 …" → "+49 171 …".
 func internationalise(v string) string {
@@ -225,7 +360,7 @@ func internationalise(v string) string {
 
 var addressDetector = detector{
 	cat: PostalAddress, types: textTypes | types(typeJSON), check: checkAddress,
-	valueOnlyAt: 0.8, valueCap: 0.75, quasi: true, highCard: true,
+	valueOnlyAt: 0.8, valueCap: 0.75, quasi: true, highCard: true, orgData: true,
 }
 
 // streetWords are street types in the languages of the vocabulary; a value that has one and
@@ -236,9 +371,11 @@ var streetWords = wordSet("street st road rd avenue ave av lane ln drive dr boul
 	"via viale piazza corso vicolo largo straat laan plein gracht kade singel steeg ulica ul aleja " +
 	"al plac osiedle os rua travessa praca estrada rodovia")
 
-// streetSuffixes end German and Dutch street names written as one word: Hauptstraße, Kalverstraat.
+// streetSuffixes end German, Dutch and Scandinavian street names written as one word:
+// Hauptstraße, Kalverstraat, Storgatan.
 var streetSuffixes = []string{"strasse", "str", "weg", "gasse", "platz", "allee", "damm", "straat",
-	"laan", "plein", "gracht", "kade", "steeg", "ring"}
+	"laan", "plein", "gracht", "kade", "steeg", "ring", "dreef", "singel", "markt", "dijk", "pad",
+	"chaussee", "ufer", "steig", "pfad", "gatan", "vaegen", "vagen", "gade", "vej"} // folded: vägen is vaegen
 
 func checkAddress(v string, _ *env) level {
 	if len(v) < 5 || len(v) > 300 || isUUID(v) {
@@ -249,7 +386,7 @@ func checkAddress(v string, _ *env) level {
 		switch {
 		case unicode.IsLetter(r):
 			letters++
-			if strings.ContainsRune("路街道号弄巷", r) {
+			if strings.ContainsRune("路街道号弄巷段楼", simplified(r)) {
 				hanStreet = true
 			}
 		case unicode.IsDigit(r):
@@ -261,6 +398,9 @@ func checkAddress(v string, _ *env) level {
 	}
 	if hanStreet && digits > 0 {
 		return lvStrong
+	}
+	if hanStreet {
+		return lvWeak
 	}
 	ws := strings.FieldsFunc(foldWord(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	street := false
@@ -278,23 +418,186 @@ func checkAddress(v string, _ *env) level {
 	switch {
 	case street && digits > 0:
 		return lvStrong
-	case digits > 0 || len(ws) >= 2:
-		return lvWeak
+	case street, digits > 0 || len(ws) >= 2:
+		return lvWeak // a street without its number, or any words with a number
 	}
 	return lvNone
 }
 
+// House numbers.
+
+var houseNumberDetector = detector{
+	cat: PostalAddress, types: textTypes | types(typeInt), check: checkHouseNumber, quasi: true,
+}
+
+// checkHouseNumber: 12, 12a, 12 bis, 7/3, 12-14, 3 A, s/n (sin número) are house numbers;
+// addresses with a street are plausible too.
+func checkHouseNumber(v string, e *env) level {
+	s := strings.ToLower(strings.TrimSpace(v))
+	if s == "s/n" || s == "sn" || s == "s n" {
+		return lvStrong
+	}
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i > 5 || s[0] == '0' {
+		return checkAddress(v, e) &^ lvStrong // an address in a house-number column is plausible only
+	}
+	rest := strings.TrimSpace(s[i:])
+	switch {
+	case rest == "", len(rest) <= 2 && isLowerLetters(rest), rest == "bis" || rest == "ter":
+		return lvStrong
+	case rest[0] == '/' || rest[0] == '-':
+		if r := strings.TrimSpace(rest[1:]); len(r) > 0 && len(r) <= 4 && (isDigits(r) || isDigits(r[:len(r)-1])) {
+			return lvStrong
+		}
+	}
+	return lvNone
+}
+
+func isLowerLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// States, provinces and regions.
+
+var regionDetector = detector{cat: PostalAddress, types: textTypes, check: checkRegion, quasi: true}
+
+// checkRegion: a known state, province or region name or code is strong; a short code or a
+// place name is plausible.
+func checkRegion(v string, e *env) level {
+	if len(v) > 60 {
+		return lvNone
+	}
+	if len(v) <= 3 && strings.ToUpper(v) == v && regionCodes[v] {
+		return lvStrong
+	}
+	k := e.key(v)
+	for _, suf := range []string{"省", "市", "自治区", "特别行政区", " province", " state", " provincia", " prov"} {
+		k = strings.TrimSuffix(k, suf)
+	}
+	if regionNames[k] {
+		return lvStrong
+	}
+	if len(v) <= 3 && isUpperLetters(v) {
+		return lvWeak
+	}
+	if statusWords[k] || isLowerLetters(v) {
+		return lvNone // a "state" of a record (active, closed) or a code, not a region
+	}
+	return checkPlaceName(v, e)
+}
+
+// statusWords are the states of records that columns named "state" or "estado" hold.
+var statusWords = enumSet("active, inactive, open, closed, pending, new, draft, done, cancelled, canceled, " +
+	"deleted, archived, approved, rejected, enabled, disabled, won, lost, qualified, converted, sent, failed, " +
+	"success, error, paid, unpaid, in progress, completed, on hold, aktiv, inaktiv, offen, geschlossen, " +
+	"erledigt, storniert, actif, inactif, ouvert, ferme, en cours, termine, activo, inactivo, abierto, " +
+	"cerrado, pendiente, attivo, inattivo, aperto, chiuso, actief, inactief, gesloten, aktywny, " +
+	"nieaktywny, otwarty, zamkniety, ativo, inativo, aberto, fechado, pendente, cancelado, 有效, 无效")
+
+func isUpperLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isUpperASCII(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// regionCodes are the two- and three-letter codes of US states, Canadian provinces,
+// Brazilian states (UF), Italian provinces, German Länder, Swiss cantons and Australian
+// states, as written in address forms.
+var regionCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS
+		MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY
+		AB BC MB NB NL NS NT NU ON PE QC SK YT
+		AC AP AM BA CE ES GO MA MT MS MG PB PR PE PI RJ RN RS RO RR SC SP SE TO DF
+		AG AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CB CE CH CL CN CO CR CS CT CZ EN FC FE FG FI FM
+		FR GE GO GR IM IS KR LC LE LI LO LT LU MB MC ME MI MN MO MS MT NA NO NU OR PA PC PD PE PG PI PN PO PR
+		PT PU PV PZ RA RC RE RG RI RM RN RO SA SI SO SP SR SS SU SV TA TE TN TO TP TR TS TV UD VA VB VC VE VI
+		VR VT VV BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH
+		AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH
+		NSW VIC QLD WA SA TAS ACT NT`) {
+		m[c] = true
+	}
+	return m
+}()
+
+// regionNames are states, provinces and regions of the countries the vocabulary covers,
+// folded like enum values.
+var regionNames = enumSet(`alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware,
+	district of columbia, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky,
+	louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+	nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina, north dakota, ohio,
+	oklahoma, oregon, pennsylvania, puerto rico, rhode island, south carolina, south dakota, tennessee,
+	texas, utah, vermont, virginia, washington, west virginia, wisconsin, wyoming,
+	alberta, british columbia, manitoba, new brunswick, newfoundland and labrador, nova scotia, ontario,
+	prince edward island, quebec, saskatchewan, yukon, nunavut, northwest territories,
+	england, scotland, wales, northern ireland, greater london, kent, essex, surrey, hampshire, yorkshire,
+	lancashire, devon, cornwall, norfolk, suffolk, sussex, west midlands, greater manchester, merseyside,
+	baden wuerttemberg, bayern, bavaria, berlin, brandenburg, bremen, hamburg, hessen, hesse,
+	mecklenburg vorpommern, niedersachsen, lower saxony, nordrhein westfalen, north rhine westphalia,
+	rheinland pfalz, rhineland palatinate, saarland, sachsen, saxony, sachsen anhalt, saxony anhalt,
+	schleswig holstein, thueringen, thuringia, wien, vienna, niederoesterreich, oberoesterreich, steiermark,
+	tirol, kaernten, salzburg, vorarlberg, burgenland, zuerich, zurich, bern, luzern, uri, schwyz, obwalden,
+	nidwalden, glarus, zug, fribourg, freiburg, solothurn, basel stadt, basel landschaft, schaffhausen,
+	appenzell, st gallen, graubuenden, aargau, thurgau, ticino, tessin, vaud, waadt, valais, wallis,
+	neuchatel, geneve, genf, geneva, jura,
+	ile de france, bretagne, normandie, occitanie, nouvelle aquitaine, auvergne rhone alpes,
+	provence alpes cote d azur, grand est, hauts de france, pays de la loire, centre val de loire,
+	bourgogne franche comte, corse, guadeloupe, martinique, guyane, la reunion, mayotte,
+	andalucia, aragon, asturias, principado de asturias, baleares, islas baleares, illes balears, canarias,
+	cantabria, castilla y leon, castilla la mancha, cataluna, catalunya, comunidad de madrid,
+	comunidad valenciana, extremadura, galicia, la rioja, madrid, murcia, region de murcia, navarra,
+	pais vasco, euskadi, ceuta, melilla, barcelona, valencia, sevilla, malaga, alicante, cadiz, vizcaya,
+	bizkaia, a coruna, las palmas, santa cruz de tenerife, zaragoza, pontevedra, granada, tarragona,
+	cordoba, girona, gipuzkoa, guipuzcoa, almeria, toledo, badajoz, jaen, castellon, valladolid,
+	ciudad real, huelva, leon, lleida, caceres, albacete, burgos, salamanca, lugo, ourense, alava,
+	araba, guadalajara, huesca, cuenca, zamora, avila, palencia, segovia, teruel, soria,
+	abruzzo, basilicata, calabria, campania, emilia romagna, friuli venezia giulia, lazio, liguria,
+	lombardia, marche, molise, piemonte, puglia, sardegna, sicilia, toscana, trentino alto adige, umbria,
+	valle d aosta, veneto, milano, roma, napoli, torino, palermo, genova, bologna, firenze, bari,
+	catania, venezia, verona, messina, padova, trieste, brescia, bergamo, monza e brianza,
+	noord holland, zuid holland, utrecht, noord brabant, gelderland, overijssel, limburg, friesland,
+	fryslan, groningen, drenthe, flevoland, zeeland, antwerpen, oost vlaanderen, west vlaanderen,
+	vlaams brabant, brabant wallon, hainaut, liege, luxembourg, namur,
+	dolnoslaskie, kujawsko pomorskie, lubelskie, lubuskie, lodzkie, malopolskie, mazowieckie, opolskie,
+	podkarpackie, podlaskie, pomorskie, slaskie, swietokrzyskie, warminsko mazurskie, wielkopolskie,
+	zachodniopomorskie,
+	lisboa, porto, braga, setubal, aveiro, faro, leiria, coimbra, santarem, viseu, viana do castelo,
+	vila real, castelo branco, evora, guarda, beja, braganca, portalegre, acores, madeira,
+	acre, alagoas, amapa, amazonas, bahia, ceara, distrito federal, espirito santo, goias, maranhao,
+	mato grosso, mato grosso do sul, minas gerais, para, paraiba, parana, pernambuco, piaui,
+	rio de janeiro, rio grande do norte, rio grande do sul, rondonia, roraima, santa catarina,
+	sao paulo, sergipe, tocantins,
+	new south wales, victoria, queensland, western australia, south australia, tasmania,
+	北京, 天津, 上海, 重庆, 河北, 山西, 辽宁, 吉林, 黑龙江, 江苏, 浙江, 安徽, 福建, 江西, 山东, 河南,
+	湖北, 湖南, 广东, 海南, 四川, 贵州, 云南, 陕西, 甘肃, 青海, 台湾, 内蒙古, 广西, 西藏, 宁夏,
+	新疆, 香港, 澳门, 台北, 新北, 桃园, 台中, 台南, 高雄, 新竹, 基隆, 嘉义, 屏东, 宜兰, 花莲, 台东,
+	beijing, tianjin, shanghai, chongqing, hebei, shanxi, liaoning, jilin, heilongjiang, jiangsu,
+	zhejiang, anhui, fujian, jiangxi, shandong, henan, hubei, hunan, guangdong, hainan, sichuan,
+	guizhou, yunnan, shaanxi, gansu, qinghai, taiwan, nei mongol, inner mongolia, guangxi, xizang,
+	tibet, ningxia, xinjiang, hong kong, macau, macao`)
+
 // Postcode.
 
 var postcodeDetector = detector{
-	cat: PostalCode, types: textTypes | types(typeInt), check: checkPostcode, quasi: true,
+	cat: PostalCode, types: textTypes | types(typeInt), check: checkPostcode, quasi: true, orgData: true,
 }
 
 // postcodeShapes are postcode formats written as shapes: A letter, 9 digit. Shapes that
 // only digits make are weak evidence (any number fits); the others are strong.
 var postcodeShapes = map[string]level{
 	"999": lvWeak, "9999": lvWeak, "99999": lvWeak, "999999": lvWeak, "99999-9999": lvStrong,
-	"99-999": lvStrong, "9999-999": lvStrong, "999 99": lvStrong, "9999 AA": lvStrong, "9999AA": lvStrong,
+	"99-999": lvStrong, "9999-999": lvStrong, "99999-999": lvStrong, "999-9999": lvStrong, "999 99": lvStrong, "9999 AA": lvStrong, "9999AA": lvStrong,
 	"A9 9AA": lvStrong, "A99 9AA": lvStrong, "A9A 9AA": lvStrong, "AA9 9AA": lvStrong, "AA99 9AA": lvStrong,
 	"AA9A 9AA": lvStrong, "A99AA": lvStrong, "A999AA": lvStrong, "A9A9AA": lvStrong, "AA99AA": lvStrong,
 	"AA999AA": lvStrong, "AA9A9AA": lvStrong, "A9A 9A9": lvStrong, "A9A9A9": lvStrong, "A99 A9A9": lvStrong,

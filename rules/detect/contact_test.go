@@ -1,6 +1,10 @@
 package detect
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestContactNames(t *testing.T) {
 	nameTable(t, Email, []string{"email", "e_mail", "E-Mail", "EmailAddress", "emailaddress1", "work_email",
@@ -117,4 +121,64 @@ func TestClassifyContact(t *testing.T) {
 		{"nationality", Column{Table: "employees", Name: "nationality", Values: []string{"German", "French"}}, Country, true},
 		{"ort", Column{Table: "kunden", Name: "ort", Values: []string{"Berlin", "München"}}, City, true},
 	})
+}
+
+func TestCheckPhoneNationalForms(t *testing.T) {
+	// Default regions whose numbers are written without a trunk 0, and extensions.
+	checkTable(t, checkPhone, lvStrong,
+		[]string{"612 345 678", "612345678", "347 123 4567", "512 345 678", "912 345 678", "(212) 555-1234",
+			"212-555-1234", "1-212-555-1234", "(11) 91234-5678", "+49 171 1234567 ext. 12", "030 1234567 x12",
+			"0171 1234567 Durchwahl 3"},
+		[]string{"2024-01-15", "12345678", "123 45", "ORD-612345678", "+49 171 12 ext. 123"})
+	assert.True(t, isWrittenPhone("+34 612 345 678", nil))
+	assert.True(t, isWrittenPhone("0171 1234567", nil))
+	assert.True(t, isWrittenPhone("(212) 555-1234", nil))
+	assert.False(t, isWrittenPhone("612 345 678", nil), "no trunk 0, no +: grouped ids look the same")
+	assert.False(t, isWrittenPhone("0306406152", nil))
+	assert.False(t, isWrittenPhone("732 829 320", nil), "a French SIREN is a valid Polish mobile")
+}
+
+func TestCheckHouseNumber(t *testing.T) {
+	checkTable(t, checkHouseNumber, lvStrong,
+		[]string{"12", "12a", "12 A", "12bis", "12 bis", "7/3", "12-14", "s/n", "1250"},
+		[]string{"", "0", "012", "123456", "twelve", "12 Main Street Apt", "A12"})
+}
+
+func TestCheckRegion(t *testing.T) {
+	checkTable(t, checkRegion, lvStrong,
+		[]string{"CA", "NY", "SP", "MI", "BY", "ZH", "NSW", "California", "Bayern", "Île-de-France", "Mazowieckie",
+			"Lombardia", "São Paulo", "Noord-Holland", "广东省", "廣東省", "浙江", "北京市", "Zuid Holland"},
+		[]string{"XX", "open", "closed", "Active", "In Progress", "12345", "Springfield Gardens Industrial Park"})
+	runClassify(t, []classifyCase{
+		{"state of records in a person table", Column{Table: "contacts", Name: "state", Values: []string{"active", "inactive", "Active", "closed", "pending"}}, None, false},
+		{"state of addresses in a person table", Column{Table: "contacts", Name: "state", Values: []string{"CA", "NY", "TX", "WA", "IL"}}, PostalAddress, true},
+	})
+	checkTable(t, checkRegion, lvWeak, []string{"QQ", "Somewhere"}, []string{"12345", "a@b.de"})
+}
+
+func TestCheckAddressStreetNames(t *testing.T) {
+	checkTable(t, checkAddress, lvWeak,
+		[]string{"Kalverstraat", "Hauptstraße", "Storgatan", "Björkvägen", "Bjorkvagen", "中山路"},
+		[]string{"yes", "12"})
+}
+
+func TestRoleAddresses(t *testing.T) {
+	for _, v := range []string{"info@acme.de", "Sales@shop.com", "no-reply@x.io", "kontakt@firma.de", "atendimento@loja.com.br"} {
+		assert.True(t, isRoleAddress(v), v)
+	}
+	for _, v := range []string{"anna.schmidt@acme.de", "j.dupont@orange.fr", "info", "support.team.lead.anna@x.de"} {
+		assert.False(t, isRoleAddress(v), v)
+	}
+}
+
+func TestMoreContactNames(t *testing.T) {
+	nameTable(t, Phone, []string{"telCel", "celular", "tel_celular", "telemovel", "fone", "telefone_fixo",
+		"telefono_movil", "festnetz", "numer_telefonu", "行動電話", "聯絡電話"},
+		[]string{"cel_przetwarzania", "telefone_id", "phone_verified_at"})
+	nameTable(t, PostalAddress, []string{"bairro", "complemento", "civico", "numero_civico", "huisnummer", "nr_domu",
+		"MailingState", "state", "provincia", "uf", "wojewodztwo", "bundesland", "address1_stateorprovince", "省份",
+		"戶籍地址", "通訊地址"},
+		[]string{"state_id", "status", "estado", "address_type"})
+	nameTable(t, PostalCode, []string{"cep", "zip_cd", "郵遞區號", "codigo_postal"}, []string{"cep_id"})
+	nameTable(t, Email, []string{"correio_eletronico", "email_pessoal", "電子郵件", "電子信箱"}, []string{"email_template_id"})
 }

@@ -17,7 +17,15 @@ var credentialTerms = concat(
 		"2fa secret", "two factor secret", "recovery codes", "backup codes", "security answer",
 		"secret answer", "security question answer", "credentials", "credential", "auth key",
 		"signing key", "webhook secret", "oauth token", "oauth secret", "app secret",
-		"consumer secret", "smtp password", "db password", "passphrase"),
+		"consumer secret", "smtp password", "db password", "passphrase",
+		// security answers and passwords in EN, DE, FR, ES, IT, NL, PL, PT and Chinese
+		"security question answer", "sicherheitsantwort", "sicherheitsfrage antwort", "antwort sicherheitsfrage",
+		"geheimantwort", "geheime antwort", "reponse secrete", "reponse de securite", "reponse question secrete",
+		"respuesta de seguridad", "respuesta secreta", "risposta di sicurezza", "risposta segreta",
+		"beveiligingsantwoord", "geheim antwoord", "odpowiedz bezpieczenstwa", "odpowiedz na pytanie",
+		"resposta de seguranca", "resposta secreta", "palavra passe", "palavra chave", "contrasenya",
+		"senha hash", "hash senha", "chave api", "clave api", "chiave api", "api sleutel", "klucz api",
+		"token de acesso", "密保答案", "安全问题答案", "口令", "密钥", "支付密码"),
 )
 
 // Kinds of stored secrets returned by PasswordKind.
@@ -138,7 +146,7 @@ func cryptChars(s string) bool {
 
 var passwordDetector = detector{
 	cat: PasswordOrSecret, types: textTypes | types(typeBinary), check: checkSecret, probe: isSecretFormat,
-	mask: plain(maskKind), valueOnlyAt: 0.8, valueCap: 0.85, longValues: true,
+	mask: plain(maskKind), valueOnlyAt: 0.8, valueCap: 0.85, longValues: true, probeFirst: true,
 }
 
 // checkSecret: in a column named as a secret any value is plausible; a recognised hash,

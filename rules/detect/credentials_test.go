@@ -88,3 +88,9 @@ func TestClassifyCredentials(t *testing.T) {
 		{"must change password flag", Column{Table: "users", Name: "password_reset_required", DataType: "boolean"}, None, false},
 	})
 }
+
+func TestSecurityAnswerNames(t *testing.T) {
+	nameTable(t, PasswordOrSecret, []string{"sicherheitsantwort", "security_question_answer", "reponse_secrete",
+		"respuesta_secreta", "risposta_segreta", "beveiligingsantwoord", "resposta_secreta", "senha_hash", "密保答案"},
+		[]string{"sicherheitsfrage", "security_question", "password_changed_at"})
+}

@@ -18,8 +18,18 @@ var financialTerms = concat(
 		"numero tarjeta", "numero de tarjeta", "tarjeta", "tarjeta de credito", "numero carta",
 		"carta di credito", "numero carta di credito", "kaartnummer", "creditcardnummer",
 		"numer karty", "karta kredytowa", "numero do cartao", "cartao de credito", "xinyongka",
-		"kahao", "yinhangka", "yinhangka hao", "信用卡", "卡号", "银行卡", "银行卡号", "信用卡号"),
+		"kahao", "yinhangka", "yinhangka hao", "信用卡", "卡号", "银行卡", "银行卡号", "信用卡号",
+		"numero do cartao de credito", "numero cartao", "num cartao", "nr cartao", "cartao"),
 	terms(PaymentCard, likely, false, "pan"),
+	judgedBy(&cardExpiryDetector, terms(PaymentCard, likely, false,
+		"card expiry", "card expiration", "card exp", "card expiry date", "card expiration date",
+		"card exp date", "card exp month", "card exp year", "card expiry month", "card expiry year",
+		"cc exp", "cc expiry", "cc expiration", "cc exp date", "cc exp month", "cc exp year",
+		"credit card expiry", "credit card expiration", "karte gueltig bis", "kartenablaufdatum",
+		"ablaufdatum karte", "date d expiration carte", "date expiration carte", "expiration carte",
+		"fecha de caducidad tarjeta", "fecha vencimiento tarjeta", "caducidad tarjeta",
+		"scadenza carta", "data scadenza carta", "vervaldatum kaart", "data waznosci karty",
+		"validade do cartao", "validade cartao", "vencimento cartao", "信用卡有效期", "卡有效期")),
 	terms(CardSecurityCode, specific, false,
 		"cvv", "cvc", "cvv2", "cvc2", "cvn", "csc", "card cid", "amex cid", "card security code",
 		"security code", "card verification", "card verification value", "card verification code",
@@ -34,24 +44,31 @@ var financialTerms = concat(
 		"cuenta bancaria", "numero de cuenta", "ccc", "conto corrente", "conto bancario",
 		"numero conto", "rekeningnummer", "bankrekening", "bankrekeningnummer", "numer konta",
 		"numer rachunku", "nr rachunku", "rachunek bankowy", "nr konta", "conta bancaria",
-		"numero da conta", "nib", "yinhang zhanghao", "银行账号", "银行账户", "开户账号"),
+		"numero da conta", "nib", "yinhang zhanghao", "银行账号", "银行账户", "开户账号", "nrb",
+		"numer rachunku bankowego", "nr rachunku bankowego", "conta corrente", "numero conta corrente",
+		"dados bancarios", "coordonnees bancaires", "datos bancarios", "coordinate bancarie",
+		"bankgegevens", "dane bankowe", "银行帐号", "汇款账号", "收款账号"),
 	terms(IBANBankAccount, ambiguous, true,
 		"account number", "account no", "acct no", "acct number", "konto", "cuenta", "rekening", "bic",
 		"swift", "bic code", "swift code", "bic swift", "bank code", "blz", "bankleitzahl", "sort code",
-		"routing number", "aba", "aba routing"),
+		"routing number", "aba", "aba routing", "conta", "numero conta", "nr conta", "rachunek",
+		"agencia conta"),
 	terms(TaxID, specific, false,
 		"tax id", "tin", "tax number", "tax no", "tax identification number", "tax identifier",
 		"tax reference", "utr", "unique taxpayer reference", "steuernummer", "steuer nr", "steuer id",
 		"steueridentifikationsnummer", "steuerliche identifikationsnummer", "idnr", "numero fiscal",
 		"numero fiscal de reference", "nif", "numero de identificacion fiscal", "fiscaal nummer",
 		"fiscaal identificatienummer", "nip", "numer nip", "numero de contribuinte", "contribuinte",
-		"shuihao", "nashuiren shibiehao", "税号", "纳税人识别号", "itin", "tax code"),
+		"shuihao", "nashuiren shibiehao", "税号", "纳税人识别号", "itin", "tax code",
+		"numero de identificacao fiscal", "numero contribuinte", "nr contribuinte", "codigo fiscal",
+		"rfc", "cuit", "cuil"),
 	terms(TaxID, likely, true,
 		"vat", "vat id", "vat number", "vat no", "vat reg", "vat registration number", "vatin", "ust id",
 		"ustid", "ust idnr", "umsatzsteuer id", "umsatzsteuer identifikationsnummer", "ust identnummer",
 		"numero tva", "tva intracommunautaire", "n tva", "cif", "partita iva", "piva", "p iva",
 		"btw nummer", "btw", "btw id", "nip ue", "siret", "siren", "kvk", "kvk nummer",
-		"handelsregisternummer", "ein"),
+		"handelsregisternummer", "ein", "cnpj", "nipc", "inscricao estadual", "regon", "krs",
+		"统一编号", "统一社会信用代码", "营业执照号"),
 	terms(SalaryFinancial, likely, true,
 		"salary", "salaries", "wage", "wages", "pay rate", "hourly rate", "payroll", "gross salary",
 		"net salary", "base salary", "annual salary", "monthly salary", "annual income", "income",
@@ -62,8 +79,21 @@ var financialTerms = concat(
 		"brutoloon", "inkomen", "wynagrodzenie", "pensja", "dochod", "zarobki", "renda", "vencimento",
 		"gongzi", "xinzi", "xinchou", "shouru", "yuexin", "nianxin", "工资", "薪资", "薪酬", "收入", "月薪",
 		"年薪", "credit score", "schufa", "schufa score", "bonitaet", "credit limit", "net worth",
-		"debt", "debts", "schulden", "steuerklasse", "tax class"),
-	terms(SalaryFinancial, ambiguous, true, "pay", "bonus", "credit rating"),
+		"debt", "debts", "schulden", "steuerklasse", "tax class",
+		// payroll deductions and net pay, in EN, DE, FR, ES, IT, NL, PL, PT and Chinese
+		"tax withheld", "withholding tax", "withholding", "income tax", "payroll tax", "net pay", "gross pay",
+		"take home pay", "deductions", "pension contribution", "retirement contribution",
+		"social security contribution", "national insurance contribution", "overtime pay", "allowance",
+		"lohnsteuer", "einkommensteuer", "solidaritaetszuschlag", "sozialversicherungsbeitrag",
+		"sozialabgaben", "rentenversicherungsbeitrag", "nettolohn", "bruttolohn", "auszahlungsbetrag",
+		"impot sur le revenu", "prelevement a la source", "cotisations sociales", "salaire net",
+		"net a payer", "retencion irpf", "irpf", "cotizacion seguridad social", "cotizaciones",
+		"salario neto", "irpef", "ritenuta", "ritenute", "contributi previdenziali", "netto in busta",
+		"loonheffing", "pensioenpremie", "nettoloon", "brutoloon", "zaliczka na podatek", "skladki zus",
+		"skladka emerytalna", "wynagrodzenie netto", "wynagrodzenie brutto", "inss", "irrf", "fgts",
+		"desconto inss", "salario liquido", "renda mensal", "renda familiar", "个税", "个人所得税",
+		"社保", "公积金", "实发工资", "应发工资", "薪水"),
+	terms(SalaryFinancial, ambiguous, true, "pay", "bonus", "credit rating", "commission", "provision"),
 )
 
 // Payment card.
@@ -146,11 +176,52 @@ func checkCVV(v string, _ *env) level {
 	return lvNone
 }
 
+// Card expiry.
+
+var cardExpiryDetector = detector{
+	cat: PaymentCard, types: textTypes | types(typeInt, typeDate), check: checkCardExpiry, mask: maskLabel("expiry"),
+}
+
+// checkCardExpiry: expiry dates as cards and forms write them: 12/27, 1227, 12/2027, 2027-12,
+// 12-27; a bare month (1–12) or year (last 30 years to 15 ahead) for split columns.
+func checkCardExpiry(v string, e *env) level {
+	s := strings.TrimSpace(v)
+	if y, m, _, ok := parseDate(s); ok && m >= 1 && y >= e.year-30 && y <= e.year+15 {
+		return lvStrong // a date column: 2027-12-31
+	}
+	var mm, yy string
+	switch {
+	case len(s) == 4 && isDigits(s):
+		mm, yy = s[:2], s[2:]
+	case len(s) == 5 && (s[2] == '/' || s[2] == '-'):
+		mm, yy = s[:2], s[3:]
+	case len(s) == 7 && (s[2] == '/' || s[2] == '-'):
+		mm, yy = s[:2], s[3:]
+	case len(s) == 7 && s[4] == '-':
+		mm, yy = s[5:], s[:4]
+	case len(s) <= 2 && isDigits(s):
+		if m := atoi(s); m >= 1 && m <= 12 {
+			return lvWeak
+		}
+		return lvNone
+	default:
+		return lvNone
+	}
+	m, y := atoi(mm), atoi(yy)
+	if y >= 0 && y < 100 {
+		y += 2000
+	}
+	if m >= 1 && m <= 12 && y >= e.year-30 && y <= e.year+15 {
+		return lvStrong
+	}
+	return lvNone
+}
+
 // IBAN and bank accounts.
 
 var ibanDetector = detector{
 	cat: IBANBankAccount, types: textTypes, check: checkBankAccount, mask: plain(maskBankAccount),
-	strict: true, highCard: true,
+	strict: true, highCard: true, orgData: true,
 }
 
 // ibanLengths is the IBAN length per country (ISO 13616 registry).
@@ -175,9 +246,9 @@ func validIBAN(v string) bool {
 	return mod97(s[4:]+s[:4]) == 1
 }
 
-// checkBankAccount: a valid IBAN is strong (and the only value that classifies a column on
-// its own); a BIC, a sort code or a plain account number is plausible for columns named
-// that way.
+// checkBankAccount: a valid IBAN is strong, and so are national account numbers with check
+// digits, as people write them (PL NRB, FR RIB, ES CCC, BE, PT NIB); a BIC, a sort code or a
+// plain account number is plausible for columns named that way.
 func checkBankAccount(v string, _ *env) level {
 	if len(v) > 42 {
 		return lvNone
@@ -185,7 +256,10 @@ func checkBankAccount(v string, _ *env) level {
 	if validIBAN(v) {
 		return lvStrong
 	}
-	s := compactUpper(v)
+	s := compactUpper(dropDotsSlashes.Replace(v))
+	if validNationalAccount(s) {
+		return lvStrong
+	}
 	if (len(s) == 8 || len(s) == 11) && validBICShape(s) {
 		return lvWeak
 	}
@@ -193,6 +267,67 @@ func checkBankAccount(v string, _ *env) level {
 		return lvWeak
 	}
 	return lvNone
+}
+
+// validNationalAccount checks national account numbers (BBANs) with check digits, compact:
+// PL NRB (26 digits, the IBAN's check digits first), PT NIB (21 digits, mod 97), FR RIB
+// (23 characters, key 97 − …), ES CCC (20 digits, two mod-11 digits), BE (12 digits, mod 97).
+func validNationalAccount(s string) bool {
+	switch len(s) {
+	case 26:
+		return isDigits(s) && mod97(s[2:]+"2521"+s[:2]) == 1 // PL + NRB as an IBAN
+	case 21:
+		return isDigits(s) && mod97(s) == 1 // NIB: the two check digits make it 1 mod 97
+	case 23:
+		return validRIB(s)
+	case 20:
+		return validCCC(s)
+	case 12:
+		return isDigits(s) && s[:10] != "0000000000" && (mod97(s[:10])+96)%97+1 == atoi(s[10:])
+	}
+	return false
+}
+
+// validRIB: French bank, branch, account (letters count as digits 1–9) and a two-digit key.
+func validRIB(s string) bool {
+	if !isDigits(s[:10]) || !isDigits(s[21:]) {
+		return false
+	}
+	acct := []byte(s[10:21])
+	for i, c := range acct {
+		switch {
+		case isDigit(c):
+		case isUpperASCII(c):
+			acct[i] = byte("12345678912345678923456789"[c-'A'])
+		default:
+			return false
+		}
+	}
+	n := s[:10] + string(acct) + s[21:]
+	return mod97(n) == 0 && strings.Trim(n, "0") != ""
+}
+
+// validCCC: Spanish código cuenta cliente, entity, office, two check digits, account.
+func validCCC(s string) bool {
+	if !isDigits(s) {
+		return false
+	}
+	w := [...]int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
+	dc := func(d string) int {
+		sum := 0
+		for i := 0; i < 10; i++ {
+			sum += int(d[i]-'0') * w[i]
+		}
+		c := 11 - sum%11
+		switch c {
+		case 11:
+			return 0
+		case 10:
+			return 1
+		}
+		return c
+	}
+	return strings.Trim(s, "0") != "" && dc("00"+s[:8]) == int(s[8]-'0') && dc(s[10:]) == int(s[9]-'0')
 }
 
 // validBICShape: 4 letters (bank), a country, 2 letters or digits (location), an optional
@@ -218,7 +353,14 @@ func maskBankAccount(v string) string {
 
 var taxIDDetector = detector{
 	cat: TaxID, types: textTypes | numericTypes, check: checkTaxID, mask: plain(maskGeneric),
-	strict: true, quasi: true, highCard: true,
+	strict: true, quasi: true, highCard: true, orgData: true, business: isBusinessTaxID,
+}
+
+// isBusinessTaxID: a VAT number with its country prefix or a Brazilian CNPJ identifies a
+// business; personal tax numbers (Steuer-ID, NIF, codice fiscale, CPF) identify people.
+func isBusinessTaxID(v string) bool {
+	s := compactUpper(dropDotsSlashes.Replace(v))
+	return validVAT(s) || validCNPJ(s)
 }
 
 // vatShapes are EU (and GB, CH, NO) VAT number bodies after the country prefix:
@@ -291,9 +433,10 @@ func validNIP(s string) bool {
 	return sum%11 != 10 && sum%11 == int(s[9]-'0')
 }
 
-// checkTaxID is strong for VAT numbers with a country prefix and for personal tax numbers
-// with check digits (DE Steuer-ID, ES NIF, PL NIP, IT codice fiscale, US SSN/ITIN form);
-// other numbers of tax-id length are plausible.
+// checkTaxID is strong for VAT numbers with a country prefix and for tax numbers with check
+// digits (DE Steuer-ID, ES NIF, PL NIP, IT codice fiscale, PT NIF, BR CPF and CNPJ, US
+// SSN/ITIN form), written with the dots, dashes and slashes people type; other numbers of
+// tax-id length are plausible.
 func checkTaxID(v string, _ *env) level {
 	if len(v) > 24 {
 		return lvNone
@@ -303,12 +446,51 @@ func checkTaxID(v string, _ *env) level {
 	}
 	s := compactUpper(dropDotsSlashes.Replace(v))
 	switch {
-	case validVAT(s), validSteuerID(s), validDNI(s), validNIP(s), validCodiceFiscale(s):
+	case validVAT(s), validSteuerID(s), validDNI(s), validNIP(s), validCodiceFiscale(s), validNIFPT(s),
+		validCPF(s), validCNPJ(s):
 		return lvStrong
 	case plausibleIDNumber(s):
 		return lvWeak
 	}
 	return lvNone
+}
+
+// validNIFPT: Portuguese tax number, nine digits, a weighted mod-11 check digit.
+func validNIFPT(s string) bool {
+	if len(s) != 9 || !isDigits(s) || strings.IndexByte("123456789", s[0]) < 0 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		sum += int(s[i]-'0') * (9 - i)
+	}
+	c := 11 - sum%11
+	if c >= 10 {
+		c = 0
+	}
+	return c == int(s[8]-'0')
+}
+
+// validCNPJ: Brazilian company number, 14 digits (12.345.678/0001-95) with two mod-11 digits.
+func validCNPJ(s string) bool {
+	if len(s) != 14 || !isDigits(s) || strings.Count(s, s[:1]) == 14 {
+		return false
+	}
+	w := []int{6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2}
+	for n := 12; n <= 13; n++ {
+		sum := 0
+		for i := 0; i < n; i++ {
+			sum += int(s[i]-'0') * w[i+13-n]
+		}
+		d := 11 - sum%11
+		if d >= 10 {
+			d = 0
+		}
+		if d != int(s[n]-'0') {
+			return false
+		}
+	}
+	return true
 }
 
 var (

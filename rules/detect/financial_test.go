@@ -24,9 +24,10 @@ var testIBANs = []string{
 func TestFinancialNames(t *testing.T) {
 	nameTable(t, PaymentCard, []string{"card_number", "CardNumber", "credit_card_number", "creditcard", "cc_number",
 		"ccnum", "pan", "kartennummer", "kreditkartennummer", "numero_carte", "numero_tarjeta", "numero_carta",
-		"kaartnummer", "numer_karty", "卡号", "信用卡号"},
-		[]string{"card_type", "card_brand", "card_last4", "card_number_masked", "card_number_hash", "card_expiry",
-			"gift_card_balance", "company", "panel"})
+		"kaartnummer", "numer_karty", "卡号", "信用卡号", "card_expiry", "cc_exp_month", "CCEXP", "validade_cartao",
+		"numero_cartao"}, // the expiry is cardholder data too (PCI DSS)
+		[]string{"card_type", "card_brand", "card_last4", "card_number_masked", "card_number_hash",
+			"gift_card_balance", "company", "panel", "expiry_date", "subscription_expiry"})
 	nameTable(t, CardSecurityCode, []string{"cvv", "CVV2", "cvc", "card_security_code", "security_code", "cvn",
 		"kartenpruefnummer", "cryptogramme_visuel", "codigo_de_seguridad", "安全码"},
 		[]string{"cid", "card_code_type", "security_question"})
@@ -112,7 +113,9 @@ func TestClassifyFinancial(t *testing.T) {
 		{"luhn-valid order ids are not cards", Column{Table: "orders", Name: "ext_ref", Values: repeatf(20, "%d", func(i int) any { return 1000000000000000 + i })}, None, false},
 		{"cvv", Column{Table: "payments", Name: "cvv", Values: []string{"123", "456", "7890"}}, CardSecurityCode, true},
 		{"card security code", Column{Table: "payments", Name: "card_security_code"}, CardSecurityCode, true},
-		{"vat beside person", Column{Table: "contacts", Name: "vat_id", Values: []string{"DE123456789", "FR40303265045"}}, TaxID, true},
+		{"vat ids beside a person are a business's", Column{Table: "contacts", Name: "vat_id", Values: []string{"DE123456789", "FR40303265045"}}, None, false},
+		{"vat column of personal tax numbers", Column{Table: "contacts", Name: "vat_id", Values: []string{"86095742719", "47036892816", "RSSMRA85T10A562S"}}, NationalID, true},
+		{"vat name beside a person, no values", Column{Table: "contacts", Name: "vat_id"}, TaxID, true},
 		{"vat in accounts", Column{Table: "accounts", Name: "vat_id", Values: []string{"DE123456789", "FR40303265045"}}, None, false},
 		{"steuer_id", Column{Table: "mitarbeiter", Name: "steuer_id", Values: []string{"86095742719", "47036892816"}}, TaxID, true},
 		{"nip", Column{Table: "klienci", Name: "nip", Values: []string{"5260250274"}}, TaxID, true},
@@ -140,4 +143,46 @@ func TestMaskedCardNumbersStayCardData(t *testing.T) {
 	if ValidPaymentCard("411111******1111") {
 		t.Fatal("a masked PAN is not a full card number")
 	}
+}
+
+func TestNationalAccountNumbers(t *testing.T) {
+	checkTable(t, checkBankAccount, lvStrong,
+		[]string{
+			"61109010140000071219812874", "61 1090 1014 0000 0712 1981 2874", // PL NRB
+			"000201231234567890154", "0002.0123.12345678901.54", // PT NIB
+			"30006000011234567890189", "30006 00001 12345678901 89", // FR RIB
+			"2100 0418 45 0200051332", "21000418450200051332", // ES CCC
+			"539-0075470-34", // BE
+		},
+		[]string{"61109010140000071219812875", "30006000011234567890188", "21000418460200051332", "539-0075470-35",
+			"00000000000000000000", "123456789012345678901234567"})
+}
+
+func TestMoreTaxIDValidators(t *testing.T) {
+	assert.True(t, validNIFPT("123456789"))
+	assert.False(t, validNIFPT("123456788"))
+	assert.True(t, validCNPJ("11222333000181"))
+	assert.False(t, validCNPJ("11222333000182"))
+	assert.False(t, validCNPJ("11111111111111"))
+	checkTable(t, checkTaxID, lvStrong, []string{"11.222.333/0001-81", "111.444.777-35", "123456789"},
+		[]string{"11.222.333/0001-82"})
+	assert.True(t, isBusinessTaxID("DE123456789"))
+	assert.True(t, isBusinessTaxID("11.222.333/0001-81"))
+	assert.False(t, isBusinessTaxID("86095742719"), "a Steuer-ID is a person's")
+}
+
+func TestCheckCardExpiry(t *testing.T) {
+	checkTable(t, checkCardExpiry, lvStrong,
+		[]string{"12/27", "1227", "12/2027", "2027-12", "01-26", "2027-12-31"},
+		[]string{"13/27", "12/70", "hello", "123", "4111111111111111"})
+	checkTable(t, checkCardExpiry, lvWeak, []string{"12", "1"}, []string{"13", "0"})
+}
+
+func TestPayrollNames(t *testing.T) {
+	nameTable(t, SalaryFinancial, []string{"tax_withheld", "pension_contribution", "lohnsteuer", "net_pay",
+		"cotisations_sociales", "irpf", "irpef", "loonheffing", "skladki_zus", "salario_liquido", "inss", "个人所得税"},
+		[]string{"tax_rate", "vat_amount", "price"})
+	nameTable(t, IBANBankAccount, []string{"nrb", "nr_rachunku_bankowego", "conta_corrente", "dados_bancarios"},
+		[]string{"conta_id"})
+	nameTable(t, TaxID, []string{"cnpj", "nipc", "numero_contribuinte"}, []string{"cnpj_status"})
 }

@@ -24,7 +24,10 @@ var freeTextTerms = concat(
 		"opis", "wiadomosc", "observacoes", "mensagem", "beizhu", "miaoshu", "pinglun", "liuyan",
 		"shuoming", "备注", "描述", "评论", "留言", "说明", "email body", "mail body", "call notes",
 		"internal notes", "meeting notes", "free text", "additional info", "additional information",
-		"other info", "bio", "biography", "about me", "answer", "response", "subject", "email subject"),
+		"other info", "bio", "biography", "about me", "answer", "response"),
+	// Subject lines are personal only when they carry an identifier or a special-category word.
+	terms(FreeText, faint, true, "subject", "email subject", "betreff", "objet", "asunto", "oggetto",
+		"onderwerp", "temat", "assunto", "主题", "标题"),
 )
 
 var freeTextDetector = detector{

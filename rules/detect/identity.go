@@ -31,9 +31,14 @@ var identityTerms = concat(
 		"emergency contact", "emergency contact name", "spouse name", "partner name", "mother name",
 		"father name", "parent name", "guardian name", "billing name", "shipping name", "bill to name",
 		"ship to name", "owner name", "applicant name", "student name", "teacher name", "doctor name",
-		"spouses name"),
+		"spouses name", "cc name", "name on card", "card holder name", "card holder",
+		// PT/BR
+		"nome social", "nome civil", "nome da mae", "nome do pai", "nome mae", "nome pai", "filiacao",
+		"ultimo nome", "nome abreviado", "nome de solteira", "nome do responsavel", "nome responsavel",
+		// Chinese (traditional forms fold to these)
+		"联络人", "联络人姓名", "紧急联络人", "紧急联系人", "负责人", "负责人姓名", "持卡人", "户名", "开户名"),
 	terms(PersonName, ambiguous, true,
-		"name", "naam", "nom", "nombre", "nome", "navn", "namn", "display name", "nazwa wyswietlana",
+		"name", "naam", "nom", "nombre", "nome", "navn", "namn", "nm", "display name", "nazwa wyswietlana",
 		"anzeigename", "nom affiche", "sort name", "addressee", "recipient", "empfaenger",
 		"destinataire", "destinatario", "ontvanger", "odbiorca"),
 	terms(None, 0, false, "nazwa", "mingcheng", "名称", "品名", "key fingerprint", "ssh fingerprint",
@@ -47,6 +52,9 @@ var identityTerms = concat(
 		"urodziny", "chusheng riqi", "shengri", "出生日期", "生日", "出生年月", "year of birth", "birth year",
 		"yob", "geburtsjahr", "annee de naissance", "ano de nacimiento", "anno di nascita",
 		"geboortejaar", "rok urodzenia"),
+	terms(DateOfBirth, specific, false, "dt nasc", "dt nascimento", "data nasc", "data de nasc", "nasc",
+		"dt nac", "fec nacimiento", "fecha nac", "data nascita", "dt nascita", "geb dt", "gebdat", "gebdatum",
+		"dt naissance", "出生年月日", "出生时间"),
 	terms(DateOfBirth, likely, false, "birth", "geb"),
 	terms(City, ambiguous, true,
 		"place of birth", "birth place", "birthplace", "city of birth", "town of birth", "geburtsort",
@@ -70,7 +78,10 @@ var identityTerms = concat(
 		"nombre de usuario", "usuario", "nome utente", "gebruikersnaam", "nazwa uzytkownika",
 		"login uzytkownika", "yonghuming", "用户名", "账号", "zhanghao", "screen name",
 		"nickname", "nick", "user handle", "login id", "user principal name", "upn", "sam account name",
-		"samaccountname"),
+		"samaccountname", "nicename", "user nicename", "nome de usuario", "nome usuario", "utilizador",
+		"nome de utilizador", "login usuario", "usuario login", "nom de connexion", "pseudo", "pseudonimo",
+		"spitzname", "bijnaam", "soprannome", "昵称", "登录名", "登录账号"),
+	terms(Username, ambiguous, true, "alias"),
 	terms(Username, likely, true,
 		"twitter", "twitter handle", "linkedin", "linkedin url", "linkedin profile", "facebook",
 		"facebook url", "instagram", "skype", "skype id", "wechat", "weixin", "微信", "微信号", "qq",
@@ -94,7 +105,22 @@ var identityTerms = concat(
 		"carta d identita", "carta identita", "identiteitskaart", "dowod osobisty", "nr dowodu",
 		"cartao de cidadao", "shenfenzheng", "shenfenzheng hao", "身份证", "身份证号", "身份证号码",
 		"citizen id", "resident id", "resident registration number", "rrn", "my number", "tc kimlik",
-		"tckn", "curp", "nric", "hkid"),
+		"tckn", "curp", "nric", "hkid",
+		// PT/BR
+		"rg", "rg num", "num rg", "numero rg", "nr rg", "registro geral", "identidade", "carteira de identidade",
+		"cpf cnpj", "nr cpf", "num cpf", "numero cpf", "cnh", "carteira de motorista", "titulo de eleitor",
+		"titulo eleitor", "pis", "pis pasep", "nis", "nit", "niss", "numero seguranca social",
+		"numero de seguranca social", "cartao cidadao", "numero cartao cidadao", "bilhete de identidade",
+		// ES, IT, FR, DE, NL, PL, EN: social security and driving licences
+		"nss", "nuss", "naf", "numero seguridad social", "numero de la seguridad social",
+		"numero afiliacion", "driver license", "drivers license",
+		"driving licence", "driving license", "driver license number",
+		"fuehrerschein", "fuehrerscheinnummer", "permis de conduire", "numero permis", "carnet de conducir",
+		"patente di guida", "numero patente", "rijbewijs", "rijbewijsnummer", "prawo jazdy",
+		"numer prawa jazdy", "carta de conducao",
+		// Chinese and Taiwanese (traditional forms fold to these)
+		"身分证", "身分证号", "身分证字号", "身分证号码", "身份证字号", "统一证号", "居留证号", "居留证",
+		"驾驶证", "驾驶证号", "驾照", "证件号", "证件号码", "社保号"),
 	terms(NationalID, likely, false, "identification", "identification number", "identification no",
 		"numero d identification", "numero de identificacion personal"),
 	terms(Passport, specific, false,
@@ -113,13 +139,56 @@ var identityTerms = concat(
 		"professione", "mansione", "qualifica", "datore di lavoro", "functie", "functietitel", "beroep",
 		"werkgever", "stanowisko", "zawod", "pracodawca", "zhiwei", "zhiwu", "zhiye", "gongzuo danwei",
 		"职位", "职务", "职业", "工作单位", "personalnummer", "employee number", "staff number",
-		"personnel number", "matricule", "seniority"),
+		"personnel number", "matricule", "seniority",
+		"profissao", "ocupacao", "empregador", "local de trabalho", "matricula funcionario", "ctps",
+		"carteira de trabalho", "职称", "服务单位", "岗位", "工号", "职级"),
+	// HR: type and course of employment, in EN, DE, FR, ES, IT, NL, PL, PT and Chinese.
+	terms(Employment, likely, true,
+		"employment type", "employment status", "employee type", "worker type",
+		"contract type", "employment contract", "work schedule", "working hours", "weekly hours", "fte",
+		"pay grade", "termination reason", "reason for leaving", "leaving reason", "notice period",
+		"probation", "probation period", "performance rating", "performance review", "appraisal",
+		"beschaeftigungsart", "anstellungsart", "vertragsart", "arbeitsvertrag", "beschaeftigungsgrad",
+		"wochenstunden", "kuendigungsgrund", "austrittsgrund", "probezeit", "kuendigungsfrist",
+		"leistungsbeurteilung", "entgeltgruppe", "tarifgruppe", "lohngruppe",
+		"type de contrat", "type contrat", "contrat de travail", "temps de travail", "motif de depart",
+		"motif de sortie", "periode d essai", "categorie professionnelle", "statut salarie",
+		"tipo de contrato", "tipo contrato", "contrato laboral", "jornada laboral", "motivo de baja",
+		"motivo cese", "periodo de prueba", "categoria profesional", "evaluacion desempeno",
+		"tipo contratto", "tipologia contratto", "contratto di lavoro", "orario di lavoro",
+		"motivo cessazione", "periodo di prova", "livello contrattuale", "inquadramento",
+		"dienstverband", "soort dienstverband", "contractsoort", "arbeidsovereenkomst", "contracturen",
+		"reden uit dienst", "proeftijd", "functieschaal",
+		"rodzaj umowy", "typ umowy", "forma zatrudnienia", "umowa o prace", "wymiar etatu",
+		"powod zwolnienia", "okres probny",
+		"regime de contratacao", "regime de trabalho", "vinculo empregaticio", "carga horaria",
+		"jornada de trabalho", "motivo desligamento", "motivo demissao", "tipo de vinculo",
+		"用工类型", "合同类型", "雇佣类型", "员工类型", "在职状态", "离职原因", "试用期"),
+	judgedBy(&employmentDateDetector, terms(Employment, likely, true,
+		"hire date", "hired date", "date hired", "date of hire", "hiring date", "employment start",
+		"employment start date", "employment end", "employment end date", "joining date",
+		"date of joining", "termination date", "date of termination", "terminated date", "leaving date",
+		"date left", "seniority date", "service date", "probation end", "probation end date",
+		"eintrittsdatum", "eintritt", "einstellungsdatum", "austrittsdatum", "austritt",
+		"kuendigungsdatum", "beschaeftigt seit", "betriebszugehoerigkeit", "probezeitende",
+		"date d embauche", "date embauche", "date de fin de contrat", "date de depart", "anciennete",
+		"fecha de contratacion", "fecha contratacion", "fecha de ingreso", "fecha ingreso",
+		"fecha de alta laboral", "fecha de baja laboral", "fecha de cese", "fecha cese", "antiguedad",
+		"data assunzione", "data di assunzione", "data cessazione", "data di cessazione",
+		"data licenziamento", "anzianita", "datum in dienst", "in dienst", "datum uit dienst",
+		"uit dienst", "indiensttreding", "datum indiensttreding", "uitdiensttreding",
+		"datum uitdiensttreding", "data zatrudnienia", "data zwolnienia", "data rozwiazania umowy",
+		"staz pracy", "data de admissao", "data admissao", "dt admissao", "data de demissao",
+		"data demissao", "dt demissao", "data de desligamento", "data desligamento",
+		"data de contratacao", "入职日期", "入职时间", "离职日期", "离职时间", "入职", "离职", "工龄",
+		"转正日期")),
 	terms(Employment, ambiguous, true,
 		"title", "position", "job", "cargo", "function", "department", "abteilung", "departement", "departamento", "reparto",
 		"afdeling", "dzial", "bumen", "部门", "company", "company name", "firma", "firmenname",
 		"unternehmen", "entreprise", "societe", "nom entreprise", "raison sociale", "empresa",
 		"azienda", "bedrijf", "bedrijfsnaam", "organisation", "organization", "organisation name",
-		"organization name", "org name", "gongsi", "公司", "公司名称", "单位", "danwei"),
+		"organization name", "org name", "gongsi", "公司", "公司名称", "单位", "danwei", "account name",
+		"razao social", "nome fantasia", "nome empresa", "funcao", "setor", "lotacao"),
 	terms(PhotoOrBiometric, specific, false,
 		"biometric", "biometrics", "biometric data", "biometric template", "fingerprints",
 		"face id", "face template", "face encoding", "face embedding", "facial",
@@ -127,7 +196,10 @@ var identityTerms = concat(
 		"palm print", "biometrie", "biometrische daten", "fingerabdruck", "gesichtsbild",
 		"empreinte digitale", "biometrique", "donnees biometriques", "huella dactilar", "biometrico",
 		"impronta digitale", "vingerafdruk", "odcisk palca", "zhiwen", "renlian", "指纹", "人脸",
-		"人脸识别", "虹膜"),
+		"人脸识别", "虹膜", "fingerprint template", "fingerprint data", "fingerprint hash",
+		"fingerprint image", "finger template", "palm vein", "vein pattern", "face vector",
+		"face descriptor", "voice sample", "impressao digital", "biometria", "digital biometrica",
+		"huella digital", "fingerabdruckdaten", "指纹模板", "人脸特征"),
 	terms(PhotoOrBiometric, ambiguous, true,
 		"fingerprint", "photo", "foto", "picture", "pic", "avatar", "profile picture", "profile photo",
 		"profile image", "headshot", "portrait", "selfie", "passbild", "lichtbild", "passfoto",
@@ -273,19 +345,24 @@ var nationalIDDetector = detector{
 
 // checkNationalID is strong for the formats with check digits or a distinctive shape:
 // US SSN (dashed), UK NINO, FR NIR, DE Steuer-ID, ES DNI/NIE, NL BSN, PL PESEL, IT codice
-// fiscale, BE national number, FI HETU, SE personnummer and CN resident id. Other
-// numbers of ID length are only plausible.
+// fiscale, BE national number, FI HETU, SE personnummer, DK CPR (dashed), CN resident id,
+// TW national id, BR CPF, IE PPSN, KR RRN, JP My Number, CA SIN (grouped), IN Aadhaar, CH
+// AHV and AT social security number, written with or without the dots, dashes and spaces
+// people type (111.444.777-35, 756.1234.5678.97). Other numbers of ID length are only
+// plausible.
 func checkNationalID(v string, _ *env) level {
 	if len(v) > 24 {
 		return lvNone
 	}
-	if validSSN(v) || validHETU(v) {
+	if validSSN(v) || validHETU(v) || validCPR(v) || validSIN(v) || validRRN(v) {
 		return lvStrong
 	}
-	s := compactUpper(strings.ReplaceAll(v, ".", ""))
+	s := compactUpper(dropDotsSlashes.Replace(v))
 	switch {
 	case validNINO(s), validNIR(s), validSteuerID(s), validDNI(s), validBSN(s), validPESEL(s),
-		validCodiceFiscale(s), validBelgianNN(s), validPersonnummer(s), validChinaID(s):
+		validCodiceFiscale(s), validBelgianNN(s), validPersonnummer(s), validChinaID(s),
+		validCPF(s), validTaiwanID(s), validPPSN(s), validMyNumber(s), validAadhaar(s), validAHV(s),
+		validAustrianSVNR(s):
 		return lvStrong
 	}
 	if plausibleIDNumber(s) {
@@ -547,6 +624,176 @@ func validChinaID(s string) bool {
 	return "10X98765432"[sum%11] == s[17]
 }
 
+// validCPF: Brazilian taxpayer number, 11 digits with two mod-11 check digits, written
+// 111.444.777-35 or 11144477735; numbers of one repeated digit are not issued.
+func validCPF(s string) bool {
+	if len(s) != 11 || !isDigits(s) || strings.Count(s, s[:1]) == 11 {
+		return false
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for i := 0; i < n; i++ {
+			sum += int(s[i]-'0') * (n + 1 - i)
+		}
+		d := sum * 10 % 11 % 10
+		if d != int(s[n]-'0') {
+			return false
+		}
+	}
+	return true
+}
+
+// taiwanLetters give the two-digit value of a Taiwanese id's first letter (A=10 … Z=33, in
+// the order the household registration offices were numbered).
+const taiwanLetters = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+
+// validTaiwanID: Taiwanese national id (A123456789) or resident certificate (A800000014):
+// a letter, 1, 2, 8 or 9, eight digits, a weighted mod-10 check.
+func validTaiwanID(s string) bool {
+	if len(s) != 10 || !isUpperASCII(s[0]) || !isDigits(s[1:]) || strings.IndexByte("1289", s[1]) < 0 {
+		return false
+	}
+	n := strings.IndexByte(taiwanLetters, s[0]) + 10
+	sum := n/10 + n%10*9
+	for i := 1; i < 9; i++ {
+		sum += int(s[i]-'0') * (9 - i)
+	}
+	sum += int(s[9] - '0')
+	return sum%10 == 0
+}
+
+// validCPR: Danish CPR number DDMMYY-SSSS, written with its dash (ten bare digits are too
+// common); the date must exist.
+func validCPR(v string) bool {
+	if len(v) != 11 || v[6] != '-' || !isDigits(v[:6]) || !isDigits(v[7:]) {
+		return false
+	}
+	return validDate(2000, atoi(v[2:4]), atoi(v[:2])) || atoi(v[2:4]) == 2 && atoi(v[:2]) == 29
+}
+
+// validPPSN: Irish personal public service number, seven digits, a mod-23 check letter and an
+// optional letter (A, H, W or blank).
+func validPPSN(s string) bool {
+	if len(s) != 8 && len(s) != 9 || !isDigits(s[:7]) || !isUpperASCII(s[7]) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 7; i++ {
+		sum += int(s[i]-'0') * (8 - i)
+	}
+	if len(s) == 9 {
+		if strings.IndexByte("ABHW", s[8]) < 0 {
+			return false
+		}
+		sum += (int(s[8]-'A') + 1) % 23 * 9
+	}
+	return "WABCDEFGHIJKLMNOPQRSTUV"[sum%23] == s[7]
+}
+
+// validRRN: South Korean resident registration number YYMMDD-GNNNNNC with a weighted
+// mod-11 check (numbers issued before October 2020), written with its dash.
+func validRRN(v string) bool {
+	if len(v) != 14 || v[6] != '-' {
+		return false
+	}
+	s := v[:6] + v[7:]
+	if !isDigits(s) || !validDate(2000, atoi(s[2:4]), atoi(s[4:6])) || strings.IndexByte("12345678", s[6]) < 0 {
+		return false
+	}
+	w := [...]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for i, k := range w {
+		sum += int(s[i]-'0') * k
+	}
+	return (11-sum%11)%10 == int(s[12]-'0')
+}
+
+// validMyNumber: Japanese individual number, 12 digits with a weighted mod-11 check digit.
+func validMyNumber(s string) bool {
+	if len(s) != 12 || !isDigits(s) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 11; i++ {
+		q := 11 - i // position from the check digit
+		w := q + 1
+		if q > 6 {
+			w = q - 5
+		}
+		sum += int(s[i]-'0') * w
+	}
+	r := sum % 11
+	check := 0
+	if r > 1 {
+		check = 11 - r
+	}
+	return check == int(s[11]-'0')
+}
+
+// validSIN: Canadian social insurance number, nine digits passing Luhn, written in groups
+// (046 454 286 or 046-454-286: nine bare digits are too common).
+func validSIN(v string) bool {
+	if len(v) != 11 || !(v[3] == ' ' && v[7] == ' ' || v[3] == '-' && v[7] == '-') {
+		return false
+	}
+	s := v[:3] + v[4:7] + v[8:]
+	return isDigits(s) && s[0] != '0' && s[0] != '8' && luhn(s)
+}
+
+// Verhoeff tables for Aadhaar.
+var (
+	verhoeffD = [10][10]int{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+		{2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+		{5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+		{8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}}
+	verhoeffP = [8][10]int{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+		{5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+		{4, 2, 8, 6, 5, 7, 3, 9, 0, 1}, {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}}
+)
+
+// validAadhaar: Indian Aadhaar number, 12 digits not starting with 0 or 1, Verhoeff check.
+func validAadhaar(s string) bool {
+	if len(s) != 12 || !isDigits(s) || s[0] < '2' {
+		return false
+	}
+	c := 0
+	for i := 0; i < 12; i++ {
+		c = verhoeffD[c][verhoeffP[i%8][int(s[11-i]-'0')]]
+	}
+	return c == 0
+}
+
+// validAHV: Swiss social security number 756.1234.5678.97, an EAN-13 with the 756 prefix.
+func validAHV(s string) bool {
+	if len(s) != 13 || !isDigits(s) || !strings.HasPrefix(s, "756") {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 12; i++ {
+		w := 1
+		if i%2 == 1 {
+			w = 3
+		}
+		sum += int(s[i]-'0') * w
+	}
+	return (10-sum%10)%10 == int(s[12]-'0')
+}
+
+// validAustrianSVNR: Austrian social security number, a serial of three digits, a check
+// digit and the birth date DDMMYY, the check weighted 3 7 9 _ 5 8 4 2 1 6 mod 11.
+func validAustrianSVNR(s string) bool {
+	if len(s) != 10 || !isDigits(s) || s[0] == '0' {
+		return false
+	}
+	w := [...]int{3, 7, 9, 0, 5, 8, 4, 2, 1, 6}
+	sum := 0
+	for i, k := range w {
+		sum += int(s[i]-'0') * k
+	}
+	d, m := atoi(s[4:6]), atoi(s[6:8])
+	return sum%11 != 10 && sum%11 == int(s[3]-'0') && d >= 1 && d <= 31 && m >= 1 && m <= 12
+}
+
 // Passport.
 
 var passportDetector = detector{cat: Passport, types: textTypes, check: checkPassport, highCard: true}
@@ -576,6 +823,24 @@ func checkPassport(v string, _ *env) level {
 
 var employmentDetector = detector{cat: Employment, types: textTypes, check: checkShortText}
 
+// employmentDateDetector judges hire and leaving dates: dates from 1950 to next year.
+var employmentDateDetector = detector{
+	cat: Employment, types: textTypes | types(typeDate, typeInt), check: checkEmploymentDate,
+}
+
+func checkEmploymentDate(v string, e *env) level {
+	if y, _, _, ok := parseDate(v); ok && y >= 1950 && y <= e.year+1 {
+		return lvStrong
+	}
+	if len(v) == 4 && atoi(v) >= 1950 && atoi(v) <= e.year+1 {
+		return lvWeak // a year of entry
+	}
+	if n, err := strconv.ParseFloat(v, 64); err == nil && n >= 0 && n <= 60 {
+		return lvWeak // years of service
+	}
+	return lvNone
+}
+
 // checkShortText accepts short texts with letters: job titles, departments, employers.
 func checkShortText(v string, _ *env) level {
 	if len(v) > 200 || isUUID(v) {
@@ -599,7 +864,7 @@ var photoDetector = detector{
 var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".bmp", ".tif", ".tiff"}
 
 // checkPhoto: image data (JPEG or PNG bytes, base64 or a data: URL) is strong; an image
-// URL or file name is weak.
+// URL or file name is weak, and so is an opaque blob (a biometric template in base64 or hex).
 func checkPhoto(v string, _ *env) level {
 	switch {
 	case strings.HasPrefix(v, "data:image/"), strings.HasPrefix(v, "/9j/"), strings.HasPrefix(v, "iVBORw0KGgo"),
@@ -618,5 +883,20 @@ func checkPhoto(v string, _ *env) level {
 	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
 		return lvWeak
 	}
+	if len(v) >= 32 && (isHex(v) || isBase64(v)) {
+		return lvWeak
+	}
 	return lvNone
+}
+
+// isBase64: the standard or URL alphabet with optional padding.
+func isBase64(v string) bool {
+	v = strings.TrimRight(v, "=")
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(isDigit(c) || isUpperASCII(c) || 'a' <= c && c <= 'z' || c == '+' || c == '/' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return v != ""
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -195,4 +196,76 @@ func TestClassifyIdentity(t *testing.T) {
 		{"photo", Column{Table: "users", Name: "avatar_url", Values: []string{"https://cdn.example.com/u/1.jpg"}}, PhotoOrBiometric, true},
 		{"fingerprint of a finding", Column{Table: "findings", Name: "fingerprint", Values: repeatf(6, "v1:%064x", idx)}, None, false},
 	})
+}
+
+func TestMoreNationalIDValidators(t *testing.T) {
+	tests := []struct {
+		name      string
+		valid     func(string) bool
+		good, bad []string
+	}{
+		{"BR CPF", validCPF, []string{"11144477735", "52998224725"}, []string{"11144477734", "11111111111", "1114447773"}},
+		{"TW id", validTaiwanID, []string{"A123456789", "F131104093"}, []string{"A123456788", "A323456789", "1123456789", "A12345678"}},
+		{"DK CPR", validCPR, []string{"010190-1234", "290200-1234"}, []string{"320190-1234", "0101901234", "011390-1234"}},
+		{"IE PPSN", validPPSN, []string{"1234567T", "1234567FA"}, []string{"1234567A", "1234567TZ", "123456T"}},
+		{"KR RRN", validRRN, []string{"850101-1234566"}, []string{"850101-1234567", "8501011234566", "851301-1234566"}},
+		{"JP My Number", validMyNumber, []string{"123456789018"}, []string{"123456789019", "12345678901"}},
+		{"CA SIN", validSIN, []string{"130 692 544", "130-692-544"}, []string{"130692544", "130 692 545", "046 454 286"}},
+		{"IN Aadhaar", validAadhaar, []string{"234123412346", "499936547822"}, []string{"234123412347", "123412341234"}},
+		{"CH AHV", validAHV, []string{"7561234567897"}, []string{"7561234567898", "7571234567897"}},
+		{"AT SVNR", validAustrianSVNR, []string{"1237010180"}, []string{"1238010180", "1237011380", "0237010180"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, v := range tt.good {
+				assert.True(t, tt.valid(v), "good %q", v)
+			}
+			for _, v := range tt.bad {
+				assert.False(t, tt.valid(v), "bad %q", v)
+			}
+		})
+	}
+}
+
+func TestCheckNationalIDFormatted(t *testing.T) {
+	// The forms people type: dots, dashes, spaces.
+	checkTable(t, checkNationalID, lvStrong,
+		[]string{"111.444.777-35", "111 444 777 35", "A123456789", "a123456789", "756.1234.5678.97", "2341 2341 2346",
+			"1234 5678 9018", "850101-1234566", "130-692-544", "010190-1234", "1234567T", "1237 010180"},
+		[]string{"111.444.777-36", "A123456788", "756.1234.5678.98", "2024-01-15", "12.345.678", "ORD-000123"})
+}
+
+func TestEmploymentAndHRNames(t *testing.T) {
+	nameTable(t, Employment, []string{"hire_date", "HireDate", "termination_date", "date_of_hire", "employment_type",
+		"contract_type", "eintrittsdatum", "Austritt", "austrittsdatum", "beschaeftigungsart", "date_embauche",
+		"type_de_contrat", "fecha_de_ingreso", "tipo_contrato", "data_assunzione", "data_cessazione",
+		"datum_in_dienst", "uit_dienst", "dienstverband", "data_zatrudnienia", "rodzaj_umowy", "data_admissao",
+		"dt_demissao", "regime_de_contratacao", "入职日期", "離職日期", "用工類型", "account_name"},
+		[]string{"start_date", "end_date", "created_at", "contract_id", "employee_status", "date_joined"})
+}
+
+func TestCheckEmploymentDate(t *testing.T) {
+	checkTable(t, checkEmploymentDate, lvStrong,
+		[]string{"2015-04-01", "01.04.2015", "1987-09-15 00:00:00", "2026-01-01"},
+		[]string{"2030-01-01", "1930-01-01", "yesterday", "12", "2015"})
+}
+
+func TestMorePersonNames(t *testing.T) {
+	nameTable(t, PersonName, []string{"requester_name", "visitor_name", "RequesterName", "assignee_name",
+		"nome_paciente", "nome_do_paciente", "nombre_del_cliente", "nom_du_titulaire", "nmMae", "nome_social",
+		"nome_da_mae", "聯絡人", "緊急聯絡人", "cc_name"},
+		[]string{"nome_produto", "nombre_archivo", "nom_fichier", "host_name", "driver_name"})
+	nameTable(t, Username, []string{"user_nicename", "alias", "nome_de_usuario", "utilizador", "pseudo", "昵称"},
+		[]string{"email_alias_domain"})
+	nameTable(t, NationalID, []string{"rg", "rgNum", "cpf", "cpf_cnpj", "身分證字號", "身分證", "身份證號碼", "cnh",
+		"titulo_eleitor", "pis_pasep", "niss", "nss", "drivers_license", "fuehrerschein", "rijbewijs", "prawo_jazdy"},
+		[]string{"cnpj", "license_key", "rg_type"})
+	nameTable(t, DateOfBirth, []string{"dtNasc", "dt_nascimento", "data_nasc", "fecha_nac", "gebdat", "出生年月日"},
+		[]string{"dt_cadastro", "data_pedido"})
+}
+
+func TestCheckPhotoBlobs(t *testing.T) {
+	checkTable(t, checkPhoto, lvWeak,
+		[]string{"Rk1SACAyMAAAAAEgAAABAAEAAAAAAAAAAAAAAAAAAAAAAAAAAA==", strings.Repeat("a1b2c3d4", 8)},
+		[]string{"short", "not a template at all, just words"})
 }

@@ -72,7 +72,11 @@ func maskPhone(v string, e *env) string {
 	if n, err := phonenumbers.Parse(internationalise(v), "ZZ"); err == nil {
 		cc = int(n.GetCountryCode())
 	} else if e != nil {
+		trunk := strings.HasPrefix(strings.TrimLeft(v, " ("), "0")
 		for _, r := range e.regions {
+			if !trunk && !writtenWithoutTrunk(r) && !strings.HasPrefix(d, strconv.Itoa(phonenumbers.GetCountryCodeForRegion(r))) {
+				continue
+			}
 			if n, err := phonenumbers.Parse(v, r); err == nil && phonenumbers.IsValidNumber(n) {
 				cc = int(n.GetCountryCode())
 				break

@@ -29,6 +29,7 @@ const (
 	specific  = 0.7  // the name alone says what the column holds: email, iban, date_of_birth
 	likely    = 0.62 // usually right: address, login, salary
 	ambiguous = 0.5  // needs a person beside it or confirming values: name, city, title
+	faint     = 0.35 // personal only when the values say so: a subject line
 )
 
 // term is one vocabulary entry: a column-name phrase and what it means.
@@ -36,7 +37,8 @@ type term struct {
 	phrase   string
 	cat      Category // None for known non-personal names that would otherwise match
 	strength float64
-	quasi    bool // personal only beside a person: off in company, object and lookup tables
+	quasi    bool      // personal only beside a person: off in company, object and lookup tables
+	det      *detector // judges the values instead of the category's detector (house numbers, hire dates)
 }
 
 // terms builds vocabulary entries that share a category, strength and quasi flag.
@@ -46,6 +48,15 @@ func terms(cat Category, strength float64, quasi bool, phrases ...string) []term
 		out[i] = term{phrase: p, cat: cat, strength: strength, quasi: quasi}
 	}
 	return out
+}
+
+// judgedBy makes a detector other than the category's judge the values of these entries:
+// a "hausnummer" holds house numbers, not street addresses; a "hire_date" holds dates.
+func judgedBy(d *detector, ts []term) []term {
+	for i := range ts {
+		ts[i].det = d
+	}
+	return ts
 }
 
 // vocabularyTerms are all entries of the family files.
@@ -66,7 +77,7 @@ func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords
 			continue
 		}
 		if old, ok := v[key]; ok {
-			if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi {
+			if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi || old.det != t.det {
 				conflicts = append(conflicts, t.phrase+" ("+string(t.cat)+") vs "+old.phrase+" ("+string(old.cat)+")")
 			}
 			continue // the first spelling names the entry
@@ -119,7 +130,7 @@ var (
 	// nb_emails, hashed_email.
 	leadKill = unionWithout(wordSet("public hidden visible required optional pref prefs preference preferences"),
 		wordSet("is has can should must do does dont allow allows use uses send enable "+
-			"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 default max min unsub "+
+			"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 max min unsub "+
 			"masked last4"), flagWords)
 	// neutralWords after a match change nothing: phone_number, email_address_2, zip_code, iban_c.
 	neutralWords = wordSet("no nr nbr num number nummer numero nro value val text txt str string c " +
@@ -171,16 +182,40 @@ func modifierKills(cat Category, w string, lead bool) bool {
 
 // bareNames are the words for "name" (and "title") on their own. Qualified by a person word
 // they are about a person; by any other word ("product_name", "page_title") about a thing.
-var bareNames = wordSet("name naam nom nombre nome navn namn title")
+var bareNames = wordSet("name naam nom nombre nome navn namn nm title")
 
-// personQualifiers before a bare name make it a person's name: contact_name, billing_name.
+// personQualifiers before a bare name make it a person's name: contact_name, billing_name,
+// requester_name. In Romance languages they follow it: nome_paciente, nombre_cliente, nm_mae.
 var personQualifiers = wordSet("first last given family full middle maiden birth sur nick real legal " +
 	"preferred contact person customer cust client patient employee emp member guest user owner holder " +
 	"cardholder beneficiary recipient sender parent guardian mother father spouse partner child " +
 	"emergency billing bill shipping ship delivery invoice applicant candidate student teacher " +
 	"doctor manager signatory subscriber lead prospect participant attendee donor volunteer kunde " +
 	"kunden vor nach famille usuario cliente kontakt klant assistant secretary supervisor formal " +
-	"academic professional honorific courtesy job")
+	"academic professional honorific courtesy job " +
+	// more people a CRM, helpdesk or HR system names
+	"requester requestor reporter visitor caller submitter author assignee agent rep representative " +
+	"consultant advisor adviser physician nurse therapist dentist lawyer insured policyholder tenant " +
+	"landlord buyer payer payee passenger traveler traveller witness victim suspect heir reviewer " +
+	"commenter speaker trainer coach instructor mentor tutor learner trainee intern apprentice " +
+	"athlete player referee winner nominee signer approver borrower renter occupant husband wife " +
+	"daughter sibling brother sister grandparent kin friend referrer dependent dependant insuree " +
+	"addressee clerk cashier operator technician " +
+	// DE, FR, ES, IT, NL, PL, PT
+	"besucher antragsteller mieter vermieter ehepartner ehemann ehefrau vater mutter eltern arzt " +
+	"bewerber interessent teilnehmer ansprechpartner inhaber halter versicherte versicherter lehrer " +
+	"mitglied mitarbeiter patienten visiteur demandeur locataire proprietaire conjoint epoux epouse " +
+	"enfant pere mere medecin adherent membre salarie employe candidat eleve abonne titulaire " +
+	"beneficiaire destinataire expediteur utilisateur visitante solicitante inquilino propietario " +
+	"conyuge esposo esposa hijo hija padre madre medico socio miembro empleado candidato alumno " +
+	"titular beneficiario destinatario remitente contacto paciente paziente visitatore richiedente " +
+	"coniuge marito moglie figlio figlia dipendente studente titolare intestatario mittente contatto " +
+	"utente bezoeker aanvrager huurder eigenaar echtgenoot echtgenote vader moeder arts lid " +
+	"medewerker werknemer kandidaat leerling houder begunstigde ontvanger afzender contactpersoon " +
+	"gebruiker klient pacjent gosc wnioskodawca najemca wlasciciel malzonek dziecko ojciec matka " +
+	"lekarz czlonek pracownik uczen posiadacz odbiorca nadawca uzytkownik requerente conjuge filho " +
+	"filha pai mae associado membro funcionario colaborador empregado aluno remetente contato " +
+	"utilizador responsavel dependente segurado social")
 
 // affixes are prefixes and suffixes CRMs add to field names: Salesforce __c, Odoo x_studio_,
 // HubSpot hs_, custom-field and table prefixes.
@@ -192,8 +227,13 @@ type nameMatch struct {
 	phrase   string   // the vocabulary entry that matched
 	strength float64
 	quasi    bool
-	blocked  bool   // a known non-personal name (sku, product_name, created_by)
-	modifier string // the word that turned a match off ("hash", "opt", "id")
+	blocked  bool      // a known non-personal name (sku, product_name, created_by)
+	modifier string    // the word that turned a match off ("hash", "opt", "id")
+	det      *detector // the entry's own value check, if it has one
+	// person: a person word qualifies the match (contact_email, owner_phone): the data is a
+	// person's even in a company's table.
+	person bool
+	legacy bool // matched after the table's legacy field prefix was taken off (CUZIP)
 }
 
 // matchName looks a column name up in the vocabulary. Of all entries found in the name,
@@ -233,17 +273,30 @@ func matchName(name string) nameMatch {
 		// Art. 9 and 10 words qualify whatever follows: health_notes, medical_status.
 		bi, bj, best = si, sj, special
 	}
-	m := nameMatch{cat: best.cat, phrase: best.phrase, strength: best.strength, quasi: best.quasi}
+	m := nameMatch{cat: best.cat, phrase: best.phrase, strength: best.strength, quasi: best.quasi, det: best.det}
 	if best.cat == None {
 		m.blocked = true
 		return m
 	}
+	after := bj + 1 // first word after the match that still counts for the penalty below
 	if bi == bj && bareNames[w[bi]] {
-		if q := qualifier(w[:bi]); q != "" {
+		k := bj + 1
+		for k < len(w)-1 && connectors[w[k]] {
+			k++
+		}
+		q := qualifier(w[:bi])
+		if q == "" && k < len(w) && personQualifiers[w[k]] {
+			// nome_paciente, nombre_del_cliente, nm_mae: the qualifier follows the name.
+			m.strength, m.quasi, m.person = specific, false, true
+			m.phrase += " " + w[k]
+			after = k + 1
+		} else if kind, ok := tableNoun(w[min(k, len(w)-1)]); q == "" && k < len(w) && ok && kind != tablePerson && kind != tableNeutral {
+			return nameMatch{cat: None, phrase: best.phrase + " " + w[k], blocked: true} // nome_produto, nom_fichier
+		} else if q != "" {
 			qt, known := vocabulary[q]
 			switch {
 			case personQualifiers[q]:
-				m.strength, m.quasi = specific, false
+				m.strength, m.quasi, m.person = specific, false, true
 			case known && qt.cat != None: // street_name, city_name: the name of the thing the word is
 				m.cat, m.strength, m.quasi = qt.cat, qt.strength, qt.quasi
 			default: // product_name, bank_name
@@ -253,7 +306,7 @@ func matchName(name string) nameMatch {
 		}
 	}
 	penalty := 0.0
-	for _, x := range w[bj+1:] {
+	for _, x := range w[min(after, len(w)):] {
 		switch {
 		case modifierKills(m.cat, x, false):
 			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
@@ -265,10 +318,133 @@ func matchName(name string) nameMatch {
 		if modifierKills(m.cat, x, true) {
 			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
 		}
+		if personQualifiers[x] && x != "user" {
+			m.person = true // contact_email, owner_phone, emergency_contact_phone
+		}
 	}
 	m.strength -= penalty
 	return m
 }
+
+// detector returns the detector that judges the values of a matched column: the entry's own,
+// or its category's.
+func (m nameMatch) detector() *detector {
+	if m.det != nil {
+		return m.det
+	}
+	return byCategory[m.cat]
+}
+
+// Legacy field prefixes. COBOL copybooks and RPG/AS400 files put a short prefix before every
+// field of a record, and abbreviate the rest: the customer master CUSTMAST has CUNUM, CUNAME,
+// CUADR1, CUCITY, CUST, CUZIP, CUPHON, CUBDAT; a card file CCNUM, CCEXP, CCCVV. A table whose
+// columns are nearly all single upper- or lower-case tokens sharing a two- to four-letter
+// prefix has one; its columns are matched without it, and then against legacyTerms too.
+
+// legacyPrefix returns the prefix most columns of a legacy table share, or "".
+func legacyPrefix(columns []string) string {
+	toks := make([]string, 0, len(columns))
+	for _, c := range columns {
+		if isLegacyToken(c) {
+			toks = append(toks, strings.ToLower(c))
+		}
+	}
+	if len(toks) < 3 || len(toks)*10 < len(columns)*8 {
+		return ""
+	}
+	for l := 4; l >= 2; l-- {
+		counts := map[string]int{}
+		for _, t := range toks {
+			if len(t) > l {
+				counts[t[:l]]++
+			}
+		}
+		best, n := "", 0
+		for p, k := range counts {
+			if k > n || k == n && p < best {
+				best, n = p, k
+			}
+		}
+		if n >= 3 && n*10 >= len(toks)*7 {
+			return best
+		}
+	}
+	return ""
+}
+
+// isLegacyToken: letters and digits only, starting with a letter, in one case (CUZIP, cuzip).
+func isLegacyToken(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'z' {
+		return false
+	}
+	upper, lower := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isUpperASCII(c):
+			upper = true
+		case 'a' <= c && c <= 'z':
+			lower = true
+		case isDigit(c):
+		default:
+			return false
+		}
+	}
+	return upper != lower
+}
+
+// matchColumn matches a column's name in its table: as written and, when that finds nothing,
+// without the table's legacy prefix (the prefix kept as a word first: CCEXP is "cc exp").
+func matchColumn(name string, tc tableCtx) nameMatch {
+	m := matchName(name)
+	if tc.prefix == "" || m.cat != None || m.modifier != "" {
+		return m // a blocked name may be the prefix qualifying a bare name: CCNAME is not "cc name"
+	}
+	rest, ok := strings.CutPrefix(strings.ToLower(name), tc.prefix)
+	if !ok || rest == "" {
+		return m
+	}
+	for _, try := range []string{tc.prefix + "_" + rest, rest} {
+		if lm := matchName(try); lm.cat != None || lm.modifier != "" {
+			lm.legacy = lm.cat != None
+			return lm
+		}
+	}
+	if t, ok := legacyTerms[strings.Join(words(rest), "")]; ok {
+		return nameMatch{cat: t.cat, phrase: t.phrase, strength: t.strength, quasi: t.quasi, det: t.det, legacy: true}
+	}
+	return m
+}
+
+// legacyTerms are abbreviations too short or too ambiguous for the vocabulary, matched only
+// as the whole rest of a prefixed legacy field name: CUST is a state, CUPHON a phone.
+var legacyTerms = func() map[string]term {
+	m := map[string]term{}
+	for _, g := range [][]term{
+		judgedBy(&regionDetector, terms(PostalAddress, ambiguous, true, "st", "ste", "stt", "prov", "prv", "reg", "rgn", "uf")),
+		terms(PostalAddress, likely, true, "ad", "adr", "adrs", "addr", "adres", "str", "strt", "stre", "line"),
+		terms(City, ambiguous, true, "cty", "cit", "town", "twn", "ort"),
+		terms(PostalCode, ambiguous, true, "zp", "zipc", "zipcd", "pc", "pcd", "pcode", "pst", "pstc", "cep"),
+		terms(Phone, specific, false, "ph", "phn", "phon", "phne", "fon", "tl", "tlf", "tlfn", "mob", "mobl", "cel", "cell", "fx"),
+		terms(DateOfBirth, specific, false, "bd", "bdt", "bdat", "bdte", "bdate", "brdt", "bth", "bthdt", "dbrt", "dtbr", "gbdt", "gebdt", "dtnasc", "dtna", "fnac"),
+		terms(PersonName, ambiguous, true, "nm", "nam", "nme", "nam1", "nme1", "nom", "naam"),
+		terms(PersonName, specific, false, "fnm", "fnam", "fn", "frst", "lnm", "lnam", "ln", "lst", "snm", "snam", "sur", "vnm", "vnam", "nnam"),
+		terms(Gender, specific, true, "sx", "gnd", "gndr", "gen", "sexo", "sexe"),
+		terms(NationalID, specific, false, "ssn", "sin", "nin", "nid", "soc", "socsec", "natid", "cpf", "rg", "dni"),
+		terms(Email, specific, false, "em", "eml", "emal", "emad", "emadr", "mail", "mal"),
+		terms(CardSecurityCode, specific, false, "cv", "cvn", "cvc", "cvv", "csc"),
+		judgedBy(&cardExpiryDetector, terms(PaymentCard, likely, false, "exp", "expd", "expdt", "xpdt", "exdt", "expy")),
+		terms(PaymentCard, specific, false, "ccn", "ccno", "ccnum", "crdn", "crdno", "cardno", "pan"),
+		terms(IBANBankAccount, ambiguous, true, "acct", "acno", "acctno", "bnkac", "bkac", "ibn"),
+		terms(Country, ambiguous, true, "ctry", "cntr", "cntry", "cny", "nat", "natl"),
+		terms(Employment, ambiguous, true, "occ", "occp", "ocup", "titl", "jobt", "empr"),
+		terms(SalaryFinancial, likely, true, "slry", "sal", "wage", "inc", "incm"),
+	} {
+		for _, t := range g {
+			m[strings.Join(words(t.phrase), "")] = t
+		}
+	}
+	return m
+}()
 
 // lookupPlural finds a vocabulary entry, also for a plural: emails, phones, addresses, ips.
 func lookupPlural(key string) (term, bool) {
@@ -394,6 +570,10 @@ func isModifier(w string) bool {
 // sensitive reports Art. 9 and Art. 10 categories and biometric data.
 func sensitive(c Category) bool { return c.Special() || c.CriminalData() || c == PhotoOrBiometric }
 
+// connectors join a name to the word qualifying it in Romance languages: nome_do_paciente,
+// nombre_del_cliente, nom_du_titulaire.
+var connectors = wordSet("de da do das dos del della delle dello di du des")
+
 // qualifier is the last word before a bare name that is not an affix.
 func qualifier(before []string) string {
 	for i := len(before) - 1; i >= 0; i-- {
@@ -424,7 +604,7 @@ func words(s string) []string {
 		switch {
 		case unicode.Is(unicode.Han, r):
 			flush()
-			out = append(out, string(r))
+			out = append(out, string(simplified(r)))
 			continue
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			flush()
@@ -471,6 +651,38 @@ var fold = map[rune]string{
 	'š': "s", 'ș': "s", 'ş': "s", 'ț': "t", 'ţ': "t", 'ù': "u", 'ú': "u", 'û': "u", 'ů': "u",
 	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z", 'ğ': "g", 'ı': "i", 'đ': "d", 'ð': "d",
 	'þ': "th",
+}
+
+// traditional maps traditional Chinese characters (Taiwan, Hong Kong) to the simplified ones
+// the vocabularies are written in, for the characters of personal-data words: 電話 → 电话,
+// 身分證字號 → 身分证字号, 電子郵件 → 电子邮件.
+var traditional = func() map[rune]rune {
+	const pairs = "證证號号碼码電电話话動动郵邮遞递區区戶户齡龄別别護护銀银帳账賬账務务職职業业資资險险聯联絡络係系體体" +
+		"檢检緊紧鄉乡縣县國国稱称員员會会學学醫医療疗藥药歷历診诊斷断婦妇種种黨党團团認认鑰钥設设備备網网際际經经緯纬" +
+		"標标營营獎奖稅税統统編编註注冊册類类選选舉举錄录紀纪過过殘残礙碍壓压癥症狀状況况態态視视聽听覺觉邊边領领導导" +
+		"單单門门層层樓楼棟栋鎮镇鄰邻裡里傳传機机購购買买賣卖價价錢钱額额頭头紋纹臉脸遺遗親亲屬属關关戀恋愛爱婚婚姓姓" +
+		"信信箱箱貫贯齒齿膚肤髮发產产證证碼码號号戶户籍籍護护駕驾駛驶執执照照徵征稱称謂谓歲岁齡龄訊讯顯显鄭郑陳陈張张" +
+		"離离與与師师寫写權权劃划簡简畢毕級级實实驗验結结測测輔辅導导職职稱称資资歷历薪薪婚婚異异" +
+		"廣广東东臺台灣湾雲云貴贵陝陕寧宁遼辽閩闽瀋沈蘭兰慶庆漢汉滿满壯壮維维爾尔義义蓮莲蘭兰嶺岭" +
+		"劉刘黃黄趙赵吳吴孫孙馬马羅罗謝谢許许韓韩馮冯鄧邓蕭萧蔣蒋葉叶蘇苏呂吕盧卢鍾钟譚谭陸陆賈贾韋韦鄒邹閆闫龍龙賀贺" +
+		"顧顾龔龚萬万錢钱嚴严湯汤詳详細细說说評评論论記记備备註注討讨談谈線线環环導导處处縣县鄉乡園园內内學学歷历" +
+		"從从業业務务負负責责簽签單单據据專专門门報报稱称號号廠厂應应商商庫库倉仓訂订貨货運运輸输費费幣币匯汇款款"
+	m := map[rune]rune{}
+	rs := []rune(pairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i] != rs[i+1] {
+			m[rs[i]] = rs[i+1]
+		}
+	}
+	return m
+}()
+
+// simplified returns the simplified form of a traditional Chinese character, or r itself.
+func simplified(r rune) rune {
+	if s, ok := traditional[r]; ok {
+		return s
+	}
+	return r
 }
 
 // foldWord lower-cases a word and folds its diacritics.
@@ -552,21 +764,38 @@ var tableNouns = func() map[string]tableKind {
 		"kandydat clienti utenti contatti dipendenti pazienti studenti iscritti persone klienci "+
 		"uzytkownicy pracownicy kontakty pacjenci kandydaci czlonkowie usuarios contactos clientes "+
 		"empleados personas utilisateurs personnes salaries employes gebruikers medewerkers kehu yonghu huiyuan yuangong lianxiren xuesheng huanzhe bingren 客户 用户 会员 员工 "+
-		"联系人 学生 患者 病人")
+		"联系人 学生 患者 病人 "+
+		// abbreviations of legacy and ERP schemas
+		"cust cst cus clnt kd kdn mbr memb emp empl pers pat pax "+
+		// more people
+		"visitor requester policyholder insured beneficiary holder traveler traveller passenger "+
+		"versicherte versicherter besucher interessenten visiteur beneficiaire visitante "+
+		"beneficiario titular afiliado socio socios visitatore beneficiario bezoeker "+
+		"cliente paciente usuario funcionario colaborador aluno associado pessoa contato segurado "+
+		"dependente responsavel prontuario funcionarios colaboradores alunos associados pessoas "+
+		"contatos segurados dependentes prontuarios utentes leads")
 	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
 		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
 		"setting config configuration option parameter system warehouse store shop branch office site "+
 		"supplier vendor lieferant fournisseur proveedor fornitore leverancier dostawca bank agency "+
 		"institution venue facility depot lager entrepot almacen magazzino magazijn magazyn cangku "+
-		"mendian department server host mailer smtp integration webhook 公司 企业 仓库 门店 部门")
+		"mendian department server host mailer smtp integration webhook 公司 企业 仓库 门店 部门 "+
+		"fornitori fornitore lieferanten kreditor kreditoren creditor fornecedor fornecedores "+
+		"dostawcy leveranciers proveedores fournisseurs suppliers vendors manufacturer hersteller "+
+		"fabricant fabricante produttore fabrikant producent carrier spedition transporteur "+
+		"filiale sucursal loja negozio winkel sklep agencia clinic klinik clinica ospedale "+
+		"ziekenhuis szpital hospital praxis school schule ecole escuela escola scuola szkola "+
+		"university universitaet universite universidad universita insurer versicherer "+
+		"verein club empresas organizacao instituicao orgao 供应商 厂商 医院 学校 机构 诊所")
 	add(tableObject, "product item article artikel produkt produkte produit producto prodotto prodotti "+
-		"articoli catalog catalogue "+
+		"articoli catalog catalogue produto produtos arquivo archivo fichier datei bestand plik "+
 		"category tag campaign template segment pipeline stage file attachment role group team "+
 		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
 		"report dashboard widget menu")
 	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
 		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
-		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份")
+		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
+		"uf municipio municipios cep estados provincias regioni wojewodztwa")
 	return m
 }()
 
@@ -585,6 +814,48 @@ func singular(w string) string {
 	return w
 }
 
+// masterSuffixes end one-word names of legacy and German tables: CUSTMAST, EMPMSTR,
+// Kundenstamm, Patientenakte.
+var masterSuffixes = []string{"mast", "mstr", "mst", "master", "stamm", "daten", "data", "akte", "liste", "list",
+	"tbl", "tab", "file", "fil", "pf"}
+
+// tableNoun looks a word of a table name up: as written, singular, or without a master-file
+// suffix (custmast, kundenstamm).
+func tableNoun(w string) (tableKind, bool) {
+	if k, ok := tableNouns[w]; ok {
+		return k, true
+	}
+	if k, ok := tableNouns[singular(w)]; ok {
+		return k, true
+	}
+	for _, suf := range masterSuffixes {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 2 {
+			if k, ok := tableNouns[stem]; ok {
+				return k, true
+			}
+			if k, ok := tableNouns[singular(stem)]; ok {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// accountsTable reports tables of accounts, which are user logins as often as customers'
+// companies: a login or password column tells them apart.
+func accountsTable(table string) bool {
+	for _, w := range words(table) {
+		switch singular(w) {
+		case "account", "konto", "compte", "cuenta", "conta", "conto", "rekening":
+			return true
+		}
+		if w == "accounts" || w == "konten" || w == "comptes" || w == "cuentas" || w == "contas" {
+			return true
+		}
+	}
+	return false
+}
+
 // weakHeads are table nouns that belong to whoever the word before them names:
 // "customer_accounts" are people's, "company_addresses" a company's, "bank_accounts" banks'.
 var weakHeads = wordSet("account address email phone profile")
@@ -596,9 +867,9 @@ func kindOfTable(name string) tableKind {
 	w := words(name)
 	head := tableNeutral
 	for i := len(w) - 1; i >= 0; i-- {
-		k, ok := tableNouns[w[i]]
-		if !ok {
-			k, ok = tableNouns[singular(w[i])]
+		k, ok := tableNoun(w[i])
+		if !ok && i > 1 {
+			k, ok = tableNouns[w[i-2]+w[i-1]+w[i]] // Han triples: 供应商
 		}
 		if !ok && i > 0 {
 			k, ok = tableNouns[w[i-1]+w[i]] // Han pairs: 客户
@@ -624,6 +895,15 @@ var personMarkers = map[Category]bool{
 	NationalID: true, Passport: true,
 }
 
+// identityMarkers are sibling columns only people have (a company has an email and a phone,
+// never a birth date): a company table with them holds people too (Salesforce person
+// accounts, sole traders), so its contact data stays personal.
+var identityMarkers = map[Category]bool{PersonName: true, DateOfBirth: true, Gender: true, NationalID: true, Passport: true}
+
+// onlineMarkers are sibling columns that identify a device or visitor (ip_address,
+// visitor_id, device_id): coordinates, sessions and cookies beside them are about a person.
+var onlineMarkers = map[Category]bool{IPAddress: true, DeviceID: true}
+
 // notPersonLinks are keys that every table has (the CRM user who created or owns a row)
 // or that point to contact details rather than to people.
 var notPersonLinks = wordSet("user benutzer utilisateur usuario utente gebruiker uzytkownik yonghu " +
@@ -632,8 +912,11 @@ var notPersonLinks = wordSet("user benutzer utilisateur usuario utente gebruiker
 // tableCtx is the context a column sits in.
 type tableCtx struct {
 	kind          tableKind
-	personColumns bool // sibling columns are direct identifiers of a person (email, first_name, dob)
-	personLink    bool // a sibling is a key to a person table (contact_id, kunden_nr)
+	personColumns bool   // sibling columns are direct identifiers of a person (email, first_name, dob)
+	personLink    bool   // a sibling is a key to a person table (contact_id, kunden_nr)
+	identity      bool   // a sibling is something only people have (first_name, birth_date, gender, a login of an accounts table)
+	online        bool   // a sibling identifies a device or visitor (ip_address, visitor_id)
+	prefix        string // legacy field prefix shared by the columns ("cu" in CUSTMAST), lower case
 }
 
 func (t tableCtx) nonPerson() bool {
@@ -642,15 +925,24 @@ func (t tableCtx) nonPerson() bool {
 
 // contextOf judges a table from its name and its columns.
 func contextOf(table string, columns []string) tableCtx {
-	tc := tableCtx{kind: kindOfTable(table)}
+	tc := tableCtx{kind: kindOfTable(table), prefix: legacyPrefix(columns)}
 	for _, c := range columns {
-		m := matchName(c)
+		m := matchColumn(c, tc)
 		if personMarkers[m.cat] && !m.quasi {
 			tc.personColumns = true
 		}
+		if identityMarkers[m.cat] && (!m.quasi || m.cat == Gender) {
+			tc.identity = true
+		}
+		if onlineMarkers[m.cat] && !m.quasi {
+			tc.online = true
+		}
+		if (m.cat == Username || m.cat == PasswordOrSecret) && !m.quasi && accountsTable(table) {
+			tc.identity = true // user accounts: legacy_accounts(username, password_hash, email)
+		}
 		w := words(c)
 		if n := len(w); n >= 2 && (w[n-1] == "id" || w[n-1] == "nr" || w[n-1] == "no" || w[n-1] == "fk") {
-			if k, ok := tableNouns[singular(w[n-2])]; ok && k == tablePerson && !notPersonLinks[singular(w[n-2])] {
+			if k, ok := tableNoun(w[n-2]); ok && k == tablePerson && !notPersonLinks[singular(w[n-2])] {
 				tc.personLink = true
 			}
 		}

@@ -151,7 +151,22 @@ func TestMatchName(t *testing.T) {
 		{"nazwisko", PersonName, false, ""},
 		{"imie", PersonName, false, ""},
 		{"pesel", NationalID, false, ""},
-		{"telemovel", None, false, ""},
+		{"telemovel", Phone, false, ""},
+		{"telCel", Phone, false, ""},
+		{"dtNasc", DateOfBirth, false, ""},
+		{"nomeCompleto", PersonName, false, ""},
+		{"nmMae", PersonName, false, ""},
+		{"nome_do_paciente", PersonName, false, ""},
+		{"nombre_cliente", PersonName, false, ""},
+		{"cep", PostalCode, true, ""},
+		{"uf", PostalAddress, true, ""},
+		{"rgNum", NationalID, false, ""},
+		{"cnsNum", Health, false, ""},
+		{"numCarteirinha", Health, false, ""},
+		{"cid10", Health, false, ""},
+		{"corRaca", Ethnicity, false, ""},
+		{"bairro", PostalAddress, true, ""},
+		{"data_admissao", Employment, true, ""},
 		// Chinese.
 		{"xingming", PersonName, false, ""},
 		{"dianhua", Phone, false, ""},
@@ -202,7 +217,7 @@ func TestMatchName(t *testing.T) {
 		{"product_name", None, false, ""},
 		{"file_name", None, false, ""},
 		{"bank_name", None, false, ""},
-		{"account_name", None, false, ""},
+		{"account_name", Employment, true, ""}, // the employer of a lead; capped in accounts tables
 		{"email_template", None, false, ""},
 		{"order_number", None, false, ""},
 		{"sku", None, false, ""},
@@ -294,4 +309,79 @@ func TestContextOf(t *testing.T) {
 	tc = contextOf("products", []string{"id", "name", "email"})
 	assert.Equal(t, tableObject, tc.kind)
 	assert.True(t, tc.nonPerson())
+}
+
+func TestTraditionalChinese(t *testing.T) {
+	for trad, simp := range map[rune]rune{'電': '电', '號': '号', '證': '证', '湯': '汤', '匯': '汇', '嶺': '岭', '離': '离', '廣': '广'} {
+		assert.Equal(t, simp, simplified(trad), string(trad))
+	}
+	assert.Equal(t, '王', simplified('王'))
+	for k, v := range traditional {
+		_, again := traditional[v]
+		assert.False(t, again, "%c maps to %c, itself traditional: the pairs are out of step", k, v)
+	}
+	assert.Equal(t, []string{"身", "分", "证", "字", "号"}, words("身分證字號"))
+	assert.Equal(t, "伊斯兰教", enumKey("伊斯蘭教"))
+}
+
+func TestLegacyPrefix(t *testing.T) {
+	tests := []struct {
+		columns []string
+		want    string
+	}{
+		{[]string{"CUNUM", "CUNAME", "CUADR1", "CUADR2", "CUCITY", "CUST", "CUZIP", "CUPHON", "CUBDAT", "CUSSN"}, "cu"},
+		{[]string{"CCNUM", "CCEXP", "CCCVV", "CCNAME"}, "cc"},
+		{[]string{"custno", "custname", "custaddr", "custcity"}, "cust"},
+		{[]string{"id", "name", "email", "phone"}, ""},
+		{[]string{"CUNUM", "CUNAME"}, ""},                                        // too few to tell
+		{[]string{"cu_num", "cu_name", "cu_zip", "cu_city"}, ""},                 // separators: words handle them
+		{[]string{"CustNum", "CustName", "CustZip", "CustCity"}, ""},             // camelCase: words handle them
+		{[]string{"EMNUM", "EMNAME", "EMSAL", "id", "created_at", "x", "y"}, ""}, // most columns are not legacy tokens
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, legacyPrefix(tt.columns), "%v", tt.columns)
+	}
+	cust := contextOf("CUSTMAST", tests[0].columns)
+	assert.Equal(t, tablePerson, cust.kind, "CUSTMAST is the customer master")
+	assert.True(t, cust.personColumns, "CUSSN and CUBDAT are identifiers without their prefix")
+	for name, want := range map[string]Category{"CUZIP": PostalCode, "CUPHON": Phone, "CUBDAT": DateOfBirth,
+		"CUSSN": NationalID, "CUST": PostalAddress, "CUADR2": PostalAddress, "CUCITY": City, "CUNAME": PersonName} {
+		m := matchColumn(name, cust)
+		assert.Equal(t, want, m.cat, name)
+		assert.True(t, m.legacy || name == "CUCITY", name)
+	}
+	cards := contextOf("CCARDS", tests[1].columns)
+	for name, want := range map[string]Category{"CCEXP": PaymentCard, "CCCVV": CardSecurityCode, "CCNUM": PaymentCard, "CCNAME": PersonName} {
+		assert.Equal(t, want, matchColumn(name, cards).cat, name)
+	}
+	assert.Equal(t, None, matchColumn("CUNUM", cust).cat, "a customer number is a key")
+}
+
+func TestMoreTableKinds(t *testing.T) {
+	for table, want := range map[string]tableKind{
+		"fornitori": tableOrg, "lieferanten": tableOrg, "dostawcy": tableOrg, "fornecedores": tableOrg,
+		"suppliers": tableOrg, "供應商": tableOrg, "clinics": tableOrg, "CUSTMAST": tablePerson, "cust": tablePerson,
+		"kundenstamm": tablePerson, "pacientes": tablePerson, "funcionarios": tablePerson, "台湾客户": tablePerson,
+		"客戶": tablePerson, "uf": tableLookup, "produtos": tableObject, "page_views": tableNeutral,
+	} {
+		assert.Equal(t, want, kindOfTable(table), table)
+	}
+	assert.True(t, accountsTable("legacy_accounts"))
+	assert.True(t, accountsTable("Account"))
+	assert.False(t, accountsTable("companies"))
+}
+
+func TestContextFlags(t *testing.T) {
+	tc := contextOf("accounts", []string{"id", "name", "email", "phone"})
+	assert.False(t, tc.identity, "a company's accounts")
+	tc = contextOf("accounts", []string{"id", "first_name", "last_name", "email"})
+	assert.True(t, tc.identity, "person accounts")
+	tc = contextOf("legacy_accounts", []string{"id", "username", "password_hash", "email"})
+	assert.True(t, tc.identity, "user accounts with logins")
+	tc = contextOf("company_settings", []string{"id", "smtp_user", "smtp_password", "email"})
+	assert.False(t, tc.identity, "service credentials in settings are not people")
+	tc = contextOf("page_views", []string{"id", "visitor_id", "url", "lat", "lon"})
+	assert.True(t, tc.online)
+	tc = contextOf("locations", []string{"id", "name", "lat", "lon"})
+	assert.False(t, tc.online)
 }

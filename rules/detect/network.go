@@ -25,7 +25,11 @@ var networkTerms = concat(
 		"tracking id", "tracker id", "device serial", "geraete id", "geraetekennung", "geraetenummer",
 		"identifiant appareil", "id dispositivo", "apparaat id", "shebei hao", "shebei id", "设备号",
 		"设备id", "mobile device id"),
-	terms(DeviceID, ambiguous, true, "cookie", "device", "session id"),
+	terms(DeviceID, ambiguous, true, "cookie", "device", "session id", "session key", "sessionid", "sid",
+		"client id ga", "visitor cookie", "tracking cookie", "设备", "设备标识"),
+	judgedBy(&userAgentDetector, terms(DeviceID, ambiguous, true,
+		"user agent", "useragent", "http user agent", "browser", "browser agent", "browser name",
+		"navigateur", "navegador", "navigatore", "przegladarka", "浏览器", "ua")),
 	terms(GeoLocation, likely, true,
 		"latitude", "longitude", "lat", "lng", "lon", "geo", "geolocation", "geo location", "geoloc",
 		"coordinates", "coords", "gps", "gps coordinates", "location coordinates", "lat lng", "lat lon",
@@ -87,8 +91,36 @@ func checkMAC(v string, _ *env) level {
 }
 
 var deviceDetector = detector{
-	cat: DeviceID, types: textTypes | types(typeUUID, typeBinary, typeInt), check: checkDeviceID,
+	cat: DeviceID, types: textTypes | types(typeUUID, typeBinary, typeInt, typeNet), check: checkDeviceID,
 	mask: plain(maskGeneric), highCard: true,
+}
+
+// User agents and browsers.
+
+var userAgentDetector = detector{cat: DeviceID, types: textTypes, check: checkUserAgent, mask: plain(maskGeneric)}
+
+// browserNames are browsers and in-app clients as analytics tables name them.
+var browserNames = wordSet("chrome chromium firefox safari edge opera brave vivaldi ie msie explorer " +
+	"samsung samsungbrowser yandex ucbrowser uc silk webview outlook thunderbird applemail gmail " +
+	"android ios iphone ipad mobile desktop tablet")
+
+// checkUserAgent: a user-agent string (Mozilla/5.0 (…) …, curl/8.0, okhttp/4.9) or a browser
+// name with an optional version is strong; other short texts are plausible.
+func checkUserAgent(v string, _ *env) level {
+	if len(v) > 1024 {
+		return lvNone
+	}
+	if strings.HasPrefix(v, "Mozilla/") || strings.Contains(v, "AppleWebKit") || strings.Contains(v, "Gecko/") {
+		return lvStrong
+	}
+	if i := strings.IndexByte(v, '/'); i > 1 && i < len(v)-1 && !strings.Contains(v[:i], " ") && isDigit(v[i+1]) {
+		return lvStrong // product/version
+	}
+	ws := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !(r >= 'a' && r <= 'z') })
+	if len(ws) > 0 && len(ws) <= 4 && browserNames[ws[0]] {
+		return lvStrong
+	}
+	return checkShortText(v, nil)
 }
 
 // checkDeviceID: a MAC or an IMEI (15 digits, Luhn) is strong; UUIDs (advertising ids),
@@ -119,9 +151,11 @@ func tokenChars(v string) bool {
 
 // Geo coordinates.
 
+// geoDetector: coordinates precise to about 100 m confirm a coordinate name on their own (they
+// locate a home or a device) except in company, object and lookup tables.
 var geoDetector = detector{
 	cat: GeoLocation, types: textTypes | numericTypes | types(typeGeo), check: checkGeo, probe: isGeoPair,
-	valueOnlyAt: 0.8, valueCap: 0.8, quasi: true, highCard: true,
+	valueOnlyAt: 0.8, valueCap: 0.8, quasi: true, highCard: true, confirmLifts: true, probeFirst: true,
 }
 
 // checkGeo: a coordinate pair or a WKT point is strong, as is a single coordinate with at

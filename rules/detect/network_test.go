@@ -67,3 +67,12 @@ func TestClassifyNetwork(t *testing.T) {
 		{"geo in warehouses", Column{Table: "warehouses", Name: "latitude", Values: []string{"52.520008", "48.856613"}}, None, false},
 	})
 }
+
+func TestCheckUserAgent(t *testing.T) {
+	checkTable(t, checkUserAgent, lvStrong,
+		[]string{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+			"curl/8.4.0", "okhttp/4.9.3", "Chrome", "Firefox 115", "Safari 17.1", "Outlook"},
+		[]string{"", "1.2.3", "Widget Pro"})
+	nameTable(t, DeviceID, []string{"user_agent", "UserAgent", "browser", "navegador", "session_id", "sessionid", "mac_address"},
+		[]string{"browser_version", "session_count", "user_agent_hash"})
+}

@@ -15,15 +15,23 @@ import (
 //
 //  1. Name. A vocabulary entry gives its strength: 0.7 for specific names (email, phone,
 //     first_name, iban, date_of_birth), 0.62 for likely ones (address, login, salary),
-//     0.5 for ambiguous ones (a bare "name", city, title). An unknown word after the match
-//     costs 0.15 ("email_subject"). No match: 0.
+//     0.5 for ambiguous ones (a bare "name", city, title), 0.35 for names that are personal
+//     only when their values say so (a subject line). An unknown word after the match
+//     costs 0.15 ("email_subject"). No match: 0. Legacy tables whose fields share a short
+//     prefix (CUZIP, CUPHON in CUSTMAST) are matched without it, with the same strengths.
+//     Some entries bring their own value check (house numbers, states and provinces, hire
+//     dates, card expiry dates, health insurance numbers, user agents).
 //  2. Context, for quasi-identifiers only (name, address, postcode, city, country, job,
 //     notes): +0.15 in a person table (contacts, kunden, res_users), +0.10 when sibling
 //     columns are direct identifiers (email, first_name, birth_date) or keys to a person
-//     table (contact_id; not used for a bare "name"). In company, object and lookup tables
-//     (accounts, company_settings, products, countries) the confidence is capped at 0.35,
-//     and, unless the name is specific (gender), in a neutral table without person
-//     evidence at 0.55.
+//     table (contact_id; not used for a bare "name"), and +0.10 for coordinates, cookies and
+//     sessions beside a device or visitor identifier (ip_address, visitor_id). In company,
+//     object and lookup tables (accounts, company_settings, products, countries) the
+//     confidence is capped at 0.35, and, unless the name is specific (gender), in a neutral
+//     table without person evidence at 0.55. Contact data organisations have too (email,
+//     phone, IBAN, VAT id, address) is capped at 0.35 in company, supplier and settings
+//     tables, unless a person word qualifies it (contact_email, owner_phone) or the table
+//     has columns only people have (first_name, birth_date: person accounts, sole traders).
 //  3. Data type. A type the category cannot be stored in (a boolean email_opt_in, a
 //     numeric "name", a timestamp "phone") caps the confidence at 0.2.
 //  4. Values. Each sampled non-null value is checked: strong (validated: syntax and TLD,
@@ -40,6 +48,8 @@ import (
 //     least 3 values): strong share s ≥ a (0.8 for strict checks) gives
 //     0.65 + 0.25·(s−a)/(1−a), capped per detector for looser checks (names, enums), and
 //     0.35 less when the name is a known non-personal one (sku, isbn, version).
+//     Values that identify a business (VAT numbers with their country prefix, info@ and
+//     sales@ addresses), 80% or more of the validated ones, cap the confidence at 0.55.
 //  5. Cardinality. Identifier categories expect many distinct values: a constant sample
 //     (≥5 values, one distinct: a default, a test address) caps the confidence at 0.5; a
 //     near-constant one (≥20 values, ≤3 distinct) costs a name match 0.15 and caps a
@@ -91,12 +101,20 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 			case in.ctx.personLink && d.cat != PersonName:
 				conf += boostPersonColumns
 				sig = append(sig, "context:person_link")
+			case in.ctx.online && (d.cat == GeoLocation || d.cat == DeviceID):
+				conf += boostPersonColumns
+				sig = append(sig, "context:online_identifier")
 			case nm.strength < specific:
 				ceiling = capNoPerson
 			}
 		}
 	} else if in.ctx.kind == tablePerson {
 		sig = append(sig, tableKindSignal[tablePerson])
+	}
+	if d.orgData && in.ctx.kind == tableOrg && !in.ctx.identity && !nm.person && ceiling > capNonPerson {
+		// The company's own switchboard, info@ address or IBAN (accounts, suppliers, settings).
+		ceiling = capNonPerson
+		sig = append(sig, tableKindSignal[tableOrg])
 	}
 
 	if !d.types.allows(in.typ) {
@@ -148,6 +166,11 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 				}
 				sig = append(sig, "value:"+string(d.cat))
 			}
+		}
+		if d.business != nil && st.strong > 0 && atLeast(float64(st.business)/float64(st.strong), 0.8) {
+			// VAT numbers, info@ and sales@ addresses: a business's identifiers.
+			ceiling = min(ceiling, capNoPerson)
+			sig = append(sig, "value:business_id")
 		}
 		if d.highCard && conf > 0 {
 			switch {
@@ -240,8 +263,8 @@ func typeOf(dt string) typeKind {
 	case strings.Contains(base, "int") && !strings.Contains(base, "interval") && !strings.Contains(base, "point"),
 		base == "serial", base == "bigserial", base == "smallserial", base == "year":
 		return typeInt
-	case base == "number" && strings.HasSuffix(arg, ",0"):
-		return typeInt
+	case (base == "number" || base == "numeric" || base == "decimal") && strings.HasSuffix(strings.ReplaceAll(arg, " ", ""), ",0"):
+		return typeInt // NUMERIC(8,0): legacy dates and numbers stored as digits
 	case base == "numeric", base == "decimal", base == "number", base == "real", base == "float",
 		base == "double", base == "double precision", base == "money", base == "smallmoney",
 		strings.HasPrefix(base, "float"):

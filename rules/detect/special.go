@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -42,8 +43,56 @@ var specialTerms = concat(
 		"fumador", "fumatore", "roker", "palacz", "bmi", "body mass index", "special needs",
 		"accessibility needs", "wheelchair", "rollstuhl", "hearing impaired", "visually impaired",
 		"lab result", "lab results", "symptoms", "symptome", "sintomas", "hiv", "hiv status",
-		"disorder", "impairment", "dietary requirements"),
-	terms(Health, ambiguous, true, "treatment", "diet", "dietary", "mobility"),
+		"disorder", "impairment", "dietary requirements",
+		// clinical records and notes
+		"clinical", "clinical notes", "clinician notes", "doctor notes", "nurse notes", "physician notes",
+		"medical report", "arztbrief", "befund", "befunde", "anamnese", "anamnesis", "compte rendu medical",
+		"dossier medical", "historia clinica", "historial medico", "cartella clinica", "anamnesi",
+		"referto", "medisch dossier", "dokumentacja medyczna", "wywiad lekarski", "prontuario medico",
+		"evolucao clinica", "queixa principal", "hipotese diagnostica", "diagnostico",
+		"diagnosi", "diagnoza", "cid10", "cid11", "codigo cid", "cod cid", "icd11", "comorbidades",
+		"comorbidade", "comorbidities", "medicacao", "medicacoes", "internacao", "cirurgias", "vacinas",
+		"vacinacao", "gestante", "病历", "诊断", "病情", "病假",
+		// health insurance
+		"health insurance", "health insurer", "health plan", "medical insurance", "krankenkasse",
+		"krankenversicherung", "mutuelle", "caisse d assurance maladie", "caisse maladie",
+		"assurance maladie", "seguro medico", "seguro de salud", "aseguradora medica", "mutua",
+		"cassa mutua", "assicurazione sanitaria", "zorgverzekeraar", "zorgverzekering",
+		"ziektekostenverzekering", "ubezpieczyciel zdrowotny", "ubezpieczenie zdrowotne", "nfz",
+		"oddzial nfz", "plano de saude", "plano saude", "operadora de saude", "convenio medico",
+		"医保", "医疗保险", "健保",
+		// sick leave and fitness for work
+		"sick days", "sickness days", "days sick", "sick leave days", "sickness absence", "krankheitstage",
+		"krankentage", "arbeitsunfaehigkeitstage", "au tage", "jours de maladie", "jours d arret maladie",
+		"arret de travail", "dias de baja", "dias de enfermedad", "baja por enfermedad",
+		"incapacidad temporal", "giorni di malattia", "giorni malattia", "assenze per malattia",
+		"ziektedagen", "ziekteverzuim", "verzuimdagen", "dni choroby", "dni zwolnienia lekarskiego",
+		"dias de atestado", "atestado medico", "afastamento medico", "licenca medica", "病假天数",
+		"fit for work", "fitness for work", "fit to work", "work capacity", "work ability",
+		"occupational health", "arbeitsfaehig", "arbeitsfaehigkeit", "arbeitsunfaehig", "tauglichkeit",
+		"betriebsarzt", "aptitude medicale", "inaptitude", "medecine du travail", "aptitud medica",
+		"idoneita", "giudizio di idoneita", "arbeidsongeschikt", "arbeidsongeschiktheid",
+		"zdolnosc do pracy", "orzeczenie lekarskie", "aso", "apto para o trabalho", "aptidao",
+		"体检结果", "健康证", "work restrictions", "medical restrictions", "invalidite", "invalidez",
+		"grado de discapacidad", "percentuale invalidita", "invaliditeit", "stopien niepelnosprawnosci",
+		"orzeczenie o niepelnosprawnosci", "enfermedades cronicas", "patologie"),
+	terms(Health, likely, true,
+		"absence type", "absence reason", "leave type", "leave reason", "abwesenheitsgrund",
+		"abwesenheitsart", "fehlgrund", "fehlzeitgrund", "motif d absence", "type d absence",
+		"motivo de ausencia", "tipo de ausencia", "motivo assenza", "tipo assenza", "causale assenza",
+		"verzuimreden", "reden afwezigheid", "soort verzuim", "powod nieobecnosci", "rodzaj nieobecnosci",
+		"motivo da falta", "tipo de afastamento", "motivo afastamento", "缺勤原因", "请假类型", "假别"),
+	terms(Health, ambiguous, true, "treatment", "diet", "dietary", "mobility", "fehltage", "apte"),
+	judgedBy(&healthIDDetector, terms(Health, specific, false,
+		"health insurance number", "health insurance no", "insurance member number", "versichertennummer",
+		"krankenversichertennummer", "krankenversicherungsnummer", "kvnr", "kv nummer", "carte vitale",
+		"numero carte vitale", "numero mutuelle", "numero adherent mutuelle", "tarjeta sanitaria",
+		"numero tarjeta sanitaria", "tessera sanitaria", "numero tessera sanitaria", "numero carteirinha",
+		"carteirinha", "num carteirinha", "nr carteirinha", "carteira convenio", "cns", "cns num",
+		"num cns", "numero cns", "cartao sus", "numero sus", "cartao nacional de saude", "nhs number",
+		"nhs no", "nhs", "chi number", "medicare number", "medical record number", "mrn",
+		"numero prontuario", "prontuario", "zorgverzekeringsnummer",
+		"polisnummer zorgverzekering", "健保卡号", "医保卡号", "医保号", "病历号")),
 	terms(ReligionOrBelief, specific, false,
 		"religion", "religious", "religious affiliation", "religious belief", "religion affiliation",
 		"confession", "denomination", "faith", "belief", "beliefs", "philosophical belief",
@@ -52,7 +101,10 @@ var specialTerms = concat(
 		"confession religieuse", "culte", "croyance", "religioso", "creencia", "creencias", "confesion",
 		"religione", "fede", "confessione", "religie", "geloof", "kerkgenootschap",
 		"kerkelijke gezindte", "levensbeschouwing", "wyznanie", "religia", "przekonania religijne",
-		"crenca", "zongjiao", "xinyang", "zongjiao xinyang", "宗教", "信仰", "宗教信仰"),
+		"crenca", "zongjiao", "xinyang", "zongjiao xinyang", "宗教", "信仰", "宗教信仰", "church tax",
+		"church tax code", "church tax status", "kirchensteuerpflicht", "kirchensteuerpflichtig",
+		"religiao", "crenca religiosa", "religiosa", "confissao religiosa", "religione professata",
+		"wyznanie religijne", "godsdienst", "kyrkoavgift", "kirkeskat"),
 	terms(ReligionOrBelief, ambiguous, true, "church", "kirche", "parish", "pfarrei", "paroisse",
 		"parroquia", "parrocchia", "parochie", "parafia", "credo"),
 	terms(Ethnicity, specific, false,
@@ -60,7 +112,8 @@ var specialTerms = concat(
 		"racial", "ethnische herkunft", "ethnie", "ethnizitaet", "origine ethnique", "ethnicite",
 		"etnia", "origen etnico", "etnico", "origine etnica", "etniciteit", "etnische achtergrond",
 		"pochodzenie etniczne", "cor raca", "minzu", "民族", "skin colour", "skin color", "hautfarbe",
-		"couleur de peau", "bame", "caste"),
+		"couleur de peau", "bame", "caste", "raca cor", "cor da pele", "origem etnica", "etnia raca",
+		"raza etnia", "种族"),
 	terms(Ethnicity, ambiguous, true, "race", "raza", "razza", "raca", "afkomst", "abstammung",
 		"narodowosc", "heritage", "tribe"),
 	terms(Political, specific, false,
@@ -82,7 +135,9 @@ var specialTerms = concat(
 		"affiliation syndicale", "appartenance syndicale", "adhesion syndicale", "sindicato",
 		"afiliacion sindical", "sindicado", "sindacato", "iscritto sindacato", "iscrizione sindacale",
 		"appartenenza sindacale", "vakbond", "vakbondslid", "vakbondslidmaatschap",
-		"zwiazek zawodowy", "czlonek zwiazku", "filiacao sindical", "gonghui", "工会", "工会会员"),
+		"zwiazek zawodowy", "czlonek zwiazku", "filiacao sindical", "gonghui", "工会", "工会会员", "contribuicao sindical", "gewerkschaftsbeitrag",
+		"cotisation syndicale", "cuota sindical", "quota sindacale", "vakbondscontributie",
+		"skladka zwiazkowa", "sindicalizado", "sindicalizzato"),
 	terms(TradeUnion, ambiguous, true, "union"),
 	terms(SexualOrientation, specific, false,
 		"sexual orientation", "sexuality", "sexual preference", "sexuelle orientierung",
@@ -95,7 +150,13 @@ var specialTerms = concat(
 		"dna sample", "dna profile", "genome", "genotype", "genetisch", "gendaten", "genetische daten",
 		"gentest", "erbgut", "genetique", "donnees genetiques", "test genetique", "adn", "genetico",
 		"datos geneticos", "prueba genetica", "dati genetici", "test genetico", "genetische gegevens",
-		"dane genetyczne", "badanie genetyczne", "dados geneticos", "jiyin", "基因", "基因检测"),
+		"dane genetyczne", "badanie genetyczne", "dados geneticos", "jiyin", "基因", "基因检测",
+		"ancestry", "ancestry composition", "ancestry report", "haplogroup", "maternal haplogroup",
+		"paternal haplogroup", "y haplogroup", "mtdna", "mt dna", "y dna", "brca", "brca result",
+		"brca status", "brca1", "brca2", "genetic result", "genetic results", "carrier status", "snp",
+		"snps", "genomic", "genomics", "herkunftsanalyse", "abstammungsanalyse", "haplogruppe",
+		"ascendance genetique", "haplogroupe", "ascendencia genetica", "haplogrupo", "aplogruppo",
+		"ancestralidade", "haplogroep", "haplogrupa", "祖源", "单倍群", "遗传"),
 	terms(Criminal, specific, false,
 		"criminal", "criminal record", "criminal records", "criminal history", "criminal conviction",
 		"criminal convictions", "criminal background", "conviction", "convictions", "convicted",
@@ -197,6 +258,72 @@ var specialValues = map[Category]string{
 		pending charges, arrested, acquitted, vorbestraft, verurteilt, condamne, condenado,
 		condannato, veroordeeld, skazany, karany, 有前科
 		| clear, clean, no trace, disclosed, enhanced, basic, standard, nicht vorbestraft, caution, charged`,
+}
+
+// Health insurance and record numbers.
+
+var healthIDDetector = detector{
+	cat: Health, types: textTypes | numericTypes, check: checkHealthID, mask: plain(maskGeneric), highCard: true,
+}
+
+// checkHealthID: a DE Krankenversichertennummer, a BR Cartão Nacional de Saúde, a UK NHS
+// number (each with its check digit) or a FR NIR (the carte vitale number) is strong; other
+// letters-and-digits numbers are plausible.
+func checkHealthID(v string, _ *env) level {
+	s := compactUpper(dropDotsSlashes.Replace(v))
+	switch {
+	case validKVNR(s), validCNS(s), validNHS(s), validNIR(s):
+		return lvStrong
+	case plausibleIDNumber(s), len(s) >= 4 && len(s) <= 20 && isDigits(s):
+		return lvWeak
+	}
+	return lvNone
+}
+
+// validKVNR: German health insurance number, a letter and nine digits; the letter as 01–26
+// and the first eight digits, weighted 1 2 1 2 … with digit sums, give the check digit mod 10.
+func validKVNR(s string) bool {
+	if len(s) != 10 || !isUpperASCII(s[0]) || !isDigits(s[1:]) {
+		return false
+	}
+	n := int(s[0]-'A') + 1
+	d := fmt.Sprintf("%02d", n) + s[1:9]
+	sum := 0
+	for i := 0; i < 10; i++ {
+		p := int(d[i]-'0') * (1 + i%2)
+		sum += p/10 + p%10
+	}
+	return sum%10 == int(s[9]-'0')
+}
+
+// validCNS: Brazilian national health card, 15 digits starting 1, 2, 7, 8 or 9 whose
+// weighted sum (15 … 1) is a multiple of 11.
+func validCNS(s string) bool {
+	if len(s) != 15 || !isDigits(s) || strings.IndexByte("12789", s[0]) < 0 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 15; i++ {
+		sum += int(s[i]-'0') * (15 - i)
+	}
+	return sum%11 == 0
+}
+
+// validNHS: UK NHS number, ten digits, weights 10 … 2, check 11 − sum mod 11 (11 is 0,
+// 10 is never issued).
+func validNHS(s string) bool {
+	if len(s) != 10 || !isDigits(s) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += int(s[i]-'0') * (10 - i)
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c != 10 && c == int(s[9]-'0') && strings.Count(s, s[:1]) != 10
 }
 
 // specialDetectors are built from specialValues.

@@ -122,3 +122,34 @@ func TestClassifySpecial(t *testing.T) {
 		{"status enum", Column{Table: "t", Name: "state", Values: []string{"open", "closed", "open", "pending"}}, None, false},
 	})
 }
+
+func TestHealthHRNames(t *testing.T) {
+	// Health data HR and insurers hold, in EN, DE, FR, ES, IT, NL, PL, PT and Chinese.
+	nameTable(t, Health, []string{"sick_days", "krankheitstage", "krankenkasse", "versichertennummer", "mutuelle",
+		"jours_de_maladie", "dias_de_baja", "giorni_di_malattia", "ziektedagen", "dni_choroby", "dias_de_atestado",
+		"fit_for_work", "arbeitsunfaehigkeit", "absence_type", "abwesenheitsgrund", "motif_d_absence",
+		"motivo_de_ausencia", "causale_assenza", "verzuimreden", "powod_nieobecnosci", "motivo_afastamento",
+		"请假类型", "clinician_notes", "arztbrief", "historia_clinica", "cartella_clinica", "prontuario",
+		"cid10", "cnsNum", "numCarteirinha", "plano_de_saude", "nhs_number", "zorgverzekeraar", "health_insurance",
+		"tarjeta_sanitaria", "tessera_sanitaria", "健保卡號"},
+		[]string{"absence_id", "leave_balance", "insurance_type", "health_check_url"})
+	nameTable(t, Genetic, []string{"ancestry_summary", "maternal_haplogroup", "brca_result", "genotype", "mtdna"},
+		[]string{"ancestor_id"})
+	nameTable(t, ReligionOrBelief, []string{"church_tax_code", "kirchensteuer", "religiao", "godsdienst"},
+		[]string{"church_tax_consent"})
+	nameTable(t, Ethnicity, []string{"corRaca", "raca_cor", "cor_da_pele", "種族"}, []string{"cor", "color"})
+}
+
+func TestHealthIDValidators(t *testing.T) {
+	assert.True(t, validKVNR("A123456780"))
+	assert.False(t, validKVNR("A123456781"))
+	assert.True(t, validCNS("700000000000005"))
+	assert.True(t, validCNS("123456789010000"))
+	assert.False(t, validCNS("700000000000006"))
+	assert.False(t, validCNS("300000000000005"))
+	assert.True(t, validNHS("9434765919"))
+	assert.False(t, validNHS("9434765918"))
+	assert.False(t, validNHS("0000000000"))
+	checkTable(t, checkHealthID, lvStrong, []string{"A123456780", "700 0000 0000 0005", "943 476 5919"},
+		[]string{"A123456781", "hello"})
+}

@@ -106,7 +106,7 @@ func enumKey(v string) string {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			word()
 			if unicode.Is(unicode.Han, r) {
-				b = utf8.AppendRune(b, r)
+				b = utf8.AppendRune(b, simplified(r))
 				continue
 			}
 			r = unicode.ToLower(r)

@@ -306,20 +306,31 @@ const cursorName = "gdprscan_query"
 // Query implements scanner.Source. The statement is opened as a cursor: the server then
 // produces only the rows fetched, and DECLARE accepts nothing but a SELECT or VALUES.
 // Both statements use the extended protocol, which refuses several statements in one.
+//
+// A query read for one row (a rule's counts) is instead run as a subquery under LIMIT 2:
+// PostgreSQL never plans a cursor in parallel, and a count over a large table is where
+// parallel workers pay. A subquery in FROM is as strict as DECLARE: only a SELECT,
+// VALUES or TABLE, and no data-modifying WITH.
 func (s *Source) Query(ctx context.Context, query string, maxRows int) (scanner.Rows, error) {
 	query = strings.TrimRight(strings.TrimSpace(query), "; \t\r\n")
 	maxRows = max(maxRows, 0)
 	var out scanner.Rows
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		decl, err := tx.Query(ctx, "DECLARE "+cursorName+" NO SCROLL CURSOR FOR "+query, pgx.QueryExecModeExec)
-		if err != nil {
-			return err
+		var rows pgx.Rows
+		var err error
+		if maxRows <= 1 {
+			rows, err = tx.Query(ctx, "SELECT * FROM (\n"+query+"\n) gdprscan_query LIMIT 2", pgx.QueryExecModeExec)
+		} else {
+			var decl pgx.Rows
+			if decl, err = tx.Query(ctx, "DECLARE "+cursorName+" NO SCROLL CURSOR FOR "+query, pgx.QueryExecModeExec); err != nil {
+				return err
+			}
+			decl.Close()
+			if err = decl.Err(); err != nil {
+				return err
+			}
+			rows, err = tx.Query(ctx, fmt.Sprintf("FETCH FORWARD %d FROM %s", maxRows+1, cursorName), pgx.QueryExecModeExec)
 		}
-		decl.Close()
-		if err := decl.Err(); err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, fmt.Sprintf("FETCH FORWARD %d FROM %s", maxRows+1, cursorName), pgx.QueryExecModeExec)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,166 @@
+// Package daemon is `gdprscan serve`: the scheduler, the state store and the sinks it
+// shares between runs, the outbox retry loop, and the HTTP endpoints, started together
+// and stopped in order on SIGINT or SIGTERM.
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+
+	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/internal/metrics"
+	"github.com/gdprscan/gdprscan/internal/pipeline"
+	"github.com/gdprscan/gdprscan/internal/schedule"
+	"github.com/gdprscan/gdprscan/internal/server"
+	"github.com/gdprscan/gdprscan/internal/sink"
+)
+
+// DefaultRetryInterval is how often the outbox is tried between runs.
+const DefaultRetryInterval = time.Minute
+
+// Options of the daemon.
+type Options struct {
+	Config *config.Config
+	// Listen is the address of the endpoints (default 127.0.0.1:9464); Listener, when
+	// set, is used instead (tests).
+	Listen   string
+	Listener net.Listener
+	// RunNow starts a scan of every scheduled source at startup.
+	RunNow bool
+	Logger *slog.Logger
+	// Clock drives the schedules and the retry loop; tests pass a fake one.
+	Clock clockwork.Clock
+	// StopTimeout is how long running scans may finish after SIGINT/SIGTERM before they
+	// are cancelled (default 30s).
+	StopTimeout time.Duration
+	// RetryInterval is how often the outbox is tried between runs (default 1m).
+	RetryInterval time.Duration
+	// Schedule adds scheduler options (tests).
+	Schedule []schedule.Option
+	// Ready, when set, is told the address the endpoints listen on once everything runs.
+	Ready func(addr string)
+}
+
+// Run starts the daemon and blocks until ctx ends, then stops it: the scheduler first
+// (running scans may finish within the stop timeout), then the retry loop, the HTTP
+// server and the state store.
+func Run(ctx context.Context, o Options) error {
+	cfg := o.Config
+	log := o.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	clock := o.Clock
+	if clock == nil {
+		clock = clockwork.NewRealClock()
+	}
+	interval := o.RetryInterval
+	if interval <= 0 {
+		interval = DefaultRetryInterval
+	}
+	outDir := cfg.Path(cfg.Report.OutDir)
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	m := metrics.New()
+	st, err := pipeline.OpenState(ctx, cfg, outDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sinks, err := sink.Build(cfg, outDir)
+	if err != nil {
+		return err
+	}
+	disp, err := sink.NewDispatcher(st, sinks, sink.WithLogger(log.With("component", "sink")), sink.WithMetrics(m), sink.WithClock(clock))
+	if err != nil {
+		return err
+	}
+
+	runScan := func(ctx context.Context, source string) error {
+		out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, Sources: []string{source}, Logger: log,
+			Store: st, Dispatcher: disp, Metrics: m, Dated: true})
+		ok := err == nil && out.SourcesFailed == 0
+		m.Scan(source, ok, time.Now())
+		if err == nil && !ok {
+			err = fmt.Errorf("source %s could not be scanned", source)
+		}
+		return err
+	}
+	opts := []schedule.Option{schedule.WithLogger(log), schedule.WithClock(clock), schedule.WithRunFunc(runScan)}
+	if o.StopTimeout > 0 {
+		opts = append(opts, schedule.WithStopTimeout(o.StopTimeout))
+	}
+	sched, err := schedule.New(cfg, append(opts, o.Schedule...)...)
+	if err != nil {
+		return err
+	}
+
+	ln := o.Listener
+	if ln == nil {
+		addr := o.Listen
+		if addr == "" {
+			addr = server.DefaultAddr
+		}
+		if ln, err = net.Listen("tcp", addr); err != nil {
+			_ = sched.Shutdown()
+			return fmt.Errorf("listen: %w", err)
+		}
+	}
+	srv := server.New(m.Registry, log.With("component", "http"))
+	srv.AddCheck("scheduler", func(context.Context) error {
+		if !sched.Started() {
+			return errors.New("not started")
+		}
+		return nil
+	})
+	srv.AddCheck("state", st.Ping)
+	var wg sync.WaitGroup
+	serveErr := make(chan error, 1)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		serveErr <- srv.Serve(ln)
+	}()
+
+	sched.Start()
+	if o.RunNow {
+		if err := sched.RunNow(); err != nil {
+			log.Error("run-now failed", "error", err)
+		}
+	}
+	loopCtx, stopLoop := context.WithCancel(context.WithoutCancel(ctx))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		disp.Loop(loopCtx, interval)
+	}()
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String())
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-serveErr:
+		log.Error("the HTTP server stopped", "error", runErr)
+	}
+	log.Info("stopping: waiting for running scans")
+	errs := []error{runErr}
+	errs = append(errs, sched.Shutdown())
+	stopLoop()
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	errs = append(errs, srv.Shutdown(shutCtx))
+	wg.Wait()
+	log.Info("stopped")
+	return errors.Join(errs...)
+}

@@ -1,0 +1,397 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/pipeline"
+	"github.com/gdprscan/gdprscan/reports"
+)
+
+// updateWorkbook rewrites testdata/demo_workbook.golden.json:
+// go test ./internal/pipeline -run TestDemoWorkbookGolden -update-workbook
+var updateWorkbook = flag.Bool("update-workbook", false, "rewrite testdata/demo_workbook.golden.json")
+
+// wbClock is the fixed clock of the workbook tests: the demo CRM is built relative to
+// it, and every run reads it.
+var wbClock = time.Date(2026, 3, 2, 6, 0, 0, 0, time.UTC)
+
+// wbRun builds the demo CRM in dir (once) and scans it at the given time.
+func wbRun(t *testing.T, dir string, at time.Time, o pipeline.Options) *pipeline.Outcome {
+	t.Helper()
+	ctx := context.Background()
+	db := filepath.Join(dir, "crm.db")
+	if _, err := os.Stat(db); err != nil {
+		require.NoError(t, demo.BuildSQLite(ctx, db, wbClock))
+	}
+	cfg, err := demo.Config(db)
+	require.NoError(t, err)
+	o.Config, o.Now = cfg, func() time.Time { return at }
+	if o.OutDir == "" {
+		o.OutDir = dir
+	}
+	out, err := pipeline.Run(ctx, o)
+	require.NoError(t, err)
+	return out
+}
+
+func workbookOf(t *testing.T, out *pipeline.Outcome) string {
+	t.Helper()
+	for _, p := range out.Files {
+		if filepath.Ext(p) == ".xlsx" {
+			return p
+		}
+	}
+	t.Fatal("no workbook written")
+	return ""
+}
+
+var (
+	scanIDRE = regexp.MustCompile(`scan-\d{8}T\d{6}Z-[0-9a-f]{8}`)
+	hashRE   = regexp.MustCompile(`sha256:[0-9a-f]{64}`)
+)
+
+// TestDemoWorkbookGolden opens the demo CRM's workbook and compares a grid of its
+// cells with a golden file: sheet names, headers, and every value that is stable from
+// run to run (scan ids and durations vary and are masked).
+func TestDemoWorkbookGolden(t *testing.T) {
+	dir := t.TempDir()
+	out := wbRun(t, dir, wbClock, pipeline.Options{})
+	f, err := excelize.OpenFile(workbookOf(t, out))
+	require.NoError(t, err)
+	defer f.Close()
+	require.Equal(t, []string{
+		"Summary", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
+		"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
+		"Sign-off", "Methodology",
+	}, f.GetSheetList())
+
+	grid := map[string][][]string{}
+	for _, s := range f.GetSheetList() {
+		rows, err := f.GetRows(s)
+		require.NoError(t, err)
+		durationCol := -1
+		// The classifier's evidence columns change with every tuning of the
+		// classifier; the golden keeps what a DPO reads (category, special flag …).
+		var evidenceCols []int
+		if s == "Data inventory" && len(rows) > 1 {
+			for c, h := range rows[1] {
+				if slices.Contains([]string{"Non-null %", "Confidence", "Signals", "Value ratio", "Sample size", "Masked examples"}, h) {
+					evidenceCols = append(evidenceCols, c)
+				}
+			}
+		}
+		for r, row := range rows {
+			if durationCol >= 0 && (len(row) == 0 || row[0] == "") {
+				durationCol = -1
+			}
+			for c, v := range row {
+				switch {
+				case r >= 2 && slices.Contains(evidenceCols, c):
+					row[c] = "<classifier evidence>"
+				case v == "Duration (s)":
+					durationCol = c
+				case durationCol == c && s == "Summary":
+					row[c] = "<duration>"
+				default:
+					row[c] = hashRE.ReplaceAllString(scanIDRE.ReplaceAllString(v, "<scan id>"), "<hash>")
+				}
+			}
+		}
+		grid[s] = rows
+	}
+	got, err := json.MarshalIndent(grid, "", " ")
+	require.NoError(t, err)
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "demo_workbook.golden.json")
+	if *updateWorkbook {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./internal/pipeline -run TestDemoWorkbookGolden -update-workbook to create it")
+	if !bytes.Equal(want, got) {
+		_ = os.WriteFile(path+".got.json", got, 0o644) // *.got.* is git-ignored
+		t.Fatalf("%s differs from the demo workbook (wrote %s.got.json); rerun with -update-workbook if the change is intended", path, path)
+	}
+
+	// The parts a DPO relies on, checked by meaning as well.
+	rows, err := f.GetRows("Summary")
+	require.NoError(t, err)
+	text := strings.Join(slices.Concat(rows...), "\n")
+	assert.Contains(t, text, "DPIA likely required")
+	dvs, err := f.GetDataValidations("Findings")
+	require.NoError(t, err)
+	assert.NotEmpty(t, dvs)
+	cfs, err := f.GetConditionalFormats("Risk matrix")
+	require.NoError(t, err)
+	assert.Len(t, cfs, 32)
+}
+
+// dpoEdit opens a workbook, lets edit fill cells by sheet, row id and column title, and
+// saves it — what a DPO does in Excel.
+func dpoEdit(t *testing.T, path string, edit func(set func(sheet, idCol, id, col string, v any))) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	edit(func(sheet, idCol, id, col string, v any) {
+		r, c := locate(t, f, sheet, idCol, id, col)
+		ref, _ := excelize.CoordinatesToCellName(c, r)
+		require.NoError(t, f.SetCellValue(sheet, ref, v))
+	})
+	require.NoError(t, f.Save())
+}
+
+// locate finds the row whose idCol holds id (a prefix match, for fingerprints), and
+// the column titled col.
+func locate(t *testing.T, f *excelize.File, sheet, idCol, id, col string) (row, column int) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	require.Greater(t, len(rows), 2, sheet)
+	hdr := rows[1]
+	ic, cc := slices.Index(hdr, idCol), slices.Index(hdr, col)
+	require.True(t, ic >= 0 && cc >= 0, "%s: columns %q, %q", sheet, idCol, col)
+	for i, r := range rows[2:] {
+		if ic < len(r) && r[ic] != "" && strings.HasPrefix(r[ic], id) {
+			return i + 3, cc + 1
+		}
+	}
+	t.Fatalf("%s: no row %s = %s", sheet, idCol, id)
+	return 0, 0
+}
+
+func cellOf(t *testing.T, f *excelize.File, sheet, idCol, id, col string) string {
+	t.Helper()
+	r, c := locate(t, f, sheet, idCol, id, col)
+	ref, _ := excelize.CoordinatesToCellName(c, r)
+	v, err := f.GetCellValue(sheet, ref)
+	require.NoError(t, err)
+	return v
+}
+
+// TestDPOEditsSurviveRescan: a DPO edits week 1's workbook; week 2's scan (scheduled,
+// so dated) finds it in the output folder and carries every entry over; the entries of
+// a finding that was fixed in between move to the retired block.
+func TestDPOEditsSurviveRescan(t *testing.T) {
+	dir := t.TempDir()
+	week1 := wbRun(t, dir, wbClock, pipeline.Options{Dated: true})
+	require.Len(t, week1.Files, 4, "dated and latest, for xlsx and json")
+	path1 := filepath.Join(dir, "crm-dpia-2026-03-02.xlsx")
+	require.Contains(t, week1.Files, path1)
+	require.Contains(t, week1.Files, filepath.Join(dir, "crm-dpia.xlsx"))
+	for _, p := range week1.Files {
+		info, err := os.Stat(p)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "%s is private to its owner", p)
+	}
+
+	var health, shadow string // the health-data finding the DPO assesses; the stray backup table, fixed later
+	for _, f := range week1.Report.Findings {
+		switch {
+		case f.RuleID == "SPC-01" && health == "":
+			health = f.Fingerprint
+		case f.RuleID == "DSC-04":
+			shadow = f.Fingerprint
+		}
+	}
+	require.NotEmpty(t, health)
+	require.NotEmpty(t, shadow)
+
+	due := time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)
+	dpoEdit(t, path1, func(set func(sheet, idCol, id, col string, v any)) {
+		set("Findings", "Finding id", health, "DPO status", "in progress")
+		set("Findings", "Finding id", health, "Owner", "CRM team")
+		set("Findings", "Finding id", health, "Due date", due)
+		set("Findings", "Finding id", health, "Likelihood override", 2)
+		set("Findings", "Finding id", health, "Reason", "Field hidden from sales since February")
+		set("Findings", "Finding id", shadow, "Owner", "DBA team")
+		set("Findings", "Finding id", shadow, "Reason", "Backup from the 2023 migration")
+		set("Measures", "Measure id", "M-SPC-01", "Status", "in progress")
+		set("Risk register", "Risk id", "R-SPC-01", "Residual severity", 3)
+		set("Risk register", "Risk id", "R-SPC-01", "Residual likelihood", 1)
+		set("Screening", "Criterion id", "WP248-8", "Applies", "no")
+		set("Sign-off", "Item id", "SO-01", "Entry", "Purge the backup table; restrict health data.")
+		set("Necessity & proportionality", "Question id", "NP-05", "Narrative", "Purge job ships in Q2.")
+	})
+
+	// In between, the engineers drop the stray backup table.
+	db, err := sql.Open("sqlite", filepath.Join(dir, "crm.db"))
+	require.NoError(t, err)
+	_, err = db.Exec(`DROP TABLE contacts_bak_2023`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	// The DPO saved the dated file last, so it is the newest workbook of the scope.
+	later := time.Now().Add(time.Minute)
+	require.NoError(t, os.Chtimes(path1, later, later))
+
+	week2 := wbRun(t, dir, wbClock.AddDate(0, 0, 7), pipeline.Options{Dated: true})
+	path2 := filepath.Join(dir, "crm-dpia-2026-03-09.xlsx")
+	require.Contains(t, week2.Files, path2)
+	for _, p := range []string{path2, filepath.Join(dir, "crm-dpia.xlsx")} {
+		f, err := excelize.OpenFile(p)
+		require.NoError(t, err)
+		assert.Equal(t, "in progress", cellOf(t, f, "Findings", "Finding id", health, "DPO status"), p)
+		assert.Equal(t, "CRM team", cellOf(t, f, "Findings", "Finding id", health, "Owner"))
+		assert.Equal(t, "2026-04-30", cellOf(t, f, "Findings", "Finding id", health, "Due date"))
+		assert.Equal(t, "2", cellOf(t, f, "Findings", "Finding id", health, "Likelihood override"))
+		assert.Equal(t, "2", cellOf(t, f, "Findings", "Finding id", health, "Assessed likelihood"))
+		assert.Equal(t, "3", cellOf(t, f, "Findings", "Finding id", health, "Residual severity"))
+		assert.Equal(t, "1", cellOf(t, f, "Findings", "Finding id", health, "Residual likelihood"))
+		assert.Equal(t, "in progress", cellOf(t, f, "Measures", "Measure id", "M-SPC-01", "Status"))
+		assert.Equal(t, "3", cellOf(t, f, "Risk register", "Risk id", "R-SPC-01", "Residual severity"))
+		assert.Equal(t, "no", cellOf(t, f, "Screening", "Criterion id", "WP248-8", "Applies"))
+		assert.Equal(t, "Purge the backup table; restrict health data.", cellOf(t, f, "Sign-off", "Item id", "SO-01", "Entry"))
+		assert.Equal(t, "Purge job ships in Q2.", cellOf(t, f, "Necessity & proportionality", "Question id", "NP-05", "Narrative"))
+
+		// The backup table's finding is resolved: its DPO entry is retired, not lost.
+		rows, err := f.GetRows("Findings")
+		require.NoError(t, err)
+		at := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && strings.HasPrefix(r[0], "Retired") })
+		require.Positive(t, at, "a retired block")
+		var retired []string
+		for _, r := range rows[at+1:] {
+			retired = append(retired, r[0])
+		}
+		assert.Contains(t, retired, shadow)
+		assert.Equal(t, "DBA team", cellOf(t, f, "Findings", "Finding id", shadow, "Owner"))
+		require.NoError(t, f.Close())
+	}
+
+	ann, err := reports.ReadAnnotations(path2)
+	require.NoError(t, err)
+	assert.Equal(t, week2.Report.ScanID, ann.ScanID)
+	assert.Equal(t, "crm", ann.Scope)
+	assert.Equal(t, "in progress", ann.Findings[health].Status)
+	assert.True(t, ann.Findings[shadow].Retired)
+	assert.Equal(t, "crm-dpia-2026-03-02.xlsx", week2.Report.DPIA.PreviousFile)
+	require.Len(t, week2.Report.DPIA.History, 2, "the trend has both weeks")
+	assert.Equal(t, week1.Report.ScanID, week2.Report.DPIA.Changes.PreviousScanID)
+}
+
+// --previous names the workbook to carry from, wherever it is; a bad one is an error.
+func TestPreviousWorkbookFlag(t *testing.T) {
+	dir := t.TempDir()
+	first := wbRun(t, dir, wbClock, pipeline.Options{})
+	var fp string
+	for _, f := range first.Report.Findings {
+		if f.RuleID == "SEC-01" {
+			fp = f.Fingerprint
+		}
+	}
+	require.NotEmpty(t, fp)
+	elsewhere := filepath.Join(t.TempDir(), "reviewed by the DPO.xlsx")
+	b, err := os.ReadFile(workbookOf(t, first))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(elsewhere, b, 0o600))
+	dpoEdit(t, elsewhere, func(set func(sheet, idCol, id, col string, v any)) {
+		set("Findings", "Finding id", fp, "Owner", "Payments team")
+	})
+
+	out := t.TempDir() // a fresh output folder: nothing to find there by itself
+	second := wbRun(t, dir, wbClock.AddDate(0, 0, 7), pipeline.Options{OutDir: out, Previous: elsewhere})
+	f, err := excelize.OpenFile(workbookOf(t, second))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, "Payments team", cellOf(t, f, "Findings", "Finding id", fp, "Owner"))
+
+	db := filepath.Join(dir, "crm.db")
+	cfg, err := demo.Config(db)
+	require.NoError(t, err)
+	_, err = pipeline.Run(context.Background(), pipeline.Options{Config: cfg, OutDir: t.TempDir(), Previous: filepath.Join(dir, "nope.xlsx")})
+	require.ErrorIs(t, err, pipeline.ErrConfig)
+}
+
+// The demo workbook converts to PDF with LibreOffice (Debian package libreoffice-calc),
+// the way a DPO might print or archive it. It runs whenever LibreOffice is installed;
+// under CI=true a missing LibreOffice fails the test (.ci/run installs it).
+func TestWorkbookConvertsToPDF(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		soffice, err = exec.LookPath("libreoffice")
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs the Debian package libreoffice-calc")
+		}
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc to run this test")
+	}
+	dir := t.TempDir()
+	out := wbRun(t, dir, wbClock, pipeline.Options{})
+	xlsx := workbookOf(t, out)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// A private profile, so a LibreOffice the user has open does not take the job.
+	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "lo-profile"))
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", "pdf", "--outdir", dir, xlsx)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	output, err := cmd.CombinedOutput()
+	require.NoError(t, err, "soffice: %s", output)
+	// soffice exits 0 even when it cannot load the file, so the PDF itself is the check.
+	pdf, err := os.ReadFile(strings.TrimSuffix(xlsx, ".xlsx") + ".pdf")
+	require.NoError(t, err, "no PDF written; soffice said: %s", output)
+	require.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "not a PDF")
+	pages := regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1)
+	assert.GreaterOrEqual(t, len(pages), 14, "at least a page per sheet")
+	assert.NotContains(t, string(output), "Error")
+
+	// The heat map is formulas over Findings and the Risk register: a residual rating
+	// typed by the DPO (written here without touching any cached value) moves that
+	// risk's findings to the after-measures cell once LibreOffice recalculates.
+	rule := out.Report.Findings[0].RuleID
+	n := 0
+	for _, f := range out.Report.Findings {
+		if f.RuleID == rule {
+			n++
+		}
+	}
+	edited := filepath.Join(dir, "edited.xlsx")
+	f, err := excelize.OpenFile(xlsx)
+	require.NoError(t, err)
+	r, c := locate(t, f, "Risk register", "Risk id", "R-"+rule, "Residual severity")
+	for i, col := range []int{c, c + 1} { // residual severity and likelihood
+		ref, _ := excelize.CoordinatesToCellName(col, r)
+		require.NoError(t, f.SetCellValue("Risk register", ref, 1), i)
+	}
+	require.NoError(t, f.SaveAs(edited))
+	require.NoError(t, f.Close())
+	csvDir := filepath.Join(dir, "csv")
+	// Filter options: comma, quote, UTF-8, …, and -1 = every sheet to its own file.
+	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", csvDir, edited)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	output, err = cmd.CombinedOutput()
+	require.NoError(t, err, "soffice: %s", output)
+	matrix, err := os.ReadFile(filepath.Join(csvDir, "edited-Risk matrix.csv"))
+	require.NoError(t, err, "soffice said: %s", output)
+	rows, err := csv.NewReader(bytes.NewReader(matrix)).ReadAll()
+	require.NoError(t, err)
+	// The grids' rows 5–8 are likelihood 4…1; after measures, severity 1 is column J.
+	at := func(row, col int) int {
+		v, err := strconv.Atoi(rows[row-1][col-1])
+		require.NoError(t, err, "row %d col %d: %q", row, col, rows[row-1][col-1])
+		return v
+	}
+	before11, after11 := at(8, 3), at(8, 10)
+	assert.Equal(t, before11+n, after11, "the %d findings of %s are at severity 1 × likelihood 1 after measures", n, rule)
+}

@@ -1,0 +1,231 @@
+// Package suggest drafts the mapping part of a config from a database's catalogue and a
+// classification of its columns, the way a scan sees them: which tables hold people and
+// their keys, where consent is kept, which timestamps can anchor retention, how rows are
+// soft-deleted, and where erasure requests, holds, suppressions and contracts live.
+//
+// Everything it writes is a guess from names and sampled enum values, marked
+// "# suggested: review" in the file; nothing it writes is a personal value (sampled values
+// are kept only when they are words of a fixed vocabulary, such as "granted").
+package suggest
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/gdprscan/gdprscan/rules"
+	"github.com/gdprscan/gdprscan/rules/detect"
+	"github.com/gdprscan/gdprscan/scanner"
+	"github.com/gdprscan/gdprscan/scanner/dialect"
+)
+
+// Table is a catalogue table with its classified columns and the vocabulary words seen
+// in its sampled values.
+type Table struct {
+	rules.Table
+	words map[string][]string // lower-case column name → vocabulary words sampled, sorted
+}
+
+// Catalogue is what the suggestion is drawn from.
+type Catalogue struct {
+	Dialect dialect.Dialect
+	Tables  []Table
+}
+
+// Read lists the source's tables, samples and classifies each, as a scan does. Tables
+// of the engine itself (sqlite_*) are left out.
+func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleSize int) (*Catalogue, error) {
+	units, err := src.Units(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %s", scanner.Scrub(err.Error()))
+	}
+	out := &Catalogue{Dialect: src.Dialect()}
+	for _, u := range units {
+		if strings.HasPrefix(strings.ToLower(u.Table), "sqlite_") {
+			continue
+		}
+		s, err := src.Sample(ctx, u, sampleSize)
+		if err != nil {
+			return nil, fmt.Errorf("sample %s: %s", u.ID(), scanner.Scrub(err.Error()))
+		}
+		names := make([]string, len(u.Columns))
+		for i, col := range u.Columns {
+			names[i] = col.Name
+		}
+		t := Table{Table: rules.Table{Schema: u.Schema, Name: u.Table, IsView: u.IsView, RowEstimate: u.RowEstimate, PrimaryKey: u.PrimaryKey},
+			words: map[string][]string{}}
+		for _, col := range u.Columns {
+			vals := s.Values[col.Name]
+			r := c.Classify(detect.Column{Table: u.Table, Name: col.Name, DataType: col.DataType, TableColumns: names, Values: vals, Sampled: s.Rows})
+			t.Columns = append(t.Columns, rules.TableColumn{Name: col.Name, DataType: col.DataType, Default: col.Default, Class: r})
+			if !r.Personal {
+				t.words[strings.ToLower(col.Name)] = vocabulary(vals)
+			}
+		}
+		out.Tables = append(out.Tables, t)
+	}
+	return out, nil
+}
+
+// vocabularyRE keeps sampled values that are enum words: short, lower-case letters,
+// digits, '_' and '-', never an address or a name with capitals.
+var vocabularyRE = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,30}$`)
+
+func vocabulary(vals []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vals {
+		w := strings.TrimSpace(v)
+		if vocabularyRE.MatchString(w) && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+		if len(out) > 40 {
+			return nil // too many distinct values for an enum
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// --- name patterns --------------------------------------------------------------------
+
+var (
+	personNameRE   = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|account_holder|user|lead|prospect|kunde|kontakt|personne)`)
+	primaryNameRE  = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|kunde|kontakt)`)
+	leadNameRE     = regexp.MustCompile(`(?i)(lead|prospect|interessent)`)
+	staffNameRE    = regexp.MustCompile(`(?i)^(users?|staff|employees?|admin_users|crm_users|agents?)$`)
+	consentNameRE  = regexp.MustCompile(`(?i)(consent|gdpr|permission|subscription|opt_?in|preference|privacy_choice|einwilligung)`)
+	requestNameRE  = regexp.MustCompile(`(?i)(erasure|deletion|dsar|gdpr_request|privacy_request|data_subject_request|subject_request|forget|loesch)`)
+	holdNameRE     = regexp.MustCompile(`(?i)(legal_?hold|litigation_?hold|^holds?$)`)
+	tombNameRE     = regexp.MustCompile(`(?i)(suppress|unsubscrib|block_?list|black_?list|do_not_contact|tombstone|erased)`)
+	contractNameRE = regexp.MustCompile(`(?i)(order|contract|deal|opportunit|invoice|vertrag|auftrag)`)
+	activityNameRE = regexp.MustCompile(`(?i)(activit|event|email_log|campaign_log|interaction|engagement|touch|visit|tracking|page_?view|click|audit|_log$|^log)`)
+	listNameRE     = regexp.MustCompile(`(?i)(list_member|prospect_lists|list_subscri|audience_member|segment_member|mailing_list)`)
+	emailTableRE   = regexp.MustCompile(`(?i)^(email_?addresses|emails|email_address|contact_emails)$`)
+)
+
+// column patterns, tried in order.
+var (
+	basisColRE      = regexp.MustCompile(`(?i)^(hs_)?(lawful|legal)_?basis$|rechtsgrundlage|base_legale|base_juridica`)
+	optInColRE      = regexp.MustCompile(`(?i)^((marketing|email|newsletter)_)?opt_?in$|^optin|accepts_marketing|marketing_consent|^subscribed$|^is_subscribed$|newsletter$`)
+	optOutColRE     = regexp.MustCompile(`(?i)opt_?out$|^do_not_(email|mail|contact)$|^donotemail$|^unsubscribed$|hasoptedoutofemail|^is_opt_out$`)
+	optOutAtColRE   = regexp.MustCompile(`(?i)(opt_?out|unsubscribe)\w*(_at|_date|date|_on)$`)
+	deletedFlagRE   = regexp.MustCompile(`(?i)^(is_)?(deleted|archived)$`)
+	deletedAtColRE  = regexp.MustCompile(`(?i)^(deleted|archived)_(at|on|date)$|^date_deleted$|^deletion_date$`)
+	createdColRE    = regexp.MustCompile(`(?i)^(created(_at|_on|date|_date)?|date_entered|createdate|creation_date|date_created|inserted_at)$`)
+	inboundColRE    = regexp.MustCompile(`(?i)^last_(inbound|activity|contact(ed)?|interaction|engagement|reply|touch)\w*$`)
+	reviewedColRE   = regexp.MustCompile(`(?i)^(date_reviewed|basis_reviewed(_at|_on)?|lawful_basis_reviewed\w*)$`)
+	purposeColRE    = regexp.MustCompile(`(?i)^(purpose|consent_purpose|topic|category|subscription_type|consent_topic)$`)
+	statusColRE     = regexp.MustCompile(`(?i)^(status|state|consent_status|consent_state)$`)
+	capturedColRE   = regexp.MustCompile(`(?i)^(captured|consented|given|granted|recorded|collected)(_at|_on|_date)$|^consent_date$`)
+	methodColRE     = regexp.MustCompile(`(?i)^(capture_method|method|collection_method|source_type|capture_type)$`)
+	sourceColRE     = regexp.MustCompile(`(?i)^(capture_source|source|form_id|form|url|origin|collection_point)$`)
+	noticeColRE     = regexp.MustCompile(`(?i)^(notice_version|policy_version|privacy_version|notice|wording_version|text_version)$`)
+	withdrawnColRE  = regexp.MustCompile(`(?i)^(withdrawn|revoked|retracted)(_at|_on|_date)$|^withdrawal_date$`)
+	channelColRE    = regexp.MustCompile(`(?i)^(channel|medium)$`)
+	consentTypeRE   = regexp.MustCompile(`(?i)^(consent_type|lawful_basis|legal_basis)$`)
+	proofColRE      = regexp.MustCompile(`(?i)^(proof_ref|proof|evidence_ref|submission_id|ip_hash)$`)
+	doiColRE        = regexp.MustCompile(`(?i)^(double_opt_in(_at|_date)?|doi_(at|date|confirmed_at)|confirm_opt_in_date|confirmed_at)$`)
+	reconfColRE     = regexp.MustCompile(`(?i)^(reconfirmed|renewed|refreshed)(_at|_on|_date)$`)
+	parentalColRE   = regexp.MustCompile(`(?i)(parental|guardian)`)
+	typeColRE       = regexp.MustCompile(`(?i)^(activity_type|event_type|type|kind|action|activity|event)$`)
+	receivedColRE   = regexp.MustCompile(`(?i)^(received|requested|submitted)(_at|_on|_date)$|^date_entered$|^created_at$`)
+	completedColRE  = regexp.MustCompile(`(?i)^(completed|closed|resolved|done|fulfilled|finished)(_at|_on|_date)$`)
+	hashColRE       = regexp.MustCompile(`(?i)(hash|sha256|sha_256|digest)`)
+	reasonColRE     = regexp.MustCompile(`(?i)^(reason|matter|case_ref|description)$`)
+	ownerColRE      = regexp.MustCompile(`(?i)^(owner|owner_id|responsible|assigned_to)$`)
+	reviewColRE     = regexp.MustCompile(`(?i)^review(_at|_on|_date|_by)?$`)
+	releasedColRE   = regexp.MustCompile(`(?i)^(released|lifted|ended)(_at|_on|_date)$`)
+	placedColRE     = regexp.MustCompile(`(?i)^(placed|created|started)(_at|_on|_date)$`)
+	endColRE        = regexp.MustCompile(`(?i)(^end|_end$|end_(at|date|on)$|expir|terminat)`)
+	atColRE         = regexp.MustCompile(`(?i)(_at|_on|_date|_time|date|time|timestamp)$`)
+	grantedWords    = []string{"granted", "given", "yes", "opt-in", "opted_in", "optin", "opted-in", "active", "subscribed", "accepted", "agreed", "confirmed", "true"}
+	withdrawnWords  = []string{"withdrawn", "revoked", "opted_out", "opt-out", "opted-out", "optout", "unsubscribed", "retracted", "cancelled"}
+	completedWords  = []string{"completed", "done", "closed", "fulfilled", "resolved", "erased"}
+	interactionWord = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)`)
+	sendWord        = regexp.MustCompile(`(?i)^(email|e-mail|sent|newsletter|campaign|targeted|mailing|send)$`)
+)
+
+func (t Table) find(re *regexp.Regexp) (rules.TableColumn, bool) {
+	for _, c := range t.Columns {
+		if re.MatchString(c.Name) {
+			return c, true
+		}
+	}
+	return rules.TableColumn{}, false
+}
+
+func (t Table) findTime(re *regexp.Regexp) (rules.TableColumn, bool) {
+	for _, c := range t.Columns {
+		if re.MatchString(c.Name) && isTime(c) {
+			return c, true
+		}
+	}
+	return rules.TableColumn{}, false
+}
+
+func (t Table) category(cat detect.Category) (rules.TableColumn, bool) {
+	for _, c := range t.Columns {
+		if c.Class.Personal && c.Class.Category == cat {
+			return c, true
+		}
+	}
+	return rules.TableColumn{}, false
+}
+
+func isTime(c rules.TableColumn) bool {
+	dt := strings.ToLower(c.DataType)
+	return strings.Contains(dt, "date") || strings.Contains(dt, "time") || atColRE.MatchString(c.Name)
+}
+
+func isBool(c rules.TableColumn) bool { return strings.Contains(strings.ToLower(c.DataType), "bool") }
+
+func (t Table) key() string {
+	if len(t.PrimaryKey) == 1 {
+		return t.PrimaryKey[0]
+	}
+	return ""
+}
+
+func (t Table) ref() string { return t.Name }
+
+// words returns the sampled vocabulary of a column.
+func (t Table) wordsOf(col string) []string { return t.words[strings.ToLower(col)] }
+
+// fkTo returns the column of t that references subject s by naming convention.
+func (t Table) fkTo(s Table) (string, bool) {
+	if s.key() == "" {
+		return "", false
+	}
+	base := strings.ToLower(s.Name)
+	if i := strings.LastIndexByte(base, '_'); i >= 0 && i < len(base)-1 {
+		base = base[i+1:]
+	}
+	k := strings.ToLower(s.key())
+	names := map[string]bool{}
+	for _, b := range []string{singular(base), base} {
+		names[b+"_"+k] = true
+		names[b+k] = true
+	}
+	for _, c := range t.Columns {
+		if names[strings.ToLower(c.Name)] {
+			return c.Name, true
+		}
+	}
+	return "", false
+}
+
+func singular(s string) string {
+	switch {
+	case s == "people":
+		return "person"
+	case strings.HasSuffix(s, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss"):
+		return s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,148 @@
+package suggest
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/rules"
+	"github.com/gdprscan/gdprscan/rules/detect"
+	"github.com/gdprscan/gdprscan/scanner/dialect"
+)
+
+// tbl builds a catalogue table: columns as "name:type[:category]", words per column.
+func tbl(name string, pk string, cols []string, words map[string][]string) Table {
+	t := Table{Table: rules.Table{Schema: "public", Name: name, PrimaryKey: []string{pk}}, words: map[string][]string{}}
+	for _, c := range cols {
+		parts := append(splitN(c), "", "")
+		col := rules.TableColumn{Name: parts[0], DataType: parts[1], Class: detect.Result{Category: detect.None}}
+		if parts[2] != "" {
+			col.Class = detect.Result{Category: detect.Category(parts[2]), Personal: true}
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	for k, v := range words {
+		t.words[k] = v
+	}
+	return t
+}
+
+func splitN(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// A HubSpot-style export: basis and opt-out on the contact, deals, engagements.
+func TestSuggestHubSpotShape(t *testing.T) {
+	cat := &Catalogue{Dialect: dialect.Postgres, Tables: []Table{
+		tbl("contacts", "id", []string{"id:bigint", "email:text:email", "firstname:text:person_name", "lastname:text:person_name",
+			"hs_legal_basis:text", "hs_email_optout:boolean", "hs_email_optout_date:timestamp", "createdate:timestamp",
+			"archived:boolean", "date_of_birth:date:date_of_birth", "country:text:country"}, nil),
+		tbl("deals", "id", []string{"id:bigint", "contact_id:bigint", "closedate:timestamp", "contract_end_date:date"}, nil),
+		tbl("engagements", "id", []string{"id:bigint", "contact_id:bigint", "type:text", "occurred_at:timestamp"},
+			map[string][]string{"type": {"call", "email", "form_submission", "meeting"}}),
+		tbl("gdpr_requests", "id", []string{"id:bigint", "contact_id:bigint", "requested_at:timestamp", "completed_at:timestamp", "status:text"},
+			map[string][]string{"status": {"completed", "open", "rejected"}}),
+	}}
+	d := Suggest(cat)
+	m := d.Mapping
+	require.Len(t, m.Subjects, 1)
+	s := m.Subjects[0]
+	assert.Equal(t, config.Subject{Table: "contacts", Key: "id", LawfulBasisColumn: "hs_legal_basis",
+		Marketable: "NOT (hs_email_optout = TRUE)", OptedOut: "hs_email_optout = TRUE", OptedOutAtColumn: "hs_email_optout_date",
+		SoftDeleted: "archived = TRUE", EmailColumn: "email", CreatedColumn: "createdate",
+		BirthDateColumn: "date_of_birth", CountryColumn: "country"}, s)
+	require.Len(t, m.Contracts, 1)
+	assert.Equal(t, config.ContractMapping{Table: "deals", SubjectKey: "contact_id", SubjectTable: "contacts", EndColumn: "contract_end_date"}, m.Contracts[0])
+	require.Len(t, m.Sends, 1)
+	assert.Equal(t, "type = 'email'", m.Sends[0].Filter)
+	require.Len(t, m.Interactions, 1)
+	assert.Equal(t, "type = 'form_submission'", m.Interactions[0].Filter)
+	require.Len(t, m.Retention, 1)
+	assert.Equal(t, "customers", m.Retention[0].AppliesTo)
+	assert.Equal(t, "(SELECT MAX(o.closedate) FROM deals o WHERE o.contact_id = t.id)", m.Retention[0].Anchor)
+	require.NotNil(t, m.Erasure)
+	assert.Equal(t, "status = 'completed'", m.Erasure.CompletedFilter)
+	assert.Equal(t, "requested_at", m.Erasure.ReceivedColumn)
+	assert.Nil(t, m.Consent)
+	assert.Contains(t, d.Notes, "no legal-hold table found")
+	loads(t, d, "postgres")
+}
+
+// A SuiteCRM-style schema: email addresses linked through a relation table, a deleted
+// flag on every table, legal holds.
+func TestSuggestSuiteCRMShape(t *testing.T) {
+	cat := &Catalogue{Dialect: dialect.MySQL, Tables: []Table{
+		tbl("contacts", "id", []string{"id:char(36)", "first_name:varchar(100):person_name", "last_name:varchar(100):person_name",
+			"phone_mobile:varchar(100):phone", "lawful_basis:text", "date_reviewed:date", "deleted:tinyint(1)", "date_entered:datetime",
+			"date_modified:datetime"}, nil),
+		tbl("email_addresses", "id", []string{"id:char(36)", "email_address:varchar(255):email", "opt_out:tinyint(1)",
+			"confirm_opt_in:varchar(255)", "confirm_opt_in_date:datetime", "deleted:tinyint(1)", "date_modified:datetime"}, nil),
+		tbl("email_addr_bean_rel", "id", []string{"id:char(36)", "email_address_id:char(36)", "bean_id:char(36)",
+			"bean_module:varchar(100)", "deleted:tinyint(1)", "date_modified:datetime"}, nil),
+		tbl("legal_holds", "id", []string{"id:int", "contact_id:char(36)", "reason:text", "owner:varchar(50)",
+			"review_at:datetime", "released_at:datetime", "placed_at:datetime"}, nil),
+		tbl("leads", "id", []string{"id:char(36)", "first_name:varchar(100):person_name", "email1:varchar(100):email",
+			"status:varchar(100)", "date_entered:datetime", "last_activity_date:datetime", "deleted:tinyint(1)"},
+			map[string][]string{"status": {"converted", "dead", "new"}}),
+	}}
+	d := Suggest(cat)
+	m := d.Mapping
+	require.Len(t, m.Subjects, 2)
+	assert.Equal(t, "contacts", m.Subjects[0].Table, "people before prospects")
+	assert.Equal(t, "deleted = 1", m.Subjects[0].SoftDeleted)
+	assert.Equal(t, "date_reviewed", m.Subjects[0].BasisReviewedColumn)
+	assert.Equal(t, "lawful_basis", m.Subjects[0].LawfulBasisColumn)
+	require.NotNil(t, m.EmailConsent)
+	assert.Equal(t, &config.EmailLink{Table: "email_addr_bean_rel", AddressKey: "email_address_id", SubjectKey: "bean_id",
+		Filter: "bean_module = 'Contacts'"}, m.EmailConsent.Link)
+	assert.Equal(t, "confirm_opt_in IN ('opt-in', 'confirmed-opt-in')", m.EmailConsent.OptedIn)
+	assert.Equal(t, "opt_out = 1", m.EmailConsent.OptedOut)
+	assert.Equal(t, "confirm_opt_in_date", m.EmailConsent.DoubleOptInAtColumn)
+	require.Len(t, m.SoftDelete, 1)
+	assert.Equal(t, "deleted = 1", m.SoftDelete[0].Predicate)
+	require.NotNil(t, m.Holds)
+	assert.Equal(t, config.HoldMapping{Table: "legal_holds", Key: "id", SubjectKey: "contact_id", ReasonColumn: "reason",
+		OwnerColumn: "owner", ReviewColumn: "review_at", ReleasedColumn: "released_at", PlacedColumn: "placed_at"}, *m.Holds)
+	require.Len(t, m.Retention, 1)
+	r := m.Retention[0]
+	assert.Equal(t, "status <> 'converted' AND NOT (deleted = 1)", r.SubjectFilter)
+	assert.Equal(t, "COALESCE(last_activity_date, date_entered)", r.Anchor)
+	loads(t, d, "mysql")
+}
+
+func loads(t *testing.T, d *Draft, kind string) {
+	t.Helper()
+	doc := d.YAML(Header{Name: "crm", Kind: kind, DSN: kind + "://scanner@db/crm"})
+	_, err := config.Load(doc, "draft.yaml")
+	require.NoError(t, err, string(doc))
+	assert.Contains(t, string(doc), "# suggested: review")
+}
+
+func TestSafeDSN(t *testing.T) {
+	got, env := SafeDSN("postgres://scanner:s3cr3t@db:5432/crm?sslmode=require", "crm-eu")
+	assert.Equal(t, "postgres://scanner:${GDPRSCAN_CRM_EU_PASSWORD}@db:5432/crm?sslmode=require", got)
+	assert.Equal(t, "GDPRSCAN_CRM_EU_PASSWORD", env)
+	got, env = SafeDSN("sqlite:///var/lib/crm.db", "crm")
+	assert.Equal(t, "sqlite:///var/lib/crm.db", got)
+	assert.Empty(t, env)
+}
+
+func TestVocabularyKeepsOnlyEnumWords(t *testing.T) {
+	assert.Equal(t, []string{"granted", "withdrawn"}, vocabulary([]string{"granted", "Jane Doe", "withdrawn", "jane@example.com", "granted", "+49 151 1234567"}))
+}
+
+func TestScalarQuoting(t *testing.T) {
+	for in, want := range map[string]string{"contacts": "contacts", "P3Y": "P3Y", "yes": `"yes"`, "status <> 'converted'": `"status <> 'converted'"`, "": `""`} {
+		assert.Equal(t, want, q(in), in)
+	}
+}

@@ -1,0 +1,50 @@
+package detect
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/gdprscan/gdprscan/config"
+)
+
+// ConfigOptions turns the config's discovery section into classifier options: its phone
+// regions (when set) and its custom detectors. A loaded config has validated and compiled
+// them; patterns of a config built in code are compiled here, and a bad one makes New fail.
+func ConfigOptions(d config.Discovery) []Option {
+	var opts []Option
+	if len(d.PhoneRegions) > 0 {
+		opts = append(opts, WithPhoneRegions(d.PhoneRegions))
+	}
+	if len(d.CustomDetectors) == 0 {
+		return opts
+	}
+	cds := make([]CustomDetector, 0, len(d.CustomDetectors))
+	for _, c := range d.CustomDetectors {
+		cd := CustomDetector{ID: c.ID, Category: Category(c.Category), Validator: c.Validator, Confidence: c.Confidence}
+		for _, p := range c.NamePatterns {
+			re, err := compiled(p)
+			if err != nil {
+				return append(opts, failing(fmt.Errorf("detect: custom detector %q: %w", c.ID, err)))
+			}
+			cd.NamePatterns = append(cd.NamePatterns, re)
+		}
+		if c.ValueRegex != nil {
+			re, err := compiled(*c.ValueRegex)
+			if err != nil {
+				return append(opts, failing(fmt.Errorf("detect: custom detector %q: %w", c.ID, err)))
+			}
+			cd.ValueRegex = re
+		}
+		cds = append(cds, cd)
+	}
+	return append(opts, WithCustomDetectors(cds...))
+}
+
+func compiled(r config.Regexp) (*regexp.Regexp, error) {
+	if re := r.Regexp(); re != nil {
+		return re, nil
+	}
+	return regexp.Compile(r.String())
+}
+
+func failing(err error) Option { return func(*Classifier) error { return err } }
