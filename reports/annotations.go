@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -88,10 +87,6 @@ type Entry struct {
 	Context map[string]string
 	Retired bool
 }
-
-// ErrNotWorkbook is returned by ReadAnnotations for a file that is not a gdprscan DPIA
-// workbook.
-var ErrNotWorkbook = errors.New("reports: not a gdprscan DPIA workbook")
 
 // tableSpecs are the tabular sheets whose DPO cells are read back.
 func tableSpecs() []*sheetSpec {

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdprscan/gdprscan/rules"
-	"github.com/gdprscan/gdprscan/scanner"
 )
 
 // This file derives the workbook's aggregate views from a Report. It knows nothing of
@@ -132,17 +131,6 @@ func computeStats(r Report) stats {
 		}
 	}
 	return s
-}
-
-// heatMap counts findings per severity (first index) and likelihood (second), 1..4.
-// Findings with an out-of-range scale are left out rather than guessed.
-func heatMap(fs []scanner.Finding) (m [5][5]int) {
-	for _, f := range fs {
-		if f.Severity.Valid() && f.Likelihood.Valid() {
-			m[f.Severity][f.Likelihood]++
-		}
-	}
-	return m
 }
 
 // truncate keeps a cell under Excel's 32,767-character limit with room for the marker.

@@ -2,5 +2,10 @@ package reports
 
 import "errors"
 
-// ErrUnknownFormat is returned by ForFormat for a name it does not know.
-var ErrUnknownFormat = errors.New("reports: unknown format")
+var (
+	// ErrUnknownFormat is returned by ForFormat for a name it does not know.
+	ErrUnknownFormat = errors.New("reports: unknown format")
+	// ErrNotWorkbook is returned by ReadAnnotations for a file that is not a gdprscan
+	// DPIA workbook.
+	ErrNotWorkbook = errors.New("reports: not a gdprscan DPIA workbook")
+)

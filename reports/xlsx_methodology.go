@@ -69,7 +69,7 @@ func (b *book) methodology() error {
 		"83(5): up to €20m or 4% (principles and rights: Art. 5, 6, 7, 9, 12–22, transfers). " +
 		"The tier tells which maximum applies; gdprscan never estimates an amount.")
 
-	row = b.scaleLegend(s, 1, row+1)
+	row = b.scaleLegend(s, row+1)
 
 	section("Rule catalogue")
 	if rep.RulesetVersion != "" {

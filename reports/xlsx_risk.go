@@ -246,33 +246,46 @@ func (b *book) streamLegend(put func(col, row int, v any), row int) int {
 	return row
 }
 
-// scaleLegend writes the CNIL scales and the risk convention with its top-left at
-// (col, row) and returns the next free row. Risk matrix and Methodology both carry it.
-func (b *book) scaleLegend(s string, col, row int) int {
+// scaleLegend writes the CNIL scales and the risk convention on Methodology from row
+// (columns A–G, descriptions in merged cells sized to their text) and returns the next
+// free row. The Risk matrix has its streamed twin, streamLegend.
+func (b *book) scaleLegend(s string, row int) int {
 	st := b.st
-	b.set(s, col, row, "Scales (CNIL)", st.section)
+	b.set(s, 1, row, "Scales (CNIL)", st.section)
 	row++
-	for i, t := range []string{"Level", "Word", "Severity: impact on data subjects", "Likelihood of the feared event"} {
-		b.set(s, col+i, row, t, st.hdrAuto)
+	merge := func(c1, c2, r int) {
+		b.do(func() error { return b.f.MergeCell(s, cell(c1, r), cell(c2, r)) })
 	}
+	b.set(s, 1, row, "Level", st.hdrAuto)
+	b.set(s, 2, row, "Word", st.hdrAuto)
+	b.set(s, 3, row, "Severity: impact on data subjects", st.hdrAuto)
+	b.set(s, 5, row, "Likelihood of the feared event", st.hdrAuto)
+	merge(3, 4, row)
+	merge(5, 7, row)
 	row++
+	desc := []column{{width: 56, format: fmtWrap}, {width: 68, format: fmtWrap}}
 	for _, sc := range scales {
-		b.set(s, col, row, sc.level, 0)
-		b.set(s, col+1, row, sc.word, 0)
-		b.set(s, col+2, row, sc.severity, st.autoWrap)
-		b.set(s, col+3, row, sc.likelihood, st.autoWrap)
+		b.set(s, 1, row, fmt.Sprint(sc.level), st.autoWrap)
+		b.set(s, 2, row, sc.word, st.autoWrap)
+		b.set(s, 3, row, sc.severity, st.autoWrap)
+		b.set(s, 5, row, sc.likelihood, st.autoWrap)
+		merge(3, 4, row)
+		merge(5, 7, row)
+		if h := rowHeight(desc, []any{sc.severity, sc.likelihood}, false); h > 0 {
+			r := row
+			b.do(func() error { return b.f.SetRowHeight(s, r, h) })
+		}
 		row++
 	}
 	row++
-	b.set(s, col, row, "Risk level convention (product convention, not a regulatory scale)", st.section)
+	b.set(s, 1, row, "Risk level convention (product convention, not a regulatory scale)", st.section)
 	row++
-	for i, t := range []string{"Risk level", "Severity × likelihood"} {
-		b.set(s, col+i, row, t, st.hdrAuto)
-	}
+	b.set(s, 1, row, "Risk level", st.hdrAuto)
+	b.set(s, 2, row, "Severity × likelihood", st.hdrAuto)
 	row++
 	for _, band := range riskBands {
-		b.set(s, col, row, band.level.String(), st.band[band.level])
-		b.set(s, col+1, row, band.span, 0)
+		b.set(s, 1, row, band.level.String(), st.legendBand[band.level])
+		b.set(s, 2, row, band.span, 0)
 		row++
 	}
 	return row + 1

@@ -107,7 +107,7 @@ func ConsentLacksProof() Rule {
 					continue
 				}
 				c, _ := ct.t.Column(p.col)
-				gaps = append(gaps, "NOT "+filled(d, ct.col(env, "c", p.col), c))
+				gaps = append(gaps, missing(d, ct.col(env, "c", p.col), c))
 				names = append(names, p.name)
 			}
 			if cm.CaptureMethodColumn != "" {

@@ -56,6 +56,16 @@ func filled(d dialect.Dialect, col string, c TableColumn) string {
 	return textHasValue(d, col, col)
 }
 
+// missing is true when a column holds nothing at all: NULL, or empty text. Proof
+// elements are judged this way; it costs a consent table of millions of rows no string
+// function per row.
+func missing(d dialect.Dialect, col string, c TableColumn) string {
+	if !isTextType(c.DataType) {
+		return col + " IS NULL"
+	}
+	return "(" + col + " IS NULL OR " + col + " = '')"
+}
+
 // isTextType reports whether a catalogue type holds text (or may, when unknown).
 func isTextType(dataType string) bool {
 	t := strings.ToLower(dataType)

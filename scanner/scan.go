@@ -223,7 +223,8 @@ func (s *Scanner) timePhase(phase string, start *time.Time) {
 }
 
 // Adaptive sampling: when a column's confidence lands within adaptiveBand of the threshold
-// and the sample was full-sized (the table has more rows), the table is sampled again,
+// and the sample was full-sized or the catalogue counts more rows than it holds (a
+// TABLESAMPLE may return fewer than asked), the table is sampled again,
 // adaptiveFactor times larger (at most adaptiveMax rows), and those columns are classified
 // again on it: signal "sample:enlarged". Both samples must fit the table's time budget
 // (discovery.table_time_budget); when the larger one does not, the first classification
@@ -264,7 +265,8 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 			near = append(near, i)
 		}
 	}
-	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && sample.Rows >= n && larger > n {
+	more := sample.Rows >= n || u.RowEstimate > int64(sample.Rows) // the table has rows the sample missed
+	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && more && larger > n {
 		signal := "sample:time_bounded"
 		if left := disc.Budget() - time.Since(start); left > 0 {
 			sctx, cancel := context.WithTimeout(ctx, left)

@@ -97,6 +97,7 @@ func TestAdaptiveSampling(t *testing.T) {
 		{"near threshold, full sample: sample again 4x", 10000, 200, nil, []int{200, 800}, 0.95, "sample:enlarged"},
 		{"larger sample bounded", 10000, 2000, nil, []int{2000, adaptiveMax}, 0.95, "sample:enlarged"},
 		{"small table: the first sample has every row", 150, 200, nil, []int{200}, 0.62, ""},
+		{"short sample of a big table", 150, 200, func(u Unit) Unit { u.RowEstimate = 100000; return u }, []int{200, 800}, 0.62, "sample:enlarged"},
 		{"no column near the threshold", 10000, 200, func(u Unit) Unit { u.Columns = u.Columns[:1]; return u }, []int{200}, 0, ""},
 		{"at the bound already", 10000, adaptiveMax, nil, []int{adaptiveMax}, 0.62, ""},
 	}
@@ -118,7 +119,7 @@ func TestAdaptiveSampling(t *testing.T) {
 				assert.Equal(t, tt.wantConf, it.Confidence)
 				if tt.wantSig != "" {
 					assert.Contains(t, it.Evidence.Signals, tt.wantSig)
-					assert.Equal(t, tt.wantSizes[len(tt.wantSizes)-1], it.Evidence.Sampled)
+					assert.Equal(t, min(tt.wantSizes[len(tt.wantSizes)-1], tt.rows), it.Evidence.Sampled)
 				} else {
 					assert.NotContains(t, it.Evidence.Signals, "sample:enlarged")
 				}

@@ -244,7 +244,7 @@ func TestServeDemoOnSchedule(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, m.Header.Get("Content-Type"), "multipart/mixed")
 	raw, _ := io.ReadAll(m.Body)
-	assert.Regexp(t, `filename="crm-dpia-\d{4}-\d{2}-\d{2}\.xlsx"`, string(raw), "the dated workbook is attached")
+	assert.Regexp(t, `filename="?crm-dpia-\d{4}-\d{2}-\d{2}\.xlsx`, string(raw), "the dated workbook is attached")
 
 	_, body = get(t, base+"/metrics")
 	assert.Equal(t, "4", metric(body, `gdprscan_scans_total{source="crm"}`))

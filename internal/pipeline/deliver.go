@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/internal/metrics"
 	"github.com/gdprscan/gdprscan/internal/sink"
 	"github.com/gdprscan/gdprscan/internal/store"
@@ -78,8 +77,8 @@ func fillTickets(ctx context.Context, st *store.Store, sinks []sink.TaskSink, d 
 	}
 	for _, t := range want {
 		for _, s := range sinks {
-			if s.Name() == config.FileSinkName {
-				continue
+			if _, isFile := s.(*sink.FileSink); isFile {
+				continue // a file is no tracker
 			}
 			ref, ok, err := st.TaskRef(ctx, t.ID, s.Name())
 			if err != nil {

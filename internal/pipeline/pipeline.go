@@ -197,13 +197,13 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	out.TasksCreated = pick(want, created)
 	out.TasksClosed = len(closed)
 
+	reportStart := time.Now()
 	rep.DPIA, err = dpiaContext(ctx, dpiaInput{cfg: cfg, st: st, rep: rep, diff: diff, tasks: want, outDir: outDir, previous: o.Previous,
 		workbook: slices.ContainsFunc(reporters, func(r reports.Reporter) bool { return r.Ext() == "xlsx" }), log: log, openFacts: true})
 	if err != nil {
 		return nil, err
 	}
 	fillTickets(ctx, st, disp.Sinks(), &rep.DPIA, want, log)
-	reportStart := time.Now()
 	for _, r := range reporters {
 		paths, err := writeReportFiles(ctx, outDir, cfg.Organisation.Scope, r, rep, o.Dated)
 		if err != nil {

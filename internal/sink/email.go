@@ -171,8 +171,8 @@ func (e *EmailSink) message(d Delivery) ([]byte, error) {
 	}
 	if len(s.WorkbookData) > 0 {
 		ap, err := mw.CreatePart(textproto.MIMEHeader{
-			"Content-Type":              {`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name="` + s.Workbook + `"`},
-			"Content-Disposition":       {`attachment; filename="` + s.Workbook + `"`},
+			"Content-Type":              {mime.FormatMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", map[string]string{"name": s.Workbook})},
+			"Content-Disposition":       {mime.FormatMediaType("attachment", map[string]string{"filename": s.Workbook})},
 			"Content-Transfer-Encoding": {"base64"},
 		})
 		if err != nil {

@@ -293,3 +293,24 @@ func TestOpenPostgresBadDSNIsNotEchoed(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "hunter2")
 }
+
+// Queries of other files of the package (history.go) are written with "?" too and run
+// on both engines.
+func TestHistoryOnBothEngines(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		t0 := time.Date(2026, 1, 5, 6, 0, 0, 0, time.UTC)
+		require.NoError(t, s.StartRun(ctx, Run{ScanID: "r1", Scope: "crm", RulesetVersion: "1", ToolVersion: "dev", StartedAt: t0}))
+		_, err := s.FinishRun(ctx, "r1", t0, []Finding{{Fingerprint: "v1:a", RuleID: "SEC-01", Source: "crm", Table: "main.payments", RiskLevel: "high"}}, all)
+		require.NoError(t, err)
+		require.NoError(t, s.RecordRunStats(ctx, "r1", map[string]int{"high": 1}))
+		h, err := s.History(ctx, "crm", 5)
+		require.NoError(t, err)
+		require.Len(t, h, 1)
+		assert.Equal(t, map[string]int{"high": 1}, h[0].ByRisk)
+		assert.True(t, h[0].FinishedAt.Equal(t0))
+		seen, err := s.Sightings(ctx, []string{"v1:a"})
+		require.NoError(t, err)
+		assert.True(t, seen["v1:a"].FirstSeen.Equal(t0))
+	})
+}

@@ -88,7 +88,9 @@ func (w *WebhookReceiver) serve(rw http.ResponseWriter, r *http.Request) {
 	case w.received <- we:
 	default:
 	}
-	rw.WriteHeader(http.StatusNoContent)
+	// Like a tracker, answer with the receiver's own id and address of the task.
+	rw.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(rw).Encode(map[string]string{"id": "HOOK-" + we.Key, "url": "https://tracker.example/" + we.Key})
 }
 
 func (w *WebhookReceiver) verify(header string, body []byte) bool {
