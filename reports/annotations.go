@@ -109,37 +109,25 @@ const (
 // header title, so reordered columns still read. A file that is not such a workbook
 // gives ErrNotWorkbook.
 func ReadAnnotations(path string) (Annotations, error) {
-	f, err := excelize.OpenFile(path)
+	x, err := openXLSX(path)
 	if err != nil {
 		return Annotations{}, fmt.Errorf("read workbook %s: %w", path, err)
 	}
-	defer func() { _ = f.Close() }()
+	defer x.Close()
 	a := Annotations{
 		Path: path, Findings: map[string]FindingAnnotation{}, Tables: map[string]map[string]Entry{},
 		Fields: map[string]string{}, records: map[string]int64{},
 	}
-	if props, err := f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			s, _ := p.Value.(string)
-			switch p.Name {
-			case propScanID:
-				a.ScanID = s
-			case propScope:
-				a.Scope = s
-			case propHash:
-				a.FindingsHash = s
-			}
-		}
-	}
-	sheets := f.GetSheetList()
-	if !slices.Contains(sheets, sheetFindings) || !slices.Contains(sheets, sheetSummary) {
+	props := x.customProps()
+	a.ScanID, a.Scope, a.FindingsHash = props[propScanID], props[propScope], props[propHash]
+	if !slices.Contains(x.order, sheetFindings) || !slices.Contains(x.order, sheetSummary) {
 		return Annotations{}, fmt.Errorf("%w: %s has no %s or %s sheet", ErrNotWorkbook, path, sheetSummary, sheetFindings)
 	}
 	for _, spec := range tableSpecs() {
-		if !slices.Contains(sheets, spec.name) {
+		if !slices.Contains(x.order, spec.name) {
 			continue // an older layout without this sheet
 		}
-		entries, err := a.readTable(f, spec)
+		entries, err := a.readTable(x, spec)
 		if err != nil {
 			return Annotations{}, fmt.Errorf("read workbook %s: sheet %s: %w", path, spec.name, err)
 		}
@@ -150,7 +138,7 @@ func ReadAnnotations(path string) (Annotations, error) {
 	for fp, e := range a.Tables[sheetFindings] {
 		a.Findings[fp] = findingAnnotation(fp, e)
 	}
-	if err := a.readFields(f); err != nil {
+	if err := a.readFields(x); err != nil {
 		return Annotations{}, fmt.Errorf("read workbook %s: %w", path, err)
 	}
 	return a, nil
@@ -158,21 +146,12 @@ func ReadAnnotations(path string) (Annotations, error) {
 
 // readTable reads one tabular sheet: the header row names the columns, rows below it
 // are entries when a DPO cell holds something other than a prefilled default.
-func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]Entry, error) {
-	rows, err := f.Rows(spec.name)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
+func (a *Annotations) readTable(x *xlsxReader, spec *sheetSpec) (map[string]Entry, error) {
 	out := map[string]Entry{}
 	var idx map[string]int // title → 0-based column
 	var dpo []column
 	retired := false
-	for r := 1; rows.Next(); r++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
+	err := x.rows(spec.name, func(r int, cells []string) error {
 		get := func(title string) string {
 			if i, ok := idx[title]; ok && i < len(cells) {
 				return strings.TrimSpace(cells[i])
@@ -181,7 +160,7 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 		}
 		switch {
 		case r < headerRow:
-			continue
+			return nil
 		case r == headerRow:
 			idx = map[string]int{}
 			for i, t := range cells {
@@ -195,7 +174,7 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 			}
 			for _, k := range spec.key {
 				if _, ok := idx[k]; !ok {
-					return nil, fmt.Errorf("no %q column in the header row", k)
+					return fmt.Errorf("no %q column in the header row", k)
 				}
 			}
 			for _, c := range spec.cols {
@@ -203,11 +182,13 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 					dpo = append(dpo, c)
 				}
 			}
-			continue
+			return nil
+		case idx == nil:
+			return fmt.Errorf("no header row")
 		}
 		if len(cells) > 0 && strings.HasPrefix(strings.TrimSpace(cells[0]), "Retired") {
 			retired = true
-			continue
+			return nil
 		}
 		parts := make([]string, len(spec.key))
 		found := false
@@ -216,7 +197,7 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 			found = found || parts[i] != ""
 		}
 		if !found {
-			continue
+			return nil
 		}
 		key := strings.Join(parts, keySep)
 		if spec == &findingSpec && !retired {
@@ -236,7 +217,7 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 			e.Values[c.title] = v
 		}
 		if e.Values == nil {
-			continue
+			return nil
 		}
 		for _, t := range spec.context {
 			if v := get(t); v != "" {
@@ -247,31 +228,28 @@ func (a *Annotations) readTable(f *excelize.File, spec *sheetSpec) (map[string]E
 			}
 		}
 		out[key] = e
-	}
-	return out, rows.Error()
+		return nil
+	})
+	return out, err
 }
 
 // readFields reads Summary's labelled DPO cells.
-func (a *Annotations) readFields(f *excelize.File) error {
-	rows, err := f.GetRows(sheetSummary, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
+func (a *Annotations) readFields(x *xlsxReader) error {
+	return x.rows(sheetSummary, func(_ int, r []string) error {
 		if len(r) < 2 {
-			continue
+			return nil
 		}
 		label := strings.TrimSpace(r[0])
 		if !slices.Contains(summaryFields, label) {
-			continue
+			return nil
 		}
 		v := strings.TrimSpace(r[1])
 		if v == "" || (label == fieldStatus && v == dpiaStatuses[0]) {
-			continue // empty, or the prefilled "draft"
+			return nil // empty, or the prefilled "draft"
 		}
 		a.Fields[label] = v
-	}
-	return nil
+		return nil
+	})
 }
 
 func findingAnnotation(fp string, e Entry) FindingAnnotation {

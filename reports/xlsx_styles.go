@@ -117,7 +117,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	st.matrixAxis = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: solid(colourAutoHeader), Border: thin,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	st.matrixHead = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12},
-		Alignment: &excelize.Alignment{Horizontal: "center"}})
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 
 	for k := kindAuto; k <= kindDPO; k++ {
 		for fm := fmtText; fm < numFormats; fm++ {

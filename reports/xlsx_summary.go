@@ -119,7 +119,7 @@ func (b *book) summary() error {
 			{Type: "cell", Criteria: "==", Value: quoteFormula(suggestLikely), Format: &id},
 		})
 	})
-	b.set(s, 1, row, "Two or more WP248 criteria, or an Art. 35(3) trigger, make a DPIA likely required. Your answers on Screening replace the scan's indications; its conclusion updates as you answer.", st.subtitle)
+	b.set(s, 1, row, "Two or more WP248 criteria, or an Art. 35(3) trigger: DPIA likely required. Answer on Screening.", st.subtitle)
 	row++
 
 	section("Since the previous scan")

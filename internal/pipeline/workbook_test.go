@@ -205,7 +205,9 @@ func TestDPOEditsSurviveRescan(t *testing.T) {
 	dir := t.TempDir()
 	week1 := wbRun(t, dir, wbClock, pipeline.Options{Dated: true})
 	require.Len(t, week1.Files, 4, "dated and latest, for xlsx and json")
-	path1 := filepath.Join(dir, "crm-dpia-2026-03-02.xlsx")
+	// Dated names use the local date of the run.
+	day := func(t time.Time) string { return t.In(time.Local).Format("2006-01-02") }
+	path1 := filepath.Join(dir, "crm-dpia-"+day(wbClock)+".xlsx")
 	require.Contains(t, week1.Files, path1)
 	require.Contains(t, week1.Files, filepath.Join(dir, "crm-dpia.xlsx"))
 	for _, p := range week1.Files {
@@ -254,7 +256,7 @@ func TestDPOEditsSurviveRescan(t *testing.T) {
 	require.NoError(t, os.Chtimes(path1, later, later))
 
 	week2 := wbRun(t, dir, wbClock.AddDate(0, 0, 7), pipeline.Options{Dated: true})
-	path2 := filepath.Join(dir, "crm-dpia-2026-03-09.xlsx")
+	path2 := filepath.Join(dir, "crm-dpia-"+day(wbClock.AddDate(0, 0, 7))+".xlsx")
 	require.Contains(t, week2.Files, path2)
 	for _, p := range []string{path2, filepath.Join(dir, "crm-dpia.xlsx")} {
 		f, err := excelize.OpenFile(p)
@@ -292,7 +294,7 @@ func TestDPOEditsSurviveRescan(t *testing.T) {
 	assert.Equal(t, "crm", ann.Scope)
 	assert.Equal(t, "in progress", ann.Findings[health].Status)
 	assert.True(t, ann.Findings[shadow].Retired)
-	assert.Equal(t, "crm-dpia-2026-03-02.xlsx", week2.Report.DPIA.PreviousFile)
+	assert.Equal(t, filepath.Base(path1), week2.Report.DPIA.PreviousFile)
 	require.Len(t, week2.Report.DPIA.History, 2, "the trend has both weeks")
 	assert.Equal(t, week1.Report.ScanID, week2.Report.DPIA.Changes.PreviousScanID)
 }
@@ -403,4 +405,17 @@ func TestWorkbookConvertsToPDF(t *testing.T) {
 	}
 	before11, after11 := at(8, 3), at(8, 10)
 	assert.Equal(t, before11+n, after11, "the %d findings of %s are at severity 1 × likelihood 1 after measures", n, rule)
+
+	// A workbook the DPO saved from LibreOffice (shared strings, its own XML) still
+	// reads back, document properties included.
+	resaved := filepath.Join(dir, "resaved")
+	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", "xlsx", "--outdir", resaved, edited)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	output, err = cmd.CombinedOutput()
+	require.NoError(t, err, "soffice: %s", output)
+	ann, err := reports.ReadAnnotations(filepath.Join(resaved, "edited.xlsx"))
+	require.NoError(t, err, "soffice said: %s", output)
+	assert.Equal(t, out.Report.ScanID, ann.ScanID)
+	assert.Equal(t, map[string]string{"Residual severity": "1", "Residual likelihood": "1"}, ann.Tables["Risk register"]["R-"+rule].Values)
 }
