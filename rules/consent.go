@@ -436,12 +436,15 @@ func ImpliedConsent() Rule {
 			cm := ct.cm
 			var preds, what []string
 			since := "NULL"
+			from := ct.from(env, "c")
 			if cm.CapturedAtColumn != "" {
+				// A join to the crowded seconds rather than IN (…): with an OR beside it, an
+				// IN subquery is re-read per row once its estimated size outgrows memory.
 				since = ct.col(env, "c", cm.CapturedAtColumn)
-				sec := secondOf(d, since)
-				preds = append(preds, fmt.Sprintf("%s IN (SELECT %s FROM %s WHERE %s%s GROUP BY %s HAVING COUNT(*) > %d)",
-					sec, secondOf(d, ct.col(env, "b", cm.CapturedAtColumn)), ct.from(env, "b"), ct.granted(env, "b"), env.live(ct.t),
-					secondOf(d, ct.col(env, "b", cm.CapturedAtColumn)), cm.BulkThreshold))
+				sec := secondOf(d, ct.col(env, "b", cm.CapturedAtColumn))
+				from += fmt.Sprintf("\nLEFT JOIN (SELECT %s AS bulk_second FROM %s WHERE %s%s GROUP BY %s HAVING COUNT(*) > %d) k ON k.bulk_second = %s",
+					sec, ct.from(env, "b"), ct.granted(env, "b"), env.live(ct.t), sec, cm.BulkThreshold, secondOf(d, since))
+				preds = append(preds, "k.bulk_second IS NOT NULL")
 				what = append(what, fmt.Sprintf("more than %d captured in the same second", cm.BulkThreshold))
 			}
 			if cm.CaptureMethodColumn != "" {
@@ -450,7 +453,7 @@ func ImpliedConsent() Rule {
 			}
 			out = append(out, Check{
 				Location:  Location{Schema: ct.t.Schema, Table: ct.t.Name},
-				Offending: offending(rowKey(d, "c", ct.t), ct.col(env, "c", cm.SubjectKey), since, ct.from(env, "c"), ct.granted(env, "c")+env.live(ct.t)+"\n  AND "+orAll(preds)),
+				Offending: offending(rowKey(d, "c", ct.t), ct.col(env, "c", cm.SubjectKey), since, from, ct.granted(env, "c")+env.live(ct.t)+"\n  AND "+orAll(preds)),
 				Detail:    "granted consent " + strings.Join(what, ", or "),
 			})
 			if c, ok := ct.t.Column(cm.StatusColumn); ok && truthyDefault(c.Default, cm.GrantedValues) {
