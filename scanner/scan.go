@@ -398,11 +398,12 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 	f.Fingerprint = Fingerprint(loc, m.ID, c.Scope)
 	maskKeys := keyIsPersonal(tables, c.Location)
 
-	// The smallest key comes with the counts. Listing a few more takes a second query,
-	// which can cost as much as the check (a hashed subquery is built again; matches may
-	// sit far down the key order), so it gets a tenth of the check's time, at least
-	// keysBudgetMin; past that the finding keeps the first key. MySQL's driver does not
-	// cancel a query on the server: there it runs on until the statement timeout.
+	// Listing sample keys takes a second query, which can cost as much as the check (a
+	// grouped subquery is built again; matches may sit far down the key order). After a
+	// check that took keysBudgetFrom or more it gets a tenth of the check's time; past
+	// that the finding keeps the smallest key, which comes cheaply with the counts, and
+	// says why. MySQL's driver does not cancel a query on the server: there it runs on
+	// until the statement timeout.
 	count := "SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects, MIN(since) AS oldest, MIN(row_key) AS first_key FROM (\n" + c.Offending + "\n) q"
 	started := time.Now()
 	rows, err := t.Source.Query(ctx, count, 1)
@@ -421,10 +422,16 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 
 	if c.Validate == nil {
 		f.RecordsAffected, f.SubjectsAffected = records, subjects
-		kctx, cancel := context.WithTimeout(ctx, max(counted/10, keysBudgetMin))
+		kctx, cancel := ctx, context.CancelFunc(func() {})
+		if counted >= keysBudgetFrom {
+			kctx, cancel = context.WithTimeout(ctx, counted/10)
+		}
+		listed := time.Now()
 		keys, err := t.Source.Query(kctx, "SELECT row_key FROM (\n"+c.Offending+"\n) q WHERE row_key IS NOT NULL ORDER BY row_key "+t.Source.Dialect().Limit(s.sampleKeys), s.sampleKeys)
 		timedOut := ctx.Err() == nil && errors.Is(kctx.Err(), context.DeadlineExceeded)
 		cancel()
+		s.logger.Debug("check run", "rule_id", m.ID, "unit", loc.String(), "count_ms", counted.Milliseconds(),
+			"keys_ms", time.Since(listed).Milliseconds(), "keys_timed_out", timedOut)
 		switch {
 		case err == nil:
 			for _, r := range keys.Values {
@@ -434,7 +441,7 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 			if first := rows.Values[0][3]; first != nil {
 				f.SampleKeys = append(f.SampleKeys, keyText(first, maskKeys))
 			}
-			f.Evidence["sample_keys"] = "first key only: listing more would cost more than a tenth of the check"
+			f.Evidence["sample_keys"] = "smallest key only: listing more would cost more than a tenth of the check; run reproduce_sql"
 		default:
 			return nil, err
 		}
@@ -481,10 +488,11 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 	return f, nil
 }
 
-// keysBudgetMin is the least time the sample-key query is given: generous, so that on
-// an ordinary database — even a loaded test machine — it never runs out and sample keys
-// stay the same from run to run; only checks over tens of millions of rows reach it.
-const keysBudgetMin = 10 * time.Second
+// keysBudgetFrom is how long a check must take before its sample-key query is timed:
+// below it the keys are always listed, so on an ordinary database — even a loaded test
+// machine — they stay the same from run to run; only checks over millions of rows are
+// slow enough for the limit to apply.
+const keysBudgetFrom = 2 * time.Second
 
 // keyIsPersonal reports whether the primary key of the check's table is itself
 // personal data (an email used as key, say); its sample keys are then masked.
