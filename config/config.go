@@ -102,6 +102,9 @@ type Report struct {
 	OutDir  string   `yaml:"out_dir"`
 	Formats []string `yaml:"formats"`
 	FailOn  string   `yaml:"fail_on"` // low | medium | high | critical | none
+	// Schedule, for `serve`, runs the report scope: one run over all the sources, which
+	// writes the scope's workbook and reports (a source's own schedule scans it alone).
+	Schedule *Schedule `yaml:"schedule"`
 }
 
 // Tasks configures remediation tasks.

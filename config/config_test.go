@@ -30,6 +30,7 @@ func TestLoadBadConfigs(t *testing.T) {
 		{"unknown-kind.yaml", `testdata/bad/unknown-kind.yaml:3: source "crm": unknown kind "oracle" (valid: mysql, postgres, sqlite)`},
 		{"duplicate-source.yaml", `testdata/bad/duplicate-source.yaml:3: found multiple sources named "crm"`},
 		{"bad-cron.yaml", `testdata/bad/bad-cron.yaml:6: source "crm": invalid cron expression "every monday"`},
+		{"report-schedule-timezone.yaml", `testdata/bad/report-schedule-timezone.yaml:9: report: unknown time zone "Europe/Atlantis"`},
 		{"zero-sample.yaml", `testdata/bad/zero-sample.yaml:5: source "crm": sample_size must be greater than 0`},
 		{"bad-period.yaml", `invalid ISO-8601 period "3 years" (examples: P3Y, P24M, P30D)`},
 		{"missing-env.yaml", `testdata/bad/missing-env.yaml:4: environment variable GDPRSCAN_SURELY_UNSET_VAR is not set`},

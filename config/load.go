@@ -170,9 +170,7 @@ func (c *Config) applyDefaults() {
 		if s.Environment == "" {
 			s.Environment = DefaultEnvironment
 		}
-		if s.Schedule != nil && s.Schedule.Timezone == "" {
-			s.Schedule.Timezone = "UTC"
-		}
+		s.Schedule.applyDefaults()
 		s.Mapping.applyDefaults()
 	}
 	if c.Report.OutDir == "" {
@@ -181,6 +179,7 @@ func (c *Config) applyDefaults() {
 	if len(c.Report.Formats) == 0 {
 		c.Report.Formats = slices.Clone(ReportFormats)
 	}
+	c.Report.Schedule.applyDefaults()
 	if c.Report.FailOn == "" {
 		c.Report.FailOn = DefaultFailOn
 	}
@@ -251,17 +250,8 @@ func (c *Config) validate(v *validator) error {
 		if s.StatementTimeout < 0 {
 			v.add(at("statement_timeout"), "source %q: statement_timeout must be positive", s.Name)
 		}
-		if sc := s.Schedule; sc != nil {
-			loc, err := time.LoadLocation(sc.Timezone)
-			if err != nil {
-				v.add(at("schedule", "timezone"), "source %q: unknown time zone %q", s.Name, sc.Timezone)
-				loc = time.UTC
-			}
-			if sc.Cron == "" {
-				v.add(at("schedule"), "source %q: schedule.cron is required", s.Name)
-			} else if err := gocron.NewDefaultCron(false).IsValid(sc.Cron, loc, time.Now()); err != nil {
-				v.add(at("schedule", "cron"), "source %q: invalid cron expression %q (five fields: minute hour day-of-month month day-of-week)", s.Name, sc.Cron)
-			}
+		if s.Schedule != nil {
+			validateSchedule(v, s.Schedule, fmt.Sprintf("source %q", s.Name), at("schedule")...)
 		}
 		c.validateMapping(v, s, at)
 	}
@@ -294,6 +284,9 @@ func (c *Config) validate(v *validator) error {
 	if !slices.Contains(FailLevels, c.Report.FailOn) {
 		v.add([]any{"report", "fail_on"}, "unknown fail_on level %q (valid: %s)", c.Report.FailOn, strings.Join(FailLevels, ", "))
 	}
+	if c.Report.Schedule != nil {
+		validateSchedule(v, c.Report.Schedule, "report", "report", "schedule")
+	}
 	for id, o := range c.Rules.Overrides {
 		at := []any{"rules", "overrides", id}
 		if o.Severity != 0 && (o.Severity < 1 || o.Severity > 4) {
@@ -312,4 +305,26 @@ func (c *Config) validate(v *validator) error {
 	c.validateSinks(v)
 	c.validateDiscovery(v)
 	return v.err()
+}
+
+// validateSchedule checks a cron schedule; what names its owner in messages ("source
+// \"crm\"", "report"), at is its path in the file.
+func validateSchedule(v *validator, sc *Schedule, what string, at ...any) {
+	loc, err := time.LoadLocation(sc.Timezone)
+	if err != nil {
+		v.add(append(at, "timezone"), "%s: unknown time zone %q", what, sc.Timezone)
+		loc = time.UTC
+	}
+	if sc.Cron == "" {
+		v.add(at, "%s: schedule.cron is required", what)
+	} else if err := gocron.NewDefaultCron(false).IsValid(sc.Cron, loc, time.Now()); err != nil {
+		v.add(append(at, "cron"), "%s: invalid cron expression %q (five fields: minute hour day-of-month month day-of-week)", what, sc.Cron)
+	}
+}
+
+// applyDefaults sets the time zone of a schedule to UTC when none is given.
+func (sc *Schedule) applyDefaults() {
+	if sc != nil && sc.Timezone == "" {
+		sc.Timezone = "UTC"
+	}
 }

@@ -40,7 +40,7 @@ func TestServeUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"serve"}, "--config is required"},
-		{[]string{"serve", "--config", unscheduled, "--listen", "127.0.0.1:0"}, "no source has a schedule"},
+		{[]string{"serve", "--config", unscheduled, "--listen", "127.0.0.1:0"}, "nothing is scheduled"},
 		{[]string{"serve", "--config", "../../config/testdata/bad/sink-unknown-kind.yaml"}, `sink "chat": unknown kind "slack"`},
 		{[]string{"serve", "--config", unscheduled, "--stop-timeout", "0s"}, "--stop-timeout and --retry-interval must be positive"},
 	}

@@ -5,11 +5,13 @@ package daemon
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,7 +35,7 @@ type Options struct {
 	// set, is used instead (tests).
 	Listen   string
 	Listener net.Listener
-	// RunNow starts a scan of every scheduled source at startup.
+	// RunNow starts every scheduled job (the scope's and the sources') at startup.
 	RunNow bool
 	Logger *slog.Logger
 	// Clock drives the schedules and the retry loop; tests pass a fake one.
@@ -85,17 +87,33 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 
-	runScan := func(ctx context.Context, source string) error {
-		out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, Sources: []string{source}, Logger: log,
+	runScan := func(ctx context.Context, sources []string) error {
+		out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, Sources: sources, Logger: log,
 			Store: st, Dispatcher: disp, Metrics: m, Dated: true})
-		ok := err == nil && out.SourcesFailed == 0
-		m.Scan(source, ok, time.Now())
-		if err == nil && !ok {
-			err = fmt.Errorf("source %s could not be scanned", source)
+		if err != nil {
+			for _, s := range sourcesOf(cfg, sources) {
+				m.Scan(s, false, time.Now())
+			}
+			return err
 		}
+		var failed []string
+		for _, s := range out.Report.Sources {
+			m.Scan(s.Name, s.Error == "", time.Now())
+			if s.Error != "" {
+				failed = append(failed, s.Name)
+			}
+		}
+		if len(failed) > 0 {
+			return fmt.Errorf("source %s could not be scanned", strings.Join(failed, ", "))
+		}
+		return nil
+	}
+	// Replicas sharing the state run each slot of each job once between them.
+	locker, err := schedule.NewSlotLocker(st, clock, replicaName())
+	if err != nil {
 		return err
 	}
-	opts := []schedule.Option{schedule.WithLogger(log), schedule.WithClock(clock), schedule.WithRunFunc(runScan)}
+	opts := []schedule.Option{schedule.WithLogger(log), schedule.WithClock(clock), schedule.WithRunFunc(runScan), schedule.WithLocker(locker)}
 	if o.StopTimeout > 0 {
 		opts = append(opts, schedule.WithStopTimeout(o.StopTimeout))
 	}
@@ -163,4 +181,25 @@ func Run(ctx context.Context, o Options) error {
 	wg.Wait()
 	log.Info("stopped")
 	return errors.Join(errs...)
+}
+
+// sourcesOf names the sources of a run: the given ones, or all for nil.
+func sourcesOf(cfg *config.Config, sources []string) []string {
+	if sources != nil {
+		return sources
+	}
+	out := make([]string, len(cfg.Sources))
+	for i, s := range cfg.Sources {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// replicaName tells this process apart from other replicas in slot claims: host,
+// process id and a random part (two containers may share a host name and pid 1).
+func replicaName() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
 }

@@ -107,6 +107,9 @@ type deliverInput struct {
 	files   []string
 	metrics *metrics.Metrics
 	log     *slog.Logger
+	// noSummary holds back the run summary: a run over part of the sources while the
+	// report scope has its own schedule, whose run mails the scope's summary.
+	noSummary bool
 }
 
 // deliver ends a run: it records the run's metrics, queues the run summary for the
@@ -126,6 +129,9 @@ func deliver(ctx context.Context, in deliverInput) {
 		for _, a := range acts {
 			switch a {
 			case sink.ActionSummary:
+				if in.noSummary {
+					continue
+				}
 				p, err := json.Marshal(sum)
 				if err == nil {
 					err = in.st.Enqueue(ctx, store.OutboxItem{Sink: s.Name(), Action: store.ActionSummary, ScanID: in.rep.ScanID, Payload: p, CreatedAt: in.rep.FinishedAt})

@@ -102,6 +102,13 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	if scope := RunScope(cfg, o.Sources); scope != cfg.Organisation.Scope {
+		// A run over some of the sources reports under its own scope name, so that it
+		// never overwrites the scope's workbook, history or carry-forward with a part.
+		partial := *cfg
+		partial.Organisation.Scope = scope
+		cfg = &partial
+	}
 	formats := o.Formats
 	if len(formats) == 0 {
 		formats = cfg.Report.Formats
@@ -214,7 +221,8 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	o.Metrics.Phase(metrics.PhaseReport, time.Since(reportStart))
 	out.Report = rep
 	deliver(ctx, deliverInput{st: st, disp: disp, rep: rep, diff: diff, created: created, closed: closed,
-		files: out.Files, metrics: o.Metrics, log: log})
+		files: out.Files, metrics: o.Metrics, log: log,
+		noSummary: cfg.Organisation.Scope != o.Config.Organisation.Scope && cfg.Report.Schedule != nil})
 	log.Info("scan finished", "findings", len(rep.Findings), "new", len(diff.New), "resolved", len(diff.Resolved), "tasks_created", len(created), "tasks_closed", len(closed))
 	return out, nil
 }
@@ -345,6 +353,18 @@ func dpoText(c config.Contact) string {
 		return c.Name
 	}
 	return strings.TrimSpace(c.Name + " <" + c.Email + ">")
+}
+
+// RunScope is the report scope of a run over the named sources: the configured scope
+// when the run covers every source, else "<scope>-<source>[+<source>…]".
+func RunScope(cfg *config.Config, sources []string) string {
+	picked := slices.Clone(sources)
+	slices.Sort(picked)
+	picked = slices.Compact(picked)
+	if len(picked) == 0 || len(picked) == len(cfg.Sources) {
+		return cfg.Organisation.Scope
+	}
+	return cfg.Organisation.Scope + "-" + strings.Join(picked, "+")
 }
 
 // reportName is "<scope>-dpia.xlsx" for the workbook and "<scope>-report.<ext>" otherwise.

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/gdprscan/gdprscan/config"
@@ -39,9 +40,14 @@ func applySuppressions(cfg *config.Config, o Options, outDir string, fs []scanne
 		set = s
 	}
 	if cfg.Suppressions.UseWorkbook() {
+		// The DPO signs off the whole scope's workbook; a run over some of the sources
+		// (which reports under its own scope) reads that one, or else its own.
+		scopes := []string{o.Config.Organisation.Scope, cfg.Organisation.Scope}
 		path := o.Previous
-		if path == "" {
-			path = findPreviousWorkbook(outDir, cfg.Organisation.Scope)
+		for _, sc := range scopes {
+			if path == "" {
+				path = findPreviousWorkbook(outDir, sc)
+			}
 		}
 		if path != "" {
 			read := o.ReadAnnotations
@@ -52,7 +58,7 @@ func applySuppressions(cfg *config.Config, o Options, outDir string, fs []scanne
 			switch {
 			case err != nil:
 				log.Warn("DPO statuses of the previous workbook not read; they suppress nothing this run", "file", path, "error", err)
-			case ann.Scope != "" && ann.Scope != cfg.Organisation.Scope:
+			case ann.Scope != "" && !slices.Contains(scopes, ann.Scope):
 			default:
 				st := map[string]suppress.DPOStatus{}
 				for fp, a := range ann.Findings {

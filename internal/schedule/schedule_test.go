@@ -90,18 +90,18 @@ func TestNextRunsFollowCronInTimeZone(t *testing.T) {
 	// Sunday 2026-11-29 12:00 UTC; Monday 06:00 in Berlin is 05:00 UTC in winter and
 	// 04:00 UTC in summer (DST starts 2027-03-28).
 	fc := clockwork.NewFakeClockAt(time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC))
-	s := newTestScheduler(t, fc, WithRunFunc(func(context.Context, string) error { return nil }))
+	s := newTestScheduler(t, fc, WithRunFunc(func(context.Context, []string) error { return nil }))
 	defer func() { require.NoError(t, s.Shutdown()) }()
-	next, err := s.NextRun("crm")
+	next, err := s.NextRun("source:crm")
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2026, 11, 30, 5, 0, 0, 0, time.UTC), next.UTC())
-	runs, err := s.NextRuns("crm", 3)
+	runs, err := s.NextRuns("source:crm", 3)
 	require.NoError(t, err)
 	require.Len(t, runs, 3)
 	assert.Equal(t, time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC), runs[1].UTC())
-	_, err = s.NextRun("unscheduled")
+	_, err = s.NextRun("source:unscheduled")
 	assert.Error(t, err, "a source without a schedule gets no job")
-	assert.Equal(t, []string{"crm"}, s.Sources())
+	assert.Equal(t, []string{"source:crm"}, s.Jobs())
 	assert.True(t, s.Started())
 }
 
@@ -109,8 +109,8 @@ func TestJobRunsTheSourceWhenDue(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	fc := clockwork.NewFakeClockAt(time.Date(2026, 11, 30, 4, 59, 0, 0, time.UTC))
 	ran := make(chan string, 4)
-	s := newTestScheduler(t, fc, WithRunFunc(func(_ context.Context, source string) error {
-		ran <- source
+	s := newTestScheduler(t, fc, WithRunFunc(func(_ context.Context, sources []string) error {
+		ran <- sources[0]
 		return nil
 	}))
 	defer func() { require.NoError(t, s.Shutdown()) }()
@@ -129,7 +129,7 @@ func TestFailedRunRunsAgainAtNextSlot(t *testing.T) {
 	var calls atomic.Int32
 	ended := make(chan error, 4)
 	s := newTestScheduler(t, fc, WithLogger(slog.New(logs)), WithoutGocronSingleton(),
-		WithRunFunc(func(context.Context, string) error {
+		WithRunFunc(func(context.Context, []string) error {
 			if calls.Add(1) == 1 {
 				return errors.New("source unreachable")
 			}
@@ -144,7 +144,7 @@ func TestFailedRunRunsAgainAtNextSlot(t *testing.T) {
 	assert.EqualError(t, within(t, ended, "the failing run"), "source unreachable")
 	waitLog(t, logs, "scheduled scan failed; it runs again at its next slot")
 
-	next, err := s.NextRun("crm")
+	next, err := s.NextRun("source:crm")
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC), next.UTC(), "the failure does not change the schedule")
 	require.NoError(t, fc.BlockUntilContext(ctx, 1))
@@ -158,11 +158,11 @@ func TestRunNow(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	fc := clockwork.NewFakeClockAt(time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC))
 	ended := make(chan string, 4)
-	s := newTestScheduler(t, fc, WithRunFunc(func(context.Context, string) error { return nil }),
+	s := newTestScheduler(t, fc, WithRunFunc(func(context.Context, []string) error { return nil }),
 		WithAfterRun(func(source string, _ error) { ended <- source }))
 	defer func() { require.NoError(t, s.Shutdown()) }()
 	require.NoError(t, s.RunNow())
-	assert.Equal(t, "crm", within(t, ended, "the run-now scan"))
+	assert.Equal(t, "source:crm", within(t, ended, "the run-now scan"))
 }
 
 // The scheduler's own guard: a run of a source due while its last is still going is
@@ -175,7 +175,7 @@ func TestNoOverlappingRuns(t *testing.T) {
 	started := make(chan struct{}, 4)
 	release := make(chan struct{})
 	var calls atomic.Int32
-	s := newTestScheduler(t, fc, WithLogger(slog.New(logs)), WithoutGocronSingleton(), WithRunFunc(func(context.Context, string) error {
+	s := newTestScheduler(t, fc, WithLogger(slog.New(logs)), WithoutGocronSingleton(), WithRunFunc(func(context.Context, []string) error {
 		calls.Add(1)
 		started <- struct{}{}
 		<-release
@@ -184,7 +184,7 @@ func TestNoOverlappingRuns(t *testing.T) {
 	require.NoError(t, s.RunNow())
 	within(t, started, "the first run")
 	require.NoError(t, s.RunNow())
-	waitLog(t, logs, "previous scan still running; this run is skipped")
+	waitLog(t, logs, "previous run still going; this run is skipped")
 	close(release)
 	require.NoError(t, s.Shutdown())
 	assert.EqualValues(t, 1, calls.Load())
@@ -197,7 +197,7 @@ func TestShutdownLetsRunningScanFinish(t *testing.T) {
 	started := make(chan struct{}, 1)
 	release := make(chan struct{})
 	finished := make(chan error, 1)
-	s := newTestScheduler(t, fc, WithStopTimeout(10*time.Second), WithRunFunc(func(ctx context.Context, _ string) error {
+	s := newTestScheduler(t, fc, WithStopTimeout(10*time.Second), WithRunFunc(func(ctx context.Context, _ []string) error {
 		started <- struct{}{}
 		<-release
 		finished <- ctx.Err()
@@ -217,7 +217,7 @@ func TestShutdownCancelsRunningScan(t *testing.T) {
 	fc := clockwork.NewFakeClockAt(time.Date(2026, 11, 30, 4, 59, 0, 0, time.UTC))
 	started := make(chan struct{})
 	cancelled := make(chan struct{})
-	s := newTestScheduler(t, fc, WithStopTimeout(20*time.Millisecond), WithRunFunc(func(ctx context.Context, _ string) error {
+	s := newTestScheduler(t, fc, WithStopTimeout(20*time.Millisecond), WithRunFunc(func(ctx context.Context, _ []string) error {
 		close(started)
 		<-ctx.Done()
 		close(cancelled)
@@ -250,6 +250,7 @@ func TestOptionsValidate(t *testing.T) {
 		{"clock", WithClock(nil), "schedule: nil clock"},
 		{"run func", WithRunFunc(nil), "schedule: nil run func"},
 		{"after run", WithAfterRun(nil), "schedule: nil after-run func"},
+		{"locker", WithLocker(nil), "schedule: nil locker"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -116,6 +116,16 @@ var migrations = []migration{
 			PRIMARY KEY (scan_id, risk_level)
 		)`,
 	}},
+	// Replicas of `serve` sharing one state claim each scheduled run here (slots.go).
+	{4, "claims of scheduled job slots", []string{
+		`CREATE TABLE job_slots (
+			job TEXT NOT NULL,
+			slot TEXT NOT NULL,
+			holder TEXT NOT NULL,
+			claimed_at TEXT NOT NULL,
+			PRIMARY KEY (job, slot)
+		)`,
+	}},
 }
 
 // SchemaVersion is the newest schema version this build knows.
