@@ -5,6 +5,7 @@ package scanner
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,4 +96,20 @@ type Rows struct {
 type Options struct {
 	Name             string        // source name, used in errors instead of the DSN
 	StatementTimeout time.Duration // server-side timeout for each statement
+}
+
+// DecimalValue is how engines hand over exact decimals (DECIMAL, NUMERIC) in query
+// results: a float64 when no significant digit is lost (at most 15 of them), otherwise
+// the exact text.
+func DecimalValue(text string) any {
+	digits := strings.NewReplacer("-", "", ".", "").Replace(text)
+	digits = strings.TrimRight(strings.TrimLeft(digits, "0"), "0")
+	if len(digits) > 15 {
+		return text
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return text
+	}
+	return f
 }

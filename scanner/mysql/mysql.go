@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"net"
 	"net/url"
 	"regexp"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
 const (
@@ -29,8 +29,6 @@ const (
 	maxConns       = 2
 	// smallTable: below n*smallTable estimated rows a plain LIMIT is as cheap as seeking.
 	smallTable = 10
-	// seeks is how many random primary-key ranges a sample is spread over.
-	seeks = 10
 )
 
 // Source is a read-only MySQL or MariaDB database.
@@ -312,96 +310,19 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 		return out, nil
 	}
 	table := dialect.MySQL.Table(u.Schema, u.Table)
+	key := ""
+	if pk, ok := integerKey(u); ok && !u.IsView && u.RowEstimate >= int64(smallTable*n) {
+		key = dialect.MySQL.Ident(pk)
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if pk, ok := integerKey(u); ok && !u.IsView && u.RowEstimate >= int64(smallTable*n) {
-			got, err := seekSample(ctx, tx, table, pk, idents, cols, n)
-			if err != nil {
-				return err
-			}
-			if 2*got.Rows >= n {
-				out = got
-				return nil
-			}
-		}
-		q := "SELECT " + strings.Join(idents, ", ") + " FROM " + table + " LIMIT " + strconv.Itoa(n)
-		got, err := collect(ctx, tx, q, nil, cols, false, nil)
-		out = got
+		var err error
+		out, err = sqlsample.Read(ctx, tx, table, key, idents, cols, n, render)
 		return err
 	})
 	if err != nil {
 		return scanner.Sample{}, fmt.Errorf("sample %s: %w", u.ID(), err)
 	}
 	return out, nil
-}
-
-// seekSample reads up to n rows as short ranges `pk >= random start`, skipping rows an
-// earlier range already returned.
-func seekSample(ctx context.Context, tx *sql.Tx, table, pk string, idents []string, cols []scanner.ColumnInfo, n int) (scanner.Sample, error) {
-	out := scanner.Sample{Values: map[string][]string{}}
-	key := dialect.MySQL.Ident(pk)
-	var lo, hi sql.NullInt64
-	if err := tx.QueryRowContext(ctx, "SELECT MIN("+key+"), MAX("+key+") FROM "+table).Scan(&lo, &hi); err != nil {
-		return out, err
-	}
-	span := hi.Int64 - lo.Int64
-	if !lo.Valid || span < 0 || span == math.MaxInt64 { // empty, or a span that overflows
-		return out, nil
-	}
-	q := "SELECT " + key + ", " + strings.Join(idents, ", ") + " FROM " + table +
-		" WHERE " + key + " >= ? ORDER BY " + key + " LIMIT ?"
-	per := (n + seeks - 1) / seeks
-	seen := map[int64]bool{}
-	// Ranges starting near the top return fewer rows, so allow a few extra seeks.
-	for i := 0; i < 3*seeks && out.Rows < n; i++ {
-		start := lo.Int64 + rand.Int64N(span+1)
-		got, err := collect(ctx, tx, q, []any{start, min(per, n-out.Rows)}, cols, true, seen)
-		if err != nil {
-			return out, err
-		}
-		out.Rows += got.Rows
-		for c, vs := range got.Values {
-			out.Values[c] = append(out.Values[c], vs...)
-		}
-	}
-	return out, nil
-}
-
-// collect reads sample rows. With keyed set, the first selected column is the integer
-// primary key, used only to drop rows already in seen.
-func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scanner.ColumnInfo, keyed bool, seen map[int64]bool) (scanner.Sample, error) {
-	out := scanner.Sample{Values: map[string][]string{}}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return out, err
-	}
-	defer rows.Close()
-	vals := make([]any, len(cols))
-	dest := make([]any, 0, len(cols)+1)
-	var key int64
-	if keyed {
-		dest = append(dest, &key)
-	}
-	for i := range vals {
-		dest = append(dest, &vals[i])
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return out, err
-		}
-		if keyed {
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-		}
-		out.Rows++
-		for i, v := range vals {
-			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
-			}
-		}
-	}
-	return out, rows.Err()
 }
 
 // integerKey returns the primary key column when it is a single signed integer, the
@@ -562,7 +483,7 @@ func normalise(v any, typeName string) any {
 	case []byte:
 		switch typeName {
 		case "DECIMAL":
-			return decimal(string(x))
+			return scanner.DecimalValue(string(x))
 		case "BIT":
 			if len(x) <= 8 {
 				b := make([]byte, 8)
@@ -574,21 +495,6 @@ func normalise(v any, typeName string) any {
 	default:
 		return fmt.Sprint(x)
 	}
-}
-
-// decimal converts to float64 when no significant digit is lost (at most 15 of them),
-// otherwise keeps the exact text.
-func decimal(text string) any {
-	digits := strings.NewReplacer("-", "", ".", "").Replace(text)
-	digits = strings.TrimRight(strings.TrimLeft(digits, "0"), "0")
-	if len(digits) > 15 {
-		return text
-	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return text
-	}
-	return f
 }
 
 // Describe implements scanner.Describer.

@@ -426,16 +426,7 @@ func numeric(n pgtype.Numeric) any {
 	if n.NaN || n.InfinityModifier != pgtype.Finite || n.Int == nil {
 		return text
 	}
-	digits := strings.TrimLeft(strings.TrimLeft(n.Int.String(), "-"), "0")
-	digits = strings.TrimRight(digits, "0")
-	if len(digits) > 15 {
-		return text
-	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return text
-	}
-	return f
+	return scanner.DecimalValue(text)
 }
 
 // Describe implements scanner.Describer. ReadOnly requires both the session default and

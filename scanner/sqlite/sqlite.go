@@ -10,8 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
-	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,6 +22,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
 const (
@@ -31,8 +30,6 @@ const (
 	maxConns       = 2
 	// smallTable: below n*smallTable rowids a plain LIMIT is as cheap as seeking.
 	smallTable = 10
-	// seeks is how many random rowid ranges a sample is spread over.
-	seeks = 10
 	// schemaName is how SQLite names the opened file; it is both Database and Schema.
 	schemaName = "main"
 )
@@ -320,95 +317,19 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 		return out, nil
 	}
 	table := dialect.SQLite.Table(u.Schema, u.Table)
+	key := ""
+	if r := rowidName(u); r != "" && u.RowEstimate >= int64(smallTable*n) {
+		key = r
+	}
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if r := rowidName(u); r != "" && u.RowEstimate >= int64(smallTable*n) {
-			got, err := seekSample(ctx, tx, table, r, idents, cols, n)
-			if err != nil {
-				return err
-			}
-			if 2*got.Rows >= n {
-				out = got
-				return nil
-			}
-		}
-		q := "SELECT " + strings.Join(idents, ", ") + " FROM " + table + " LIMIT " + strconv.Itoa(n)
-		got, err := collect(ctx, tx, q, nil, cols, false, nil)
-		out = got
+		var err error
+		out, err = sqlsample.Read(ctx, tx, table, key, idents, cols, n, render)
 		return err
 	})
 	if err != nil {
 		return scanner.Sample{}, fmt.Errorf("sample %s: %w", u.ID(), err)
 	}
 	return out, nil
-}
-
-// seekSample reads up to n rows as short ranges `rowid >= random start`, skipping rows
-// an earlier range already returned.
-func seekSample(ctx context.Context, tx *sql.Tx, table, rowid string, idents []string, cols []scanner.ColumnInfo, n int) (scanner.Sample, error) {
-	out := scanner.Sample{Values: map[string][]string{}}
-	var lo, hi sql.NullInt64
-	if err := tx.QueryRowContext(ctx, "SELECT min("+rowid+"), max("+rowid+") FROM "+table).Scan(&lo, &hi); err != nil {
-		return out, err
-	}
-	span := hi.Int64 - lo.Int64
-	if !lo.Valid || span < 0 || span == math.MaxInt64 { // empty, or a span that overflows
-		return out, nil
-	}
-	q := "SELECT " + rowid + ", " + strings.Join(idents, ", ") + " FROM " + table +
-		" WHERE " + rowid + " >= ? ORDER BY " + rowid + " LIMIT ?"
-	per := (n + seeks - 1) / seeks
-	seen := map[int64]bool{}
-	// Ranges starting near the top return fewer rows, so allow a few extra seeks.
-	for i := 0; i < 3*seeks && out.Rows < n; i++ {
-		start := lo.Int64 + rand.Int64N(span+1)
-		got, err := collect(ctx, tx, q, []any{start, min(per, n-out.Rows)}, cols, true, seen)
-		if err != nil {
-			return out, err
-		}
-		out.Rows += got.Rows
-		for c, vs := range got.Values {
-			out.Values[c] = append(out.Values[c], vs...)
-		}
-	}
-	return out, nil
-}
-
-// collect reads sample rows. With keyed set, the first selected column is the rowid,
-// used only to drop rows already in seen.
-func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scanner.ColumnInfo, keyed bool, seen map[int64]bool) (scanner.Sample, error) {
-	out := scanner.Sample{Values: map[string][]string{}}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return out, err
-	}
-	defer rows.Close()
-	vals := make([]any, len(cols))
-	dest := make([]any, 0, len(cols)+1)
-	var key int64
-	if keyed {
-		dest = append(dest, &key)
-	}
-	for i := range vals {
-		dest = append(dest, &vals[i])
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return out, err
-		}
-		if keyed {
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-		}
-		out.Rows++
-		for i, v := range vals {
-			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
-			}
-		}
-	}
-	return out, rows.Err()
 }
 
 // render turns one sampled value into text; false for NULL and for binary values, which
