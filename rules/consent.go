@@ -22,20 +22,12 @@ func MarketedWithoutConsent() Rule {
 		Needs:       "mapping.subjects[].marketable and mapping.consent (with marketing_purpose) or mapping.email_consent",
 		Remediation: "Stop marketing these people until consent is captured with proof (re-permission campaign), or record the lawful basis that really applies.",
 	}, func(env *Env, m Meta) ([]Check, error) {
-		ct, err := env.consent()
-		if err != nil {
-			return nil, err
-		}
-		et, err := env.emailConsent()
+		ct, et, subs, err := env.consentShapes()
 		if err != nil {
 			return nil, err
 		}
 		if (ct == nil || ct.cm.MarketingPurpose == "") && et == nil {
 			return nil, needs("%s", m.Needs)
-		}
-		subs, err := env.subjects()
-		if err != nil {
-			return nil, err
 		}
 		d := env.Dialect
 		var out []Check
@@ -173,15 +165,7 @@ func ProcessedAfterWithdrawal() Rule {
 		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists or mapping.sends)",
 		Remediation: "Suppress these people from every list and campaign now, clear the marketable flag, and fix the sync that re-adds them; keep a minimal suppression record.",
 	}, func(env *Env, m Meta) ([]Check, error) {
-		ct, err := env.consent()
-		if err != nil {
-			return nil, err
-		}
-		et, err := env.emailConsent()
-		if err != nil {
-			return nil, err
-		}
-		subs, err := env.subjects()
+		ct, et, subs, err := env.consentShapes()
 		if err != nil {
 			return nil, err
 		}
@@ -416,15 +400,7 @@ func ImpliedConsent() Rule {
 		Needs:       "mapping.consent with captured_at_column or capture_method_column, or a marketable/opted-in flag whose column default the catalogue shows",
 		Remediation: "Do not treat imported, defaulted or pre-ticked opt-ins as consent: re-permission these people and make opt-in flags default to off.",
 	}, func(env *Env, m Meta) ([]Check, error) {
-		ct, err := env.consent()
-		if err != nil {
-			return nil, err
-		}
-		et, err := env.emailConsent()
-		if err != nil {
-			return nil, err
-		}
-		subs, err := env.subjects()
+		ct, et, subs, err := env.consentShapes()
 		if err != nil {
 			return nil, err
 		}

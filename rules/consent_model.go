@@ -18,6 +18,24 @@ type consentTable struct {
 	t  Table
 }
 
+// consentShapes resolves every shape consent is kept in: the consent-event table and
+// the email-address table (each nil when not mapped) and the subject tables.
+func (e *Env) consentShapes() (*consentTable, *emailTable, []subject, error) {
+	ct, err := e.consent()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	et, err := e.emailConsent()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	subs, err := e.subjects()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ct, et, subs, nil
+}
+
 // consent resolves mapping.consent; nil without error when it is not mapped.
 func (e *Env) consent() (*consentTable, error) {
 	cm := e.Mapping().Consent
