@@ -15,8 +15,9 @@ type Claimer interface {
 	ClaimSlot(ctx context.Context, job string, slot time.Time, holder string, now time.Time) (bool, error)
 }
 
-// ErrSlotTaken is the lock error when another replica has claimed the slot.
-var ErrSlotTaken = errors.New("slot claimed by another replica")
+// ErrSlotTaken is the lock error when the slot was claimed before: by another replica,
+// or by an earlier firing of this one.
+var ErrSlotTaken = errors.New("slot already claimed")
 
 // SlotLocker is the gocron Locker of replicas sharing a state. A lock on a job is a
 // claim of the job's current slot — the scheduled minute, by the replica's clock — that

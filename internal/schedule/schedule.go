@@ -228,7 +228,11 @@ func (sc *Scheduler) add(job Job, when *config.Schedule) error {
 				sc.logger.Error("scheduled scan failed; it runs again at its next slot", "job", n, "error", err)
 			}),
 			gocron.AfterLockError(func(_ uuid.UUID, n string, err error) {
-				sc.logger.Info("run skipped: another replica has this slot", "job", n, "reason", err)
+				if errors.Is(err, ErrSlotTaken) {
+					sc.logger.Info("run skipped: this slot has run already, here or on another replica", "job", n)
+				} else {
+					sc.logger.Error("run skipped: the slot could not be claimed in the state", "job", n, "error", err)
+				}
 			}),
 		),
 	}
@@ -264,9 +268,9 @@ func (sc *Scheduler) runJob(job Job) error {
 		sc.logger.Warn("previous run still going; this run is skipped", "job", job.Name)
 		return nil
 	}
-	defer guard.Unlock()
 	taken, err := sc.takeSources(job)
 	if err != nil || taken == nil {
+		guard.Unlock()
 		return err
 	}
 	start := time.Now()
@@ -275,6 +279,7 @@ func (sc *Scheduler) runJob(job Job) error {
 	for _, tok := range taken {
 		<-tok
 	}
+	guard.Unlock()
 	if err == nil {
 		sc.logger.Info("scheduled scan finished", "job", job.Name, "duration", time.Since(start).Round(time.Millisecond))
 	}

@@ -77,8 +77,9 @@ func TestScopeJobRunsAllSources(t *testing.T) {
 func TestScopeAndSourceJobsDoNotOverlap(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	fc := clockwork.NewFakeClockAt(time.Date(2026, 11, 30, 5, 59, 0, 0, time.UTC))
-	logs := make(logLines, 64)
+	logs := make(logLines, 4096) // gocron's own debug lines go here too
 	started := make(chan string, 4)
+	ended := make(chan string, 4)
 	release := map[string]chan struct{}{"scope:acme": make(chan struct{}), "source:crm": make(chan struct{})}
 	var crmRuns atomic.Int32
 	s, err := New(scopeConfig(t), WithClock(fc), WithoutGocronSingleton(), WithLogger(slog.New(logs)),
@@ -91,7 +92,8 @@ func TestScopeAndSourceJobsDoNotOverlap(t *testing.T) {
 			started <- job
 			<-release[job]
 			return nil
-		}))
+		}),
+		WithAfterRun(func(job string, _ error) { ended <- job }))
 	require.NoError(t, err)
 	s.Start()
 
@@ -106,6 +108,7 @@ func TestScopeAndSourceJobsDoNotOverlap(t *testing.T) {
 	}
 	close(release["source:crm"])
 	assert.Equal(t, "scope:acme", within(t, started, "the scope's run, once crm is free"))
+	assert.Equal(t, "source:crm", within(t, ended, "crm's run ended"))
 
 	// During the scope's run crm's own slot comes and is skipped.
 	require.NoError(t, s.jobs["source:crm"].RunNow())
@@ -135,7 +138,7 @@ func TestReplicasRunEachSlotOnce(t *testing.T) {
 	cfg := scopeConfig(t)
 	cfg.Sources[0].Schedule = nil // the scope's job alone
 	start := func(name string, skew time.Duration) *replica {
-		r := &replica{clock: clockwork.NewFakeClockAt(t0.Add(-skew)), done: make(chan string, 8), logs: make(logLines, 64)}
+		r := &replica{clock: clockwork.NewFakeClockAt(t0.Add(-skew)), done: make(chan string, 8), logs: make(logLines, 4096)}
 		locker, err := NewSlotLocker(st, r.clock, name)
 		require.NoError(t, err)
 		r.s, err = New(cfg, WithClock(r.clock), WithoutGocronSingleton(), WithLocker(locker), WithLogger(slog.New(r.logs)),
@@ -160,7 +163,7 @@ func TestReplicasRunEachSlotOnce(t *testing.T) {
 		a.clock.Advance(stepA) // A reaches the slot first and runs it to the end
 		within(t, a.done, "A's run")
 		b.clock.Advance(stepB) // then B, whose clock lags, reaches the same slot
-		waitLog(t, b.logs, "run skipped: another replica has this slot")
+		waitLog(t, b.logs, "run skipped: this slot has run already")
 		assert.EqualValues(t, week+1, a.runs.Load(), "week %d", week)
 		assert.Zero(t, b.runs.Load(), "week %d: B never runs a slot A ran", week)
 	}
