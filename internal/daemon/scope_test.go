@@ -1,10 +1,14 @@
 package daemon_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
+	"log/slog"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +19,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/internal/daemon"
+	"github.com/gdprscan/gdprscan/internal/testdb"
 )
 
 // reportSources counts a JSON report's findings per source.
@@ -85,4 +90,75 @@ func TestServeScopeAndSourceJobs(t *testing.T) {
 	assert.Equal(t, "1", metric(body, `gdprscan_scans_total{source="crm"}`))
 	assert.Equal(t, "2", metric(body, `gdprscan_scans_total{source="crm-eu"}`))
 	d.shutdown(t)
+}
+
+// Two replicas of serve share a PostgreSQL state and the schedule: each slot is scanned
+// once between them, and the tasks are opened once.
+func TestServeReplicasShareSlots(t *testing.T) {
+	t.Cleanup(func() { goleak.VerifyNone(t) })
+	cfg, dir := demoConfig(t)
+	cfg.Sources[0].IncludeTables = []string{"payments"}
+	cfg.State.DSN = config.Secret(testdb.Postgres(t))
+	// Monday 2026-11-30, 05:58 in Berlin; the demo's schedule is Mondays 06:00 Berlin.
+	t0 := time.Date(2026, 11, 30, 4, 58, 0, 0, time.UTC)
+	type replica struct {
+		*started
+		clock *clockwork.FakeClock
+		logs  *lockedBuffer
+	}
+	run := func() replica {
+		r := replica{clock: clockwork.NewFakeClockAt(t0), logs: &lockedBuffer{}}
+		r.started = start(t, cfg, r.clock, daemon.Options{Logger: slog.New(slog.NewTextHandler(r.logs, nil))})
+		return r
+	}
+	a, b := run(), run()
+	for week := range 2 {
+		step := 2 * time.Minute
+		if week > 0 {
+			step = 7 * 24 * time.Hour
+		}
+		advanceToNextSlot(t, a.clock, step)
+		require.NoError(t, a.scanEnded(t), "week %d: A scans", week)
+		advanceToNextSlot(t, b.clock, step)
+		require.Eventually(t, func() bool {
+			return strings.Count(b.logs.String(), "run skipped: this slot has run already") == week+1
+		}, wait, 10*time.Millisecond, "week %d: B skips the slot A ran", week)
+		select {
+		case err := <-b.ended:
+			t.Fatalf("week %d: B scanned too (err %v)", week, err)
+		default:
+		}
+	}
+	_, body := get(t, "http://"+b.addr+"/metrics")
+	assert.Equal(t, "", metric(body, `gdprscan_scans_total{source="crm"}`), "B never scanned")
+	_, body = get(t, "http://"+a.addr+"/metrics")
+	assert.Equal(t, "2", metric(body, `gdprscan_scans_total{source="crm"}`))
+	seen := map[string]int{}
+	for _, l := range readTaskLines(t, filepath.Join(dir, "out", "tasks.jsonl")) {
+		seen[l.ID+"/"+l.Status]++
+	}
+	require.NotEmpty(t, seen)
+	for k, n := range seen {
+		assert.Equal(t, 1, n, "%s written once", k)
+	}
+	a.shutdown(t)
+	b.shutdown(t)
+}
+
+// lockedBuffer is a log sink safe for the daemon's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
