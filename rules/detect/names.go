@@ -61,7 +61,7 @@ func judgedBy(d *detector, ts []term) []term {
 
 // vocabularyTerms are all entries of the family files.
 var vocabularyTerms = concat(contactTerms, identityTerms, financialTerms, networkTerms,
-	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms)
+	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms, nordicTerms)
 
 // vocabulary maps the joined words of each phrase to its entry; maxPhraseWords bounds the
 // runs of words tried against it.
@@ -773,7 +773,7 @@ var tableNouns = func() map[string]tableKind {
 		"beneficiario titular afiliado socio socios visitatore beneficiario bezoeker "+
 		"cliente paciente usuario funcionario colaborador aluno associado pessoa contato segurado "+
 		"dependente responsavel prontuario funcionarios colaboradores alunos associados pessoas "+
-		"contatos segurados dependentes prontuarios utentes leads")
+		"contatos segurados dependentes prontuarios utentes leads "+nordicPersonNouns)
 	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
 		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
 		"setting config configuration option parameter system warehouse store shop branch office site "+
@@ -786,16 +786,16 @@ var tableNouns = func() map[string]tableKind {
 		"filiale sucursal loja negozio winkel sklep agencia clinic klinik clinica ospedale "+
 		"ziekenhuis szpital hospital praxis school schule ecole escuela escola scuola szkola "+
 		"university universitaet universite universidad universita insurer versicherer "+
-		"verein club empresas organizacao instituicao orgao 供应商 厂商 医院 学校 机构 诊所")
+		"verein club empresas organizacao instituicao orgao 供应商 厂商 医院 学校 机构 诊所 "+nordicOrgNouns)
 	add(tableObject, "product item article artikel produkt produkte produit producto prodotto prodotti "+
 		"articoli catalog catalogue produto produtos arquivo archivo fichier datei bestand plik "+
 		"category tag campaign template segment pipeline stage file attachment role group team "+
 		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
-		"report dashboard widget menu")
+		"report dashboard widget menu "+nordicObjectNouns)
 	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
 		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
 		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
-		"uf municipio municipios cep estados provincias regioni wojewodztwa")
+		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns)
 	return m
 }()
 

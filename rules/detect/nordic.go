@@ -1,0 +1,105 @@
+package detect
+
+// nordicTerms are the column names of Swedish, Danish, Norwegian and Finnish schemas.
+// Phrases are written as developers there write them: with the letters å ä ö æ ø (which
+// words folds: ä→ae, ö→oe, å→a, æ→ae, ø→o) and, where the folded spelling differs from
+// the usual ASCII one, without them too (förnamn → foernamn, fornamn).
+var nordicTerms = concat(
+	terms(PersonName, specific, false,
+		// sv
+		"förnamn", "fornamn", "efternamn", "tilltalsnamn", "mellannamn", "fullständigt namn",
+		"fullstandigt namn", "fnamn", "enamn", "målsman", "malsman", "vårdnadshavare", "vardnadshavare",
+		"kontaktperson namn",
+		// da, no
+		"fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn", "fulde navn", "fullt navn",
+		"foresatt", "foresatte", "vaerge", "verge",
+		// fi
+		"etunimi", "etunimet", "sukunimi", "kutsumanimi", "koko nimi", "yhteyshenkilö", "yhteyshenkilo",
+		"huoltaja", "huoltajan nimi"),
+	terms(PersonName, ambiguous, true, "nimi"),
+	terms(Email, specific, false,
+		"e post", "epost", "e postadress", "epostadress", "e postadresse", "epostadresse", "mejl",
+		"mejladress", "sähköposti", "sahkoposti", "sähköpostiosoite", "sahkopostiosoite", "sposti"),
+	terms(Phone, specific, false,
+		"tfn", "tfnr", "tfn nr", "tlf", "tlfnr", "tlf nr", "mobiltlf", "hemtelefon", "arbetstelefon",
+		"mobiltelefonnummer", "telefonnr privat", "puhelin", "puhelinnumero", "puh", "puhnro",
+		"matkapuhelin", "kännykkä", "kannykka", "gsm nro"),
+	terms(PostalAddress, likely, true,
+		"adress", "gatuadress", "gatuaddress", "postadress", "utdelningsadress", "hemadress",
+		"folkbokföringsadress", "folkbokforingsadress", "vejnavn", "gadenavn", "gadeadresse",
+		"gateadresse", "postadresse", "hjemmeadresse", "bopælsadresse", "bopaelsadresse",
+		"osoite", "katuosoite", "lähiosoite", "lahiosoite", "postiosoite", "kotiosoite",
+		"laskutusosoite", "toimitusosoite"),
+	terms(PostalCode, ambiguous, true, "postnr", "postnummer", "postinumero", "postinro", "post nr"),
+	terms(City, ambiguous, true,
+		"postort", "stad", "bostadsort", "hemort", "poststed", "postdistrikt", "bynavn", "kaupunki",
+		"postitoimipaikka", "kotikunta", "paikkakunta", "asuinpaikka"),
+	terms(DateOfBirth, specific, false,
+		"födelsedatum", "fodelsedatum", "födelsedag", "fodelsedag", "födelseår", "fodelsear",
+		"född", "fodd", "fødselsdato", "fodselsdato", "fødselsdag", "fodselsdag", "fødselsår", "fodselsar",
+		"syntymäaika", "syntymaaika", "syntymäpäivä", "syntymapaiva", "syntymävuosi", "syntymavuosi",
+		"syntynyt"),
+	terms(Age, likely, true, "ålder", "alder"),
+	terms(Gender, specific, true, "kön", "kon", "køn", "kjønn", "kjonn", "sukupuoli"),
+	terms(NationalID, specific, false,
+		"personnummer", "personnr", "person nr", "samordningsnummer", "cpr", "cpr nr", "cprnr",
+		"cpr nummer", "cprnummer", "fødselsnummer", "fodselsnummer", "fnr", "d nummer",
+		"henkilötunnus", "henkilotunnus", "hetu", "sotu", "sosiaaliturvatunnus"),
+	terms(Passport, specific, false, "passnummer", "pass nr", "passnr", "passinumero"),
+	terms(Username, likely, false,
+		"användarnamn", "anvandarnamn", "anv namn", "brugernavn", "brukernavn", "käyttäjätunnus",
+		"kayttajatunnus", "käyttäjänimi", "kayttajanimi"),
+	terms(PasswordOrSecret, specific, false,
+		"lösenord", "losenord", "adgangskode", "passord", "salasana", "lösen", "losen"),
+	terms(IBANBankAccount, specific, false,
+		"kontonummer", "kontonr", "bankkonto", "bankkontonummer", "clearingnummer", "clearingnr",
+		"tilinumero", "pankkitili", "tilinro"),
+	terms(SalaryFinancial, likely, true,
+		"lön", "loen", "månadslön", "manadslon", "timlön", "timlon", "årslön", "arslon", "lønn",
+		"månedsløn", "manedslon", "månedslønn", "manedslonn", "timeløn", "timelon", "palkka",
+		"kuukausipalkka", "tuntipalkka", "arvode", "honorar"),
+	terms(Employment, likely, true,
+		"befattning", "yrke", "arbetsgivare", "anställningsdatum", "anstallningsdatum", "stilling",
+		"stillingsbetegnelse", "arbejdsgiver", "arbeidsgiver", "ammatti", "työnantaja", "tyonantaja",
+		"tehtävänimike", "tehtavanimike"),
+	terms(FreeText, ambiguous, true,
+		"anteckning", "anteckningar", "notering", "noteringar", "övrigt", "ovrigt", "bemærkning",
+		"bemaerkning", "bemærkninger", "bemaerkninger", "bemerkning", "bemerkninger", "notat", "notater",
+		"merknad", "merknader", "huomautus", "huomautukset", "lisätiedot", "lisatiedot", "muistiinpano",
+		"muistiinpanot", "kommentti", "kommentit"),
+	terms(Health, specific, false,
+		"sjukdom", "sjukdomar", "allergi", "allergier", "diagnos", "diagnoser", "medicin", "mediciner",
+		"hälsa", "halsa", "hälsotillstånd", "halsotillstand", "sjukskrivning", "funktionsnedsättning",
+		"funktionsnedsattning", "funktionshinder", "sygdom", "sygdomme", "helbred", "helse", "sykdom",
+		"sykdommer", "diagnoosi", "diagnoosit", "lääkitys", "laakitys", "sairaus", "sairaudet",
+		"allergia", "allergiat", "terveydentila", "sairausloma", "vamma"),
+	terms(ReligionOrBelief, specific, false, "trosuppfattning", "trossamfund", "trossamfunn", "uskonto",
+		"kirkkokunta", "religiøs", "religios"),
+	terms(Ethnicity, specific, false, "etnicitet", "etnisitet", "etninen tausta"),
+	terms(Political, specific, false, "politisk tillhörighet", "politisk tillhorighet", "partitillhörighet",
+		"partitillhorighet", "puolue"),
+	terms(TradeUnion, specific, false, "fackförbund", "fackforbund", "fackförening", "fackforening",
+		"fagforening", "fagforbund", "ammattiliitto"),
+	terms(Criminal, specific, false, "belastningsregister", "brottsregister", "straffeattest",
+		"straffregister", "rikosrekisteri", "rikostausta"),
+	// Company ids and names: not a person's.
+	terms(None, 0, false, "organisationsnummer", "orgnr", "org nr", "cvr", "cvr nr", "cvrnr",
+		"organisasjonsnummer", "y tunnus", "ytunnus", "företagsnamn", "foretagsnamn", "firmanavn",
+		"yrityksen nimi", "produktnamn", "produktnavn", "tuotenimi", "varunamn"),
+)
+
+// nordicTableNouns are words of table names in the same languages (tableNouns).
+const (
+	nordicPersonNouns = "kund kunder medlem medlemmar medlemmer kontakter person personer användare " +
+		"anvandare anställd anstalld anställda anstallda elev elever patienter deltagare spelare ledare " +
+		"tränare tranare förälder foralder föräldrar foraldrar målsman vårdnadshavare bruger brugere " +
+		"bruker brukere ansat ansatte ansatt deltager deltagere deltaker deltakere forælder foraeldre " +
+		"asiakas asiakkaat jäsen jasen jäsenet jasenet käyttäjä kayttaja käyttäjät kayttajat henkilö " +
+		"henkilo henkilöt henkilot potilas potilaat työntekijä tyontekija työntekijät tyontekijat " +
+		"oppilas oppilaat opiskelija opiskelijat huoltaja huoltajat"
+	nordicOrgNouns = "företag foretag bolag förening forening föreningar klubb leverantör leverantor " +
+		"leverantörer virksomhed selskab selskap leverandør leverandor leverandører yritys yritykset " +
+		"yhtiö yhtio toimittaja toimittajat yhdistys seura"
+	nordicObjectNouns = "vara varor produkter kampanj kampanjer kampanje tuote tuotteet kampanja"
+	nordicLookupNouns = "län lan kommun kommuner kommune kunta kunnat maakunta valuta språk sprak kieli"
+)
