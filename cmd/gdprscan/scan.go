@@ -77,7 +77,7 @@ report lists the other rules as "not evaluated" with what they need. DSN forms:
 	cmd.Flags().StringVar(&f.out, "out", "", "output folder (default: report.out_dir of the config, or ./out)")
 	cmd.Flags().StringVar(&f.format, "format", "", "report formats, comma-separated: json, xlsx (default: both)")
 	cmd.Flags().StringVar(&f.previous, "previous", "", "DPIA workbook whose DPO entries are carried into the new one (default: the newest <scope>-dpia*.xlsx in the output folder)")
-	cmd.Flags().StringVar(&f.regions, "phone-regions", "", "regions to parse phone numbers without a country code in, comma-separated, e.g. BR,PT (default: discovery.phone_regions, or DE,FR,GB,US,ES,IT,NL,PL,BR,PT,SE,CH,AT,BE)")
+	cmd.Flags().StringVar(&f.regions, "phone-regions", "", "regions to parse phone numbers without a country code in, comma-separated, e.g. BR,PT (default: discovery.phone_regions, or DE,FR,GB,US,ES,IT,NL,PL,BR,PT,SE,DK,NO,FI,CH,AT,BE)")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this risk level: low, medium, high, critical, none (default: report.fail_on, high)")
 	return cmd
 }

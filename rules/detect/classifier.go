@@ -15,7 +15,7 @@ import (
 // without a country code; the first eight are the usual markets of the CRMs scanned, the
 // others are neighbours whose national numbers cannot be mistaken for theirs.
 var (
-	DefaultPhoneRegions  = []string{"DE", "FR", "GB", "US", "ES", "IT", "NL", "PL", "BR", "PT", "SE", "CH", "AT", "BE"}
+	DefaultPhoneRegions  = []string{"DE", "FR", "GB", "US", "ES", "IT", "NL", "PL", "BR", "PT", "SE", "DK", "NO", "FI", "CH", "AT", "BE"}
 	DefaultMinValueRatio = 0.8
 )
 

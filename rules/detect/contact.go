@@ -261,6 +261,11 @@ func stripExtension(v string) string {
 // the same.
 func checkPhone(v string, e *env) level {
 	v = stripExtension(v)
+	if strings.ContainsAny(v, "-./") {
+		if _, _, _, ok := parseDate(v); ok {
+			return lvNone // 2024-01-15 is a valid 8-digit number where no trunk 0 is written (DK, NO)
+		}
+	}
 	digits, first := 0, byte(0)
 	for i := 0; i < len(v); i++ {
 		c := v[i]

@@ -308,7 +308,7 @@ var (
 		"senor, senora, senorita, sr, sra, maschio, femmina, uomo, donna, maschile, femminile, signor, " +
 		"signore, signora, sig, sig ra, vrouw, mannelijk, vrouwelijk, heer, mevrouw, dhr, mevr, " +
 		"mezczyzna, kobieta, meski, zenski, pan, pani, nan, nv, nu, 男, 女, 先生, 女士, mr, mrs, ms, miss, " +
-		"mister, sir, madam, mx")
+		"mister, sir, madam, mx, " + nordicGenderWords)
 	genderCodes = enumSet("m, f, w, d, x, u, h, v, k, 0, 1, 2, 9")
 )
 

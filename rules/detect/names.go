@@ -182,7 +182,7 @@ func modifierKills(cat Category, w string, lead bool) bool {
 
 // bareNames are the words for "name" (and "title") on their own. Qualified by a person word
 // they are about a person; by any other word ("product_name", "page_title") about a thing.
-var bareNames = wordSet("name naam nom nombre nome navn namn nm title")
+var bareNames = wordSet("name naam nom nombre nome navn namn nimi nm title titel tittel")
 
 // personQualifiers before a bare name make it a person's name: contact_name, billing_name,
 // requester_name. In Romance languages they follow it: nome_paciente, nombre_cliente, nm_mae.
@@ -215,7 +215,7 @@ var personQualifiers = wordSet("first last given family full middle maiden birth
 	"gebruiker klient pacjent gosc wnioskodawca najemca wlasciciel malzonek dziecko ojciec matka " +
 	"lekarz czlonek pracownik uczen posiadacz odbiorca nadawca uzytkownik requerente conjuge filho " +
 	"filha pai mae associado membro funcionario colaborador empregado aluno remetente contato " +
-	"utilizador responsavel dependente segurado social")
+	"utilizador responsavel dependente segurado social " + nordicPersonQualifiers)
 
 // affixes are prefixes and suffixes CRMs add to field names: Salesforce __c, Odoo x_studio_,
 // HubSpot hs_, custom-field and table prefixes.

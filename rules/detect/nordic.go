@@ -3,7 +3,8 @@ package detect
 // nordicTerms are the column names of Swedish, Danish, Norwegian and Finnish schemas.
 // Phrases are written as developers there write them: with the letters å ä ö æ ø (which
 // words folds: ä→ae, ö→oe, å→a, æ→ae, ø→o) and, where the folded spelling differs from
-// the usual ASCII one, without them too (förnamn → foernamn, fornamn).
+// the usual ASCII ones, in those too: Swedish and Finnish drop the dots (förnamn →
+// fornamn), Danish and Norwegian write ø as oe and å as aa (fødselsdato → foedselsdato).
 var nordicTerms = concat(
 	terms(PersonName, specific, false,
 		// sv
@@ -12,10 +13,11 @@ var nordicTerms = concat(
 		"kontaktperson namn",
 		// da, no
 		"fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn", "fulde navn", "fullt navn",
-		"foresatt", "foresatte", "vaerge", "verge",
+		"foresatt", "foresatte", "vaerge", "verge", "kortholder", "kortinnehaver", "kontohaver",
+		"kontoinnehaver", "kontoindehaver", "kortindehaver", "kortinnehavare", "kontoinnehavare",
 		// fi
 		"etunimi", "etunimet", "sukunimi", "kutsumanimi", "koko nimi", "yhteyshenkilö", "yhteyshenkilo",
-		"huoltaja", "huoltajan nimi"),
+		"huoltaja", "huoltajan nimi", "tilinomistaja", "tilinhaltija", "kortinhaltija"),
 	terms(PersonName, ambiguous, true, "nimi"),
 	terms(Email, specific, false,
 		"e post", "epost", "e postadress", "epostadress", "e postadresse", "epostadresse", "mejl",
@@ -23,10 +25,12 @@ var nordicTerms = concat(
 	terms(Phone, specific, false,
 		"tfn", "tfnr", "tfn nr", "tlf", "tlfnr", "tlf nr", "mobiltlf", "hemtelefon", "arbetstelefon",
 		"mobiltelefonnummer", "telefonnr privat", "puhelin", "puhelinnumero", "puh", "puhnro",
-		"matkapuhelin", "kännykkä", "kannykka", "gsm nro"),
+		"matkapuhelin", "kännykkä", "kannykka", "gsm nro", "mobiltelefonnr", "telefonnr mobil"),
 	terms(PostalAddress, likely, true,
 		"adress", "gatuadress", "gatuaddress", "postadress", "utdelningsadress", "hemadress",
 		"folkbokföringsadress", "folkbokforingsadress", "vejnavn", "gadenavn", "gadeadresse",
+		"leveransadress", "fakturaadress", "besöksadress", "besoksadress", "leveringsadresse",
+		"faktureringsadresse", "fakturaadresse", "besøksadresse", "besoksadresse", "besoegsadresse",
 		"gateadresse", "postadresse", "hjemmeadresse", "bopælsadresse", "bopaelsadresse",
 		"osoite", "katuosoite", "lähiosoite", "lahiosoite", "postiosoite", "kotiosoite",
 		"laskutusosoite", "toimitusosoite"),
@@ -38,30 +42,43 @@ var nordicTerms = concat(
 		"födelsedatum", "fodelsedatum", "födelsedag", "fodelsedag", "födelseår", "fodelsear",
 		"född", "fodd", "fødselsdato", "fodselsdato", "fødselsdag", "fodselsdag", "fødselsår", "fodselsar",
 		"syntymäaika", "syntymaaika", "syntymäpäivä", "syntymapaiva", "syntymävuosi", "syntymavuosi",
-		"syntynyt"),
-	terms(Age, likely, true, "ålder", "alder"),
-	terms(Gender, specific, true, "kön", "kon", "køn", "kjønn", "kjonn", "sukupuoli"),
+		"syntynyt", "foedselsdato", "foedselsdag", "foedselsaar"),
+	terms(Age, likely, true, "ålder", "alder", "ikä", "ika"),
+	terms(Gender, specific, true, "kön", "kon", "køn", "kjønn", "kjonn", "kjoenn", "sukupuoli"),
 	terms(NationalID, specific, false,
 		"personnummer", "personnr", "person nr", "samordningsnummer", "cpr", "cpr nr", "cprnr",
-		"cpr nummer", "cprnummer", "fødselsnummer", "fodselsnummer", "fnr", "d nummer",
+		"cpr nummer", "cprnummer", "fødselsnummer", "fodselsnummer", "foedselsnummer", "fnr", "d nummer",
 		"henkilötunnus", "henkilotunnus", "hetu", "sotu", "sosiaaliturvatunnus"),
-	terms(Passport, specific, false, "passnummer", "pass nr", "passnr", "passinumero"),
+	terms(Passport, specific, false, "passnummer", "pass nr", "passnr", "passinumero", "passin numero",
+		"passin nro", "passinro", "passi"),
+	terms(PaymentCard, specific, false, "kortnummer", "kortnr", "kort nr", "kortin numero", "kortinnumero",
+		"maksukortti", "luottokortti", "kreditkort", "kreditkortnummer", "betalkort", "betalingskort"),
+	terms(DeviceID, specific, false, "enhets id", "enhetsid", "enheds id", "enhedsid", "laitetunnus",
+		"laite id"),
+	terms(PhotoOrBiometric, ambiguous, true, "bild", "profilbild", "bildfil", "kuva", "valokuva",
+		"profiilikuva", "billede", "profilbillede"),
 	terms(Username, likely, false,
 		"användarnamn", "anvandarnamn", "anv namn", "brugernavn", "brukernavn", "käyttäjätunnus",
 		"kayttajatunnus", "käyttäjänimi", "kayttajanimi"),
 	terms(PasswordOrSecret, specific, false,
-		"lösenord", "losenord", "adgangskode", "passord", "salasana", "lösen", "losen"),
+		"lösenord", "losenord", "adgangskode", "passord", "salasana", "lösen", "losen", "hemlighet",
+		"hemmelighed", "hemmelighet", "salaisuus"),
 	terms(IBANBankAccount, specific, false,
 		"kontonummer", "kontonr", "bankkonto", "bankkontonummer", "clearingnummer", "clearingnr",
 		"tilinumero", "pankkitili", "tilinro"),
 	terms(SalaryFinancial, likely, true,
 		"lön", "loen", "månadslön", "manadslon", "timlön", "timlon", "årslön", "arslon", "lønn",
 		"månedsløn", "manedslon", "månedslønn", "manedslonn", "timeløn", "timelon", "palkka",
+		"maanedsloen", "maanedsloenn", "loenn", "timeloen", "aarsloen",
 		"kuukausipalkka", "tuntipalkka", "arvode", "honorar"),
 	terms(Employment, likely, true,
 		"befattning", "yrke", "arbetsgivare", "anställningsdatum", "anstallningsdatum", "stilling",
 		"stillingsbetegnelse", "arbejdsgiver", "arbeidsgiver", "ammatti", "työnantaja", "tyonantaja",
-		"tehtävänimike", "tehtavanimike"),
+		"tehtävänimike", "tehtavanimike", "ammattinimike", "työsuhde", "tyosuhde",
+		"anställningsform", "anstallningsform", "ansættelse", "ansaettelse", "ansettelse",
+		"stillingstittel"),
+	// Like "title": a person's when a person word comes before it (bareNames).
+	terms(Employment, ambiguous, true, "titel", "tittel"),
 	terms(FreeText, ambiguous, true,
 		"anteckning", "anteckningar", "notering", "noteringar", "övrigt", "ovrigt", "bemærkning",
 		"bemaerkning", "bemærkninger", "bemaerkninger", "bemerkning", "bemerkninger", "notat", "notater",
@@ -86,6 +103,8 @@ var nordicTerms = concat(
 	terms(None, 0, false, "organisationsnummer", "orgnr", "org nr", "cvr", "cvr nr", "cvrnr",
 		"organisasjonsnummer", "y tunnus", "ytunnus", "företagsnamn", "foretagsnamn", "firmanavn",
 		"yrityksen nimi", "produktnamn", "produktnavn", "tuotenimi", "varunamn"),
+	terms(Country, ambiguous, true, "land", "maa", "nationalitet", "kansalaisuus", "landkod", "landkode",
+		"landskode", "maakoodi"),
 )
 
 // nordicTableNouns are words of table names in the same languages (tableNouns).
@@ -96,10 +115,29 @@ const (
 		"bruker brukere ansat ansatte ansatt deltager deltagere deltaker deltakere forælder foraeldre " +
 		"asiakas asiakkaat jäsen jasen jäsenet jasenet käyttäjä kayttaja käyttäjät kayttajat henkilö " +
 		"henkilo henkilöt henkilot potilas potilaat työntekijä tyontekija työntekijät tyontekijat " +
-		"oppilas oppilaat opiskelija opiskelijat huoltaja huoltajat"
+		"oppilas oppilaat opiskelija opiskelijat huoltaja huoltajat foraeldre forelder foreldre " +
+		"pasient pasienter medarbejder medarbejdere medarbeider medarbeidere"
 	nordicOrgNouns = "företag foretag bolag förening forening föreningar klubb leverantör leverantor " +
-		"leverantörer virksomhed selskab selskap leverandør leverandor leverandører yritys yritykset " +
-		"yhtiö yhtio toimittaja toimittajat yhdistys seura"
+		"leverantörer virksomhed selskab selskap leverandør leverandor leverandoer leverandører " +
+		"leverandoerer yritys yritykset yhtiö yhtio toimittaja toimittajat yhdistys seura työnantaja " +
+		"tyonantaja arbetsgivare arbejdsgiver arbeidsgiver sponsor sponsorer"
 	nordicObjectNouns = "vara varor produkter kampanj kampanjer kampanje tuote tuotteet kampanja"
 	nordicLookupNouns = "län lan kommun kommuner kommune kunta kunnat maakunta valuta språk sprak kieli"
 )
+
+// nordicPersonQualifiers are person words before a bare name (betalare_namn,
+// modtager_navn, asiakkaan_nimi): personQualifiers.
+const nordicPersonQualifiers = "kund medlem kontakt betalare mottagare avsändare avsandare " +
+	"kontoinnehavare kortinnehavare förälder foralder målsman malsman ledare tränare tranare anhörig " +
+	"anhorig make maka barn elev anställd anstalld handläggare handlaggare säljare saljare köpare " +
+	"kopare modtager mottaker afsender avsender betaler kortholder kontohaver kontoinnehaver " +
+	"forælder foraelder forelder pårørende parorende paaroerende medarbejder medarbeider ansat ansatt " +
+	"sælger saelger selger køber koeber kober kjøper kjoeper kjoper sagsbehandler saksbehandler " +
+	"bruger bruker pasient asiakas asiakkaan jäsen jasen jäsenen jasenen maksaja maksajan " +
+	"vastaanottaja vastaanottajan lähettäjä lahettaja tilinomistaja tilinhaltija kortinhaltija " +
+	"huoltaja huoltajan omainen omaisen potilas potilaan työntekijä tyontekija käyttäjä kayttaja " +
+	"myyjä myyja ostaja käsittelijä kasittelija"
+
+// nordicGenderWords are spelled-out genders (genderWords).
+const nordicGenderWords = "kvinna, kvinnor, man, män, kvinde, kvinder, mand, mænd, kvinne, kvinner, " +
+	"mann, menn, nainen, mies, naiset, miehet, herr, fru, frk, hr"
