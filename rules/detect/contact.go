@@ -76,7 +76,9 @@ var contactTerms = concat(
 		"postcode", "post code", "postal code", "postalcode", "zip", "zipcode", "zip code", "plz",
 		"postleitzahl", "code postal", "cp", "codigo postal", "cap", "codice postale", "kod pocztowy",
 		"pincode", "pin code", "youbian", "邮编", "邮政编码", "postnummer", "postnr", "cep",
-		"cod postal", "codigo de endereco postal", "邮递区号", "邮区", "zip cd", "postal cd"),
+		"cod postal", "codigo de endereco postal", "邮递区号", "邮区", "zip cd", "postal cd",
+		// the ZIP+4 extension is part of the code
+		"postal code suffix", "zip suffix", "zip code suffix", "zip4", "zip plus4", "plus4"),
 	terms(City, ambiguous, true,
 		"city", "town", "ort", "stadt", "wohnort", "ville", "commune", "ciudad", "localidad", "municipio",
 		"poblacion", "citta", "comune", "localita", "cidade", "plaats", "woonplaats", "miejscowosc",
@@ -122,6 +124,9 @@ var roleMailboxes = wordSet("info information contact contacts contactus kontakt
 
 // isRoleAddress: an address of a role, not a person (info@acme.de, no-reply@shop.com).
 func isRoleAddress(v string) bool {
+	if addrs := mailboxes(v); len(addrs) > 0 {
+		v = addrs[0]
+	}
 	at := strings.IndexByte(v, '@')
 	if at <= 0 || at > 40 {
 		return false
@@ -149,10 +154,57 @@ var notTLD = wordSet("png jpg jpeg gif svg webp bmp ico tif tiff css js json htm
 	"invalid test example corp home")
 
 func checkEmail(v string, _ *env) level {
-	if !validEmail(v) {
+	if mailboxes(v) == nil {
 		return lvNone
 	}
 	return lvStrong
+}
+
+// mailboxes returns the addresses of v: v itself when it is an address, else the
+// addresses of a header-style list ("Jane Doe <jane@example.com>, bob@example.org"),
+// which e-mail activity tables keep in their from and to columns; nil when any part is
+// not a valid mailbox.
+func mailboxes(v string) []string {
+	if validEmail(v) {
+		return []string{v}
+	}
+	if !strings.ContainsAny(v, "<,;") || len(v) > 2000 {
+		return nil
+	}
+	var out []string
+	for _, part := range splitMailboxes(v) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if open := strings.LastIndexByte(part, '<'); open >= 0 && strings.HasSuffix(part, ">") {
+			part = part[open+1 : len(part)-1]
+		}
+		if !validEmail(part) {
+			return nil
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// splitMailboxes splits a mailbox list at commas and semicolons outside quoted display
+// names ("Doe, Jane" <jane@example.com>).
+func splitMailboxes(v string) []string {
+	var parts []string
+	quoted, start := false, 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			quoted = !quoted
+		case ',', ';':
+			if !quoted {
+				parts = append(parts, v[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, v[start:])
 }
 
 // validEmail checks the syntax of an address (RFC 5322 dot-atom local part, no quoted

@@ -39,6 +39,9 @@ func TestCheckEmail(t *testing.T) {
 			"jane.doe@example.com", "max.mustermann@firma.de", "j.dupont@orange.fr", "a+tag@gmail.com",
 			"o'brien@example.ie", "info@müller.de", "user@sub.example.co.uk", "x_y-z@example.museum",
 			"test@xn--mller-kva.de",
+			// Header-style mailbox lists, as e-mail activity tables keep them.
+			"Jane Doe <jane.doe@example.com>", "jane@example.com, Bob <bob@example.org>",
+			"<jane@example.com>", "a@example.com; b@example.com",
 		},
 		[]string{
 			"", "jane.doe", "@example.com", "jane@", "jane@localhost", "jane@example", "jane@@example.com",
@@ -46,7 +49,8 @@ func TestCheckEmail(t *testing.T) {
 			"jane@-example.com", "jane@example.c", "jane@example.123", "logo@2x.png", "icon@3x.jpg",
 			"https://user:pass@example.com", "user:pass@example.com", "jane doe@example.com",
 			"550e8400-e29b-41d4-a716-446655440000", "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3",
-			"admin@host.local", "root@server.internal",
+			"admin@host.local", "root@server.internal", "Jane Doe <jane>", "jane@example.com, not an address",
+			"Jane Doe", "<>", ", ;",
 		})
 }
 

@@ -10,7 +10,7 @@ var credentialTerms = concat(
 		"pass hash", "pwd hash", "encrypted password", "crypted password", "user hash", "user password",
 		"passwort", "kennwort", "mot de passe", "mdp", "contrasena", "clave", "parola d ordine",
 		"wachtwoord", "haslo", "senha", "mima", "密码", "secret", "client secret", "api secret",
-		"secret key", "shared secret", "token", "api token", "access token", "refresh token",
+		"secret key", "access key", "accesskey", "shared secret", "token", "api token", "access token", "refresh token",
 		"auth token", "bearer token", "session token", "remember token", "reset token",
 		"password reset token", "verification token", "confirmation token", "api key", "apikey",
 		"private key", "priv key", "pin", "pin number", "otp secret", "totp secret", "mfa secret",

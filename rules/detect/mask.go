@@ -28,6 +28,9 @@ func maskGeneric(v string) string {
 
 // maskEmail: "jane.doe@example.com" → "j***@e***.com".
 func maskEmail(v string) string {
+	if addrs := mailboxes(v); len(addrs) > 0 {
+		v = addrs[0] // the first address of a list, without the display name
+	}
 	at := strings.LastIndexByte(v, '@')
 	if at <= 0 {
 		return maskGeneric(v)

@@ -18,6 +18,7 @@ func TestMasks(t *testing.T) {
 		{"email", maskEmail, "jane.doe@example.com", "j***@e***.com"},
 		{"email subdomain", maskEmail, "max@mail.firma.co.uk", "m***@m***.uk"},
 		{"email short", maskEmail, "a@b.co", "a***@b***.co"},
+		{"email with display name", maskEmail, `"Doe, Jane" <jane.doe@example.com>, bob@example.org`, "j***@e***.com"},
 		{"card", maskCard, "4111 1111 1111 1111", "411111******1111"},
 		{"card amex", maskCard, "378282246310005", "378282*****0005"},
 		{"card too short", maskCard, "4111", "4***"},

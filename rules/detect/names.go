@@ -100,6 +100,7 @@ var nonPersonalTerms = terms(None, 0, false,
 	"vat amount", "ip range", "address book", "phone book", "website", "homepage",
 	"web address", "server address", "mime type", "content type", "currency", "price",
 	"amount", "quantity", "qty", "status", "health check", "healthz", "union all", "race condition",
+	"uid", "ical uid",
 )
 
 // Words next to a match that say the column is about the data, not the data itself.
@@ -154,7 +155,12 @@ var exempt = map[Category][]map[string]bool{
 	DeviceID:         {refWords},
 	Username:         {refWords},
 	PhotoOrBiometric: {metaWords, refWords},
+	// note_public, notes_private: which note, not a flag.
+	FreeText: {visibilityWords},
 }
+
+// visibilityWords say who may see a note; after a free-text name they name the note.
+var visibilityWords = wordSet("public hidden visible visibility internal")
 
 // modifierKills reports whether word w before (lead) or after a match of category cat turns
 // the match off. For Art. 9 and 10 data only consent words do: "has_disability",
@@ -310,6 +316,8 @@ func matchName(name string) nameMatch {
 		switch {
 		case modifierKills(m.cat, x, false):
 			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
+		case personQualifiers[x] && m.cat != PersonName:
+			m.person = true // email_sender, phone_owner: whose it is
 		case !neutralWords[x] && !affixes[x] && !sensitive(m.cat) && !isModifier(x):
 			penalty = 0.15 // an unknown head word: "email_subject" is probably not an email
 		}
@@ -480,7 +488,7 @@ var segmentDict = func() map[string]bool {
 			}
 		}
 	}
-	for _, set := range []map[string]bool{flagWords, metaWords, timeWords, hashWords, refWords, leadKill, neutralWords} {
+	for _, set := range []map[string]bool{flagWords, metaWords, timeWords, hashWords, refWords, leadKill, neutralWords, personQualifiers} {
 		for w := range set {
 			if len(w) >= 2 {
 				d[w] = true
@@ -814,10 +822,12 @@ func singular(w string) string {
 	return w
 }
 
-// masterSuffixes end one-word names of legacy and German tables: CUSTMAST, EMPMSTR,
-// Kundenstamm, Patientenakte.
+// masterSuffixes end one-word names of legacy and German tables (CUSTMAST, EMPMSTR,
+// Kundenstamm, Patientenakte) and of tables that detail another's rows
+// (vtiger_contactdetails, contactsubdetails, leadaddress).
 var masterSuffixes = []string{"mast", "mstr", "mst", "master", "stamm", "daten", "data", "akte", "liste", "list",
-	"tbl", "tab", "file", "fil", "pf"}
+	"tbl", "tab", "file", "fil", "pf", "details", "detail", "subdetails", "info", "infos", "address",
+	"addresses", "adresse", "adressen"}
 
 // tableNoun looks a word of a table name up: as written, singular, or without a master-file
 // suffix (custmast, kundenstamm).
@@ -838,7 +848,17 @@ func tableNoun(w string) (tableKind, bool) {
 			}
 		}
 	}
-	return 0, false
+	// A compound ending in a person or company noun of five letters or more is about
+	// them: socpeople, webuser, kundenadresse. The longest such noun decides. Lookup and
+	// object nouns are left out: they end words too often (henkilökunta is staff, not a
+	// municipality).
+	best, kind := 0, tableKind(0)
+	for n, k := range tableNouns {
+		if (k == tablePerson || k == tableOrg) && len(n) >= 5 && len(n) > best && len(w) >= len(n)+2 && strings.HasSuffix(w, n) {
+			best, kind = len(n), k
+		}
+	}
+	return kind, best > 0
 }
 
 // accountsTable reports tables of accounts, which are user logins as often as customers'

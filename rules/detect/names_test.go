@@ -167,6 +167,17 @@ func TestMatchName(t *testing.T) {
 		{"corRaca", Ethnicity, false, ""},
 		{"bairro", PostalAddress, true, ""},
 		{"data_admissao", Employment, true, ""},
+		// Shapes of open-source CRMs.
+		{"iplastlogin", IPAddress, false, ""},
+		{"ip_last_login", IPAddress, false, ""},
+		{"note_public", FreeText, true, ""},
+		{"notes_private", FreeText, true, ""},
+		{"email_sender", Email, false, ""},
+		{"postal_code_suffix", PostalCode, true, ""},
+		{"accesskey", PasswordOrSecret, false, ""},
+		{"designation", Employment, true, ""},
+		{"assistantphone", Phone, false, ""},
+		{"image_url", PhotoOrBiometric, true, ""},
 		// Swedish, Danish, Norwegian, Finnish.
 		{"Förnamn", PersonName, false, ""},
 		{"fornamn", PersonName, false, ""},
@@ -303,6 +314,12 @@ func TestKindOfTable(t *testing.T) {
 		{"account_contacts", tablePerson},
 		{"customer_accounts", tablePerson},
 		{"civicrm_address", tablePerson},
+		// Compounds: a noun and what details it, or ending in a person or company noun.
+		{"vtiger_contactaddress", tablePerson},
+		{"vtiger_contactsubdetails", tablePerson},
+		{"vtiger_leaddetails", tablePerson},
+		{"llx_socpeople", tablePerson},
+		{"henkilokunta", tableNeutral}, // staff; "kunta" (municipality) does not decide
 		{"company_addresses", tableOrg},
 		{"bank_accounts", tableOrg},
 		{"accounts", tableOrg},

@@ -14,7 +14,9 @@ var networkTerms = concat(
 		"ip", "ip address", "ipaddress", "ip addr", "ipaddr", "ipv4", "ipv6", "client ip", "remote ip",
 		"remote addr", "remote address", "source ip", "src ip", "user ip", "last ip", "login ip",
 		"signup ip", "registration ip", "x forwarded for", "forwarded for", "ip adresse", "adresse ip",
-		"direccion ip", "indirizzo ip", "ip adres", "adres ip", "endereco ip", "ip dizhi", "ip地址"),
+		"direccion ip", "indirizzo ip", "ip adres", "adres ip", "endereco ip", "ip dizhi", "ip地址",
+		// ip first, then what it was recorded at: Dolibarr's iplastlogin, ip_signup
+		"ip last login", "ip previous login", "ip login", "ip signup", "ip registration", "ip creation"),
 	terms(DeviceID, specific, false,
 		"mac", "mac address", "macaddress", "mac addr", "macaddr", "hw address", "hwaddr",
 		"hardware address", "wifi mac", "bluetooth mac", "bssid", "device id", "device identifier",
