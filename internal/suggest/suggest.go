@@ -101,7 +101,11 @@ var (
 	requestNameRE  = regexp.MustCompile(`(?i)(erasure|deletion|dsar|gdpr_request|privacy_request|data_subject_request|subject_request|forget|loesch)`)
 	holdNameRE     = regexp.MustCompile(`(?i)(legal_?hold|litigation_?hold|^holds?$)`)
 	tombNameRE     = regexp.MustCompile(`(?i)(suppress|unsubscrib|block_?list|black_?list|do_not_contact|tombstone|erased)`)
-	contractNameRE = regexp.MustCompile(`(?i)(order|contract|deal|opportunit|invoice|vertrag|auftrag)`)
+	// Transactions that show a relationship: orders, contracts, deals, invoices, and a
+	// non-profit's contributions, donations and memberships, in the CRM languages.
+	contractNameRE = regexp.MustCompile(`(?i)(order|contract|deal|opportunit|potential|invoice|contribution|donation|membership|` +
+		`purchase|booking|reservation|vertrag|auftrag|bestellung|rechnung|spende|commande|facture|contrat|cotisation|` +
+		`pedido|factura|contrato|ordine|fattura|contratto|bestelling|factuur|zamowienie|faktura|ordre|tilaus|lasku|sopimus)`)
 	activityNameRE = regexp.MustCompile(`(?i)(activit|event|email_log|campaign_log|interaction|engagement|touch|visit|tracking|page_?view|click|audit|_log$|^log)`)
 	listNameRE     = regexp.MustCompile(`(?i)(list_member|prospect_lists|list_subscri|audience_member|segment_member|mailing_list)`)
 	emailTableRE   = regexp.MustCompile(`(?i)^(email_?addresses|emails|email_address|contact_emails)$`)
@@ -209,8 +213,20 @@ func (t Table) fkTo(s Table) (string, bool) {
 	for _, b := range []string{singular(base), base} {
 		names[b+"_"+k] = true
 		names[b+k] = true
+		names["fk_"+b] = true // Dolibarr: fk_socpeople
+		names["id_"+b] = true
+	}
+	if stem, ok := strings.CutSuffix(k, "id"); ok {
+		// A key named for its table (contactid in vtiger_contactdetails) is named so where
+		// it is used: vtiger_salesorder.contactid, vtiger_potential.contact_id.
+		if stem = strings.TrimSuffix(stem, "_"); len(stem) > 2 && strings.Contains(base, stem) {
+			names[stem+"_id"], names[stem+"id"], names[k] = true, true, true
+		}
 	}
 	for _, c := range t.Columns {
+		if slices.Contains(t.PrimaryKey, c.Name) {
+			continue // a table's own key links to nothing
+		}
 		if names[strings.ToLower(c.Name)] {
 			return c.Name, true
 		}

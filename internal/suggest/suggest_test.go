@@ -146,3 +146,38 @@ func TestScalarQuoting(t *testing.T) {
 		assert.Equal(t, want, q(in), in)
 	}
 }
+
+// Open-source CRM shapes: a CiviCRM contribution, a Dolibarr order on fk_socpeople, and
+// vtiger orders whose contactid / contact_id point at contactdetails.contactid.
+func TestSuggestLinksByForeignKeyConventions(t *testing.T) {
+	contracts := func(tables ...Table) (map[string]config.ContractMapping, map[string]string) {
+		d := Suggest(&Catalogue{Dialect: dialect.MySQL, Tables: tables})
+		loads(t, d, "mysql")
+		byTable, anchors := map[string]config.ContractMapping{}, map[string]string{}
+		for _, c := range d.Mapping.Contracts {
+			byTable[c.Table] = c
+		}
+		for _, r := range d.Mapping.Retention {
+			anchors[r.Table] = r.Anchor
+		}
+		return byTable, anchors
+	}
+	c, a := contracts(
+		tbl("civicrm_contact", "id", []string{"id:int", "first_name:varchar(64):person_name", "created_date:timestamp", "is_deleted:tinyint"}, nil),
+		tbl("civicrm_contribution", "id", []string{"id:int", "contact_id:int", "receive_date:datetime", "total_amount:decimal"}, nil))
+	assert.Equal(t, config.ContractMapping{Table: "civicrm_contribution", SubjectKey: "contact_id", SubjectTable: "civicrm_contact"}, c["civicrm_contribution"])
+	assert.Equal(t, "(SELECT MAX(o.receive_date) FROM civicrm_contribution o WHERE o.contact_id = t.id)", a["civicrm_contact"])
+
+	c, a = contracts(
+		tbl("llx_socpeople", "rowid", []string{"rowid:int", "lastname:varchar(50):person_name", "datec:datetime"}, nil),
+		tbl("llx_commande", "rowid", []string{"rowid:int", "fk_socpeople:int", "date_commande:date"}, nil))
+	assert.Equal(t, "fk_socpeople", c["llx_commande"].SubjectKey)
+	assert.Equal(t, "(SELECT MAX(o.date_commande) FROM llx_commande o WHERE o.fk_socpeople = t.rowid)", a["llx_socpeople"])
+
+	c, _ = contracts(
+		tbl("vtiger_contactdetails", "contactid", []string{"contactid:int", "lastname:varchar(80):person_name"}, nil),
+		tbl("vtiger_salesorder", "salesorderid", []string{"salesorderid:int", "contactid:int", "duedate:date"}, nil),
+		tbl("vtiger_invoice", "invoiceid", []string{"invoiceid:int", "contact_id:int", "invoicedate:date"}, nil))
+	assert.Equal(t, config.ContractMapping{Table: "vtiger_salesorder", SubjectKey: "contactid", SubjectTable: "vtiger_contactdetails"}, c["vtiger_salesorder"])
+	assert.Equal(t, config.ContractMapping{Table: "vtiger_invoice", SubjectKey: "contact_id", SubjectTable: "vtiger_contactdetails"}, c["vtiger_invoice"])
+}
