@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -355,7 +356,11 @@ func (sc *Scheduler) Start() {
 	sc.started.Store(true)
 	for _, name := range sc.Jobs() {
 		if next, err := sc.jobs[name].NextRun(); err == nil {
-			sc.logger.Info("scan scheduled", "job", name, "sources", sc.specs[name].Sources, "next_run", next)
+			sources := "all"
+			if s := sc.specs[name].Sources; s != nil {
+				sources = strings.Join(s, ",")
+			}
+			sc.logger.Info("scan scheduled", "job", name, "sources", sources, "next_run", next)
 		}
 	}
 }
