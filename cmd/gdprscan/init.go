@@ -20,6 +20,7 @@ func newInitCmd(g *globalFlags) *cobra.Command {
 	var dsn, out string
 	var force bool
 	var sample int
+	var regions string
 	cmd := &cobra.Command{
 		Use:   "init --dsn URL [-o FILE]",
 		Short: "Draft a config from a database: people, consent, retention anchors, deletes, requests",
@@ -61,7 +62,13 @@ A password in the DSN is not written: the file refers to an environment variable
 				return sourceErr(err)
 			}
 			defer source.Close()
-			classifier, err := detect.New()
+			var disc config.Discovery
+			if regions != "" {
+				if disc.PhoneRegions, err = config.ParsePhoneRegions(splitList(regions)); err != nil {
+					return usageErr(fmt.Errorf("--phone-regions: %w", err))
+				}
+			}
+			classifier, err := detect.New(detect.ConfigOptions(disc)...)
 			if err != nil {
 				return err
 			}
@@ -71,7 +78,7 @@ A password in the DSN is not written: the file refers to an environment variable
 			}
 			draft := suggest.Suggest(cat)
 			written, env := suggest.SafeDSN(dsn, src.Name)
-			doc := draft.YAML(suggest.Header{Name: src.Name, Kind: src.Kind, DSN: written, Now: time.Now()})
+			doc := draft.YAML(suggest.Header{Name: src.Name, Kind: src.Kind, DSN: written, Now: time.Now(), PhoneRegions: disc.PhoneRegions})
 			// The draft must load as it is; the password variable may not be set here.
 			check := doc
 			if env != "" {
@@ -103,6 +110,7 @@ A password in the DSN is not written: the file refers to an environment variable
 	cmd.Flags().StringVarP(&out, "out", "o", "gdprscan.yaml", "file to write, or - for stdout")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite the file if it exists")
 	cmd.Flags().IntVar(&sample, "sample-size", config.DefaultSampleSize, "rows sampled per table to classify columns")
+	cmd.Flags().StringVar(&regions, "phone-regions", "", "regions to parse phone numbers without a country code in, comma-separated (default as for scan); written to discovery.phone_regions")
 	return cmd
 }
 

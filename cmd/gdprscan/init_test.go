@@ -38,6 +38,15 @@ func TestInitDraftsALoadableConfig(t *testing.T) {
 	code, stdout, _ = runCLI(t, "init", "--dsn", "sqlite://"+db, "-o", "-")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "# suggested: review")
+	assert.NotContains(t, stdout, "discovery:")
+
+	// Phone regions classify the sample and are kept in the draft.
+	code, stdout, _ = runCLI(t, "init", "--dsn", "sqlite://"+db, "-o", "-", "--phone-regions", "dk,NO")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "discovery:\n  phone_regions: [DK, NO]\n")
+	code, _, stderr = runCLI(t, "init", "--dsn", "sqlite://"+db, "-o", "-", "--phone-regions", "XX")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--phone-regions")
 
 	code, _, stderr = runCLI(t, "init")
 	assert.Equal(t, exitUsage, code)

@@ -93,14 +93,14 @@ func vocabulary(vals []string) []string {
 // --- name patterns --------------------------------------------------------------------
 
 var (
-	personNameRE   = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|account_holder|user|lead|prospect|kunde|kontakt|personne)`)
-	primaryNameRE  = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|kunde|kontakt)`)
-	leadNameRE     = regexp.MustCompile(`(?i)(lead|prospect|interessent)`)
-	staffNameRE    = regexp.MustCompile(`(?i)^(users?|staff|employees?|admin_users|crm_users|agents?)$`)
-	consentNameRE  = regexp.MustCompile(`(?i)(consent|gdpr|permission|subscription|opt_?in|preference|privacy_choice|einwilligung)`)
-	requestNameRE  = regexp.MustCompile(`(?i)(erasure|deletion|dsar|gdpr_request|privacy_request|data_subject_request|subject_request|forget|loesch)`)
-	holdNameRE     = regexp.MustCompile(`(?i)(legal_?hold|litigation_?hold|^holds?$)`)
-	tombNameRE     = regexp.MustCompile(`(?i)(suppress|unsubscrib|block_?list|black_?list|do_not_contact|tombstone|erased)`)
+	personNameRE  = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|account_holder|user|lead|prospect|kunde|kontakt|personne)`)
+	primaryNameRE = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|kunde|kontakt)`)
+	leadNameRE    = regexp.MustCompile(`(?i)(lead|prospect|interessent)`)
+	staffNameRE   = regexp.MustCompile(`(?i)^(users?|staff|employees?|admin_users|crm_users|agents?)$`)
+	consentNameRE = regexp.MustCompile(`(?i)(consent|gdpr|permission|subscription|opt_?in|preference|privacy_choice|einwilligung)`)
+	requestNameRE = regexp.MustCompile(`(?i)(erasure|deletion|dsar|gdpr_request|privacy_request|data_subject_request|subject_request|forget|loesch)`)
+	holdNameRE    = regexp.MustCompile(`(?i)(legal_?hold|litigation_?hold|^holds?$)`)
+	tombNameRE    = regexp.MustCompile(`(?i)(suppress|unsubscrib|block_?list|black_?list|do_not_contact|tombstone|erased)`)
 	// Transactions that show a relationship: orders, contracts, deals, invoices, and a
 	// non-profit's contributions, donations and memberships, in the CRM languages.
 	contractNameRE = regexp.MustCompile(`(?i)(order|contract|deal|opportunit|potential|invoice|contribution|donation|membership|` +

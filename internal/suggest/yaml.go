@@ -17,6 +17,8 @@ type Header struct {
 	Kind string // postgres | mysql | sqlite
 	DSN  string // as written to the file (passwords replaced by an ${ENV} reference)
 	Now  time.Time
+	// PhoneRegions, when set, were used to classify and go into discovery.phone_regions.
+	PhoneRegions []string
 }
 
 const review = "  # suggested: review"
@@ -60,6 +62,11 @@ func (d *Draft) YAML(h Header) []byte {
 	w.line(0, "#     tables: [contacts]")
 	w.line(0, "#     retention: P3Y")
 	w.line(0, "")
+	if len(h.PhoneRegions) > 0 {
+		w.line(0, "discovery:")
+		w.line(1, "phone_regions: [%s]", strings.Join(h.PhoneRegions, ", "))
+		w.line(0, "")
+	}
 	w.line(0, "report:")
 	w.line(1, "formats: [xlsx, json]")
 	return []byte(w.String())
