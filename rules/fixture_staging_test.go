@@ -69,7 +69,10 @@ func stagingCopy(clean bool, now time.Time) fixture {
 	add(screening, false, int64(2), nil, at)
 	add(screening, false, int64(3), nil, at)
 	bcrypt := "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5U5dkXh6gDm2x9QX4Q3VQn7jG2Vd8Wm"
-	pw := []string{bcrypt, "Sommer2024!", "5f4dcc3b5aa765d61d8327deb882cf99"} // SEC-03 plaintext, weak hash
+	pw := []string{bcrypt, "Sommer2024!", "5f4dcc3b5aa765d61d8327deb882cf99", // SEC-03 plaintext, weak hash
+		"$1$ad000000$mTprwxnlTq8g2I7eTTi7hI", "$P$BvpN8mM0S0wGzQ2qk1xAjOcxpfUv9K/", "{SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", // weak
+		"$5$rounds=5000$saltsalt$Gbx3bNcZ2F.pr1DzKNTOUhjJyhDXdQCRZIgfIdJ2fe4",                    // modern: SHA-256-crypt
+		"zadsZuIlFZK0/B0Ye08Z0rdS0.uM8a5tjMRBBVE5OYantQmLY44AigdrKVPPHRHtKB2VgyXTW2xP7KMcfxFlv0"} // SHA-512-crypt digest
 	for i, v := range pw {
 		if clean {
 			v = bcrypt
@@ -140,7 +143,7 @@ func TestStagingCopy(t *testing.T) {
 			"SEC-01 customers":              2,
 			"SEC-02 customers":              1,
 			"SEC-03 users plaintext":        1,
-			"SEC-03 users weak-hash":        1,
+			"SEC-03 users weak-hash":        4,
 			"SPC-03 screening":              1,
 			"DSC-02 customers_bak":          2,
 			"DSC-04 customers_bak":          2,

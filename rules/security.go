@@ -87,10 +87,21 @@ func CardSecurityCodes() Rule {
 }
 
 // modernHashPrefixes are password-hash formats that are salted and slow.
-var modernHashPrefixes = []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$", "$7$", "pbkdf2_", "$pbkdf2", "$6$", "{SSHA512}", "{PBKDF2"}
+var modernHashPrefixes = []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$", "$7$", "pbkdf2_", "$pbkdf2", "$6$", "$5$",
+	"{SSHA512}", "{PBKDF2", "{ARGON2}", "{BCRYPT}", "{CRYPT}$2", "{CRYPT}$5$", "{CRYPT}$6$"}
 
-// WeakPasswords is SEC-03: password columns holding plaintext (severity 4) or unsalted
-// fast hashes such as MD5 or SHA-1 hex (severity 3). Only modern formats are accepted.
+// legacyHashPrefixes are hash formats that are fast or built on MD5 or SHA-1: MD5-crypt
+// (vtiger), Apache's apr1, phpass (WordPress, older PHP CRMs), LDAP {SHA}/{SSHA}/{MD5},
+// Django's legacy sha1$ and md5$.
+var legacyHashPrefixes = []string{"$1$", "$apr1$", "$P$", "$H$", "{SHA}", "{SSHA}", "{MD5}", "{SMD5}", "{CRYPT}", "sha1$", "md5$"}
+
+// sha512CryptDigest is a SHA-512-crypt digest kept without its "$6$salt$" prefix
+// (EspoCRM stores it so): 86 characters of the crypt alphabet, which no typed password is.
+const sha512CryptDigest = 86
+
+// WeakPasswords is SEC-03: password columns holding plaintext (severity 4) or fast or
+// MD5/SHA-1-based hashes such as MD5 hex or MD5-crypt (severity 3). Only modern formats
+// are accepted.
 func WeakPasswords() Rule {
 	return newRule(Meta{
 		ID:          "SEC-03",
@@ -115,8 +126,13 @@ func WeakPasswords() Rule {
 				for i, p := range modernHashPrefixes {
 					modern[i] = d.HasPrefix(txt, p)
 				}
+				modern = append(modern, fmt.Sprintf("(%s = %d AND %s)", d.Length(txt), sha512CryptDigest, d.OnlyChars(txt, "./0-9A-Za-z")))
 				notModern := fmt.Sprintf("%s IS NOT NULL AND %s <> '' AND NOT (%s)", col, txt, strings.Join(modern, " OR "))
-				weak := fmt.Sprintf("(%s IN (32, 40, 64) AND %s)", d.Length(txt), d.OnlyChars(txt, "0-9a-fA-F"))
+				weakForms := []string{fmt.Sprintf("(%s IN (32, 40, 64) AND %s)", d.Length(txt), d.OnlyChars(txt, "0-9a-fA-F"))}
+				for _, p := range legacyHashPrefixes {
+					weakForms = append(weakForms, d.HasPrefix(txt, p))
+				}
+				weak := "(" + strings.Join(weakForms, " OR ") + ")"
 				key := rowKey(d, "t", t)
 				from := d.Table(t.Schema, t.Name) + " t"
 				loc := Location{Schema: t.Schema, Table: t.Name, Column: c.Name}
@@ -126,7 +142,7 @@ func WeakPasswords() Rule {
 						Detail:    "values in no password-hash format: plaintext"},
 					Check{Location: loc, Scope: "weak-hash", Severity: SeveritySignificant,
 						Offending: offending(key, key, "NULL", from, notModern+"\n  AND "+weak),
-						Detail:    "unsalted fast hashes (MD5, SHA-1 or SHA-256 hex)"})
+						Detail:    "fast or MD5/SHA-1-based hashes (MD5, SHA-1 or SHA-256 hex, MD5-crypt, phpass, LDAP {SHA}/{SSHA})"})
 			}
 		}
 		return out, nil
