@@ -98,6 +98,8 @@ func PasswordKind(v string) string {
 		return KindSHA256Hex
 	case isHex(v) && len(v) == 128:
 		return KindSHA512Hex
+	case len(v) == 86 && cryptChars(v):
+		return KindSHA512Crypt // the digest without its "$6$salt$" prefix, as EspoCRM keeps it
 	}
 	return KindPlaintext
 }

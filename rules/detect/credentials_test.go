@@ -24,6 +24,7 @@ func TestPasswordKind(t *testing.T) {
 		{"$2y$10$" + strings.Repeat("A", 53), KindBcrypt},
 		{"$2a$10$" + strings.Repeat("A", 53), KindBcrypt},
 		{"$2b$12$short", KindPlaintext},
+		{"zadsZuIlFZK0/B0Ye08Z0rdS0.uM8a5tjMRBBVE5OYantQmLY44AigdrKVPPHRHtKB2VgyXTW2xP7KMcfxFlv0", KindSHA512Crypt},
 		{"bcrypt_sha256$$2b$12$" + strings.Repeat("A", 53), KindBcrypt},
 		{"$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g", KindArgon2},
 		{"argon2$argon2id$v=19$m=102400,t=2,p=8$c2FsdA$aGFzaA", KindArgon2},
