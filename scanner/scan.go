@@ -414,7 +414,7 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 	if len(rows.Values) != 1 || len(rows.Values[0]) != 4 {
 		return nil, fmt.Errorf("count query returned %d rows", len(rows.Values))
 	}
-	records, subjects := toInt(rows.Values[0][0]), toInt(rows.Values[0][1])
+	records, subjects := IntValue(rows.Values[0][0]), IntValue(rows.Values[0][1])
 	if records == 0 {
 		return nil, nil
 	}
@@ -536,7 +536,8 @@ func valueText(v any) string {
 	}
 }
 
-func toInt(v any) int64 {
+// IntValue reads a count from a query result, whatever type the engine's driver gave it.
+func IntValue(v any) int64 {
 	switch x := v.(type) {
 	case int64:
 		return x

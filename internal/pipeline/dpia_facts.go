@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -86,7 +85,7 @@ func countSource(ctx context.Context, src *config.Source, d *reports.DPIAContext
 			for _, r := range rows.Values {
 				st := text(r[1])
 				cs.Counts = append(cs.Counts, reports.ConsentCount{
-					Purpose: text(r[0]), Status: st, Rows: integer(r[2]), Subjects: integer(r[3]),
+					Purpose: text(r[0]), Status: st, Rows: scanner.IntValue(r[2]), Subjects: scanner.IntValue(r[3]),
 					Granted: slices.ContainsFunc(granted, func(g string) bool { return strings.EqualFold(g, st) }),
 				})
 			}
@@ -119,7 +118,7 @@ func countRequests(ctx context.Context, s scanner.Source, dl dialect.Dialect, ta
 	if len(rows.Values) != 1 {
 		return fmt.Errorf("count: no row")
 	}
-	rs.Received, rs.Completed = integer(rows.Values[0][0]), integer(rows.Values[0][1])
+	rs.Received, rs.Completed = scanner.IntValue(rows.Values[0][0]), scanner.IntValue(rows.Values[0][1])
 	rs.Open = rs.Received - rs.Completed
 	rows, err = s.Query(ctx, fmt.Sprintf("SELECT %s, %s FROM %s r WHERE %s IS NOT NULL AND %s IS NOT NULL",
 		received, completed, t, received, completed), maxRequestRows)
@@ -155,19 +154,6 @@ func text(v any) string {
 		return x
 	}
 	return fmt.Sprint(v)
-}
-
-func integer(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	case string:
-		n, _ := strconv.ParseInt(x, 10, 64)
-		return n
-	}
-	return 0
 }
 
 // timeOf reads a timestamp as the engines return it: a time, or ISO text in SQLite.
