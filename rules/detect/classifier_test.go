@@ -491,6 +491,11 @@ func TestClassifyOrganisationContactData(t *testing.T) {
 		{"vendor phone, value only", Column{Table: "vendors", Name: "c3", Values: phones}, None, false},
 		{"contact person's email in suppliers", Column{Table: "suppliers", Name: "contact_email", Values: emails}, Email, true},
 		{"person accounts", Column{Table: "Account", Name: "Phone", TableColumns: []string{"FirstName", "LastName", "Phone"}, Values: phones}, Phone, true},
+		// A contact person beside it does not make a supplier's own e-mail a person's.
+		{"supplier email beside its contact person", Column{Table: "suppliers", Name: "email",
+			TableColumns: []string{"id", "company_name", "contact_person", "email", "phone"}, Values: emails}, None, false},
+		{"contact person's phone in suppliers", Column{Table: "leverandoer", Name: "kontaktperson_tlf",
+			TableColumns: []string{"id", "firmanavn", "kontaktperson", "kontaktperson_tlf"}, Values: phones}, Phone, true},
 		{"user accounts", Column{Table: "legacy_accounts", Name: "email", TableColumns: []string{"id", "username", "password_hash", "email"}, Values: emails}, Email, true},
 		{"customer phone", Column{Table: "customers", Name: "phone", Values: phones}, Phone, true},
 		{"supplier phones in orders stay", Column{Table: "orders", Name: "phone", Values: phones}, Phone, true},

@@ -39,6 +39,9 @@ type term struct {
 	strength float64
 	quasi    bool      // personal only beside a person: off in company, object and lookup tables
 	det      *detector // judges the values instead of the category's detector (house numbers, hire dates)
+	// contact: the name of someone the row is not about, its entity's contact person
+	// (contact_person, ansprechpartner); it does not make the row a person's.
+	contact bool
 }
 
 // terms builds vocabulary entries that share a category, strength and quasi flag.
@@ -48,6 +51,14 @@ func terms(cat Category, strength float64, quasi bool, phrases ...string) []term
 		out[i] = term{phrase: p, cat: cat, strength: strength, quasi: quasi}
 	}
 	return out
+}
+
+// contactPersons marks entries that name an entity's contact person.
+func contactPersons(ts []term) []term {
+	for i := range ts {
+		ts[i].contact = true
+	}
+	return ts
 }
 
 // judgedBy makes a detector other than the category's judge the values of these entries:
@@ -77,7 +88,7 @@ func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords
 			continue
 		}
 		if old, ok := v[key]; ok {
-			if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi || old.det != t.det {
+			if old.cat != t.cat || old.strength != t.strength || old.quasi != t.quasi || old.det != t.det || old.contact != t.contact {
 				conflicts = append(conflicts, t.phrase+" ("+string(t.cat)+") vs "+old.phrase+" ("+string(old.cat)+")")
 			}
 			continue // the first spelling names the entry
@@ -238,8 +249,9 @@ type nameMatch struct {
 	det      *detector // the entry's own value check, if it has one
 	// person: a person word qualifies the match (contact_email, owner_phone): the data is a
 	// person's even in a company's table.
-	person bool
-	legacy bool // matched after the table's legacy field prefix was taken off (CUZIP)
+	person  bool
+	legacy  bool // matched after the table's legacy field prefix was taken off (CUZIP)
+	contact bool // the entry names an entity's contact person (term.contact)
 }
 
 // matchName looks a column name up in the vocabulary. Of all entries found in the name,
@@ -279,7 +291,7 @@ func matchName(name string) nameMatch {
 		// Art. 9 and 10 words qualify whatever follows: health_notes, medical_status.
 		bi, bj, best = si, sj, special
 	}
-	m := nameMatch{cat: best.cat, phrase: best.phrase, strength: best.strength, quasi: best.quasi, det: best.det}
+	m := nameMatch{cat: best.cat, phrase: best.phrase, strength: best.strength, quasi: best.quasi, det: best.det, contact: best.contact}
 	if best.cat == None {
 		m.blocked = true
 		return m
@@ -951,7 +963,7 @@ func contextOf(table string, columns []string) tableCtx {
 		if personMarkers[m.cat] && !m.quasi {
 			tc.personColumns = true
 		}
-		if identityMarkers[m.cat] && (!m.quasi || m.cat == Gender) {
+		if identityMarkers[m.cat] && (!m.quasi || m.cat == Gender) && !m.contact {
 			tc.identity = true
 		}
 		if onlineMarkers[m.cat] && !m.quasi {

@@ -211,6 +211,7 @@ func TestMatchName(t *testing.T) {
 		{"fackförbund", TradeUnion, false, ""},
 		{"anteckningar", FreeText, true, ""},
 		{"organisationsnummer", None, false, ""},
+		{"yhteyshenkilo_puh", Phone, false, ""},
 		{"cvr_nr", None, false, ""},
 		// Chinese.
 		{"xingming", PersonName, false, ""},

@@ -10,15 +10,16 @@ var nordicTerms = concat(
 		// sv
 		"förnamn", "fornamn", "efternamn", "tilltalsnamn", "mellannamn", "fullständigt namn",
 		"fullstandigt namn", "fnamn", "enamn", "målsman", "malsman", "vårdnadshavare", "vardnadshavare",
-		"kontaktperson namn",
 		// da, no
 		"fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn", "fulde navn", "fullt navn",
 		"foresatt", "foresatte", "vaerge", "verge", "kortholder", "kortinnehaver", "kontohaver",
 		"kontoinnehaver", "kontoindehaver", "kortindehaver", "kortinnehavare", "kontoinnehavare",
 		// fi
-		"etunimi", "etunimet", "sukunimi", "kutsumanimi", "koko nimi", "yhteyshenkilö", "yhteyshenkilo",
+		"etunimi", "etunimet", "sukunimi", "kutsumanimi", "koko nimi",
 		"huoltaja", "huoltajan nimi", "tilinomistaja", "tilinhaltija", "kortinhaltija"),
 	terms(PersonName, ambiguous, true, "nimi"),
+	contactPersons(terms(PersonName, specific, false, "kontaktperson namn", "kontaktpersonens namn",
+		"yhteyshenkilö", "yhteyshenkilo", "yhteyshenkilön nimi", "yhteyshenkilon nimi")),
 	terms(Email, specific, false,
 		"e post", "epost", "e postadress", "epostadress", "e postadresse", "epostadresse", "mejl",
 		"mejladress", "sähköposti", "sahkoposti", "sähköpostiosoite", "sahkopostiosoite", "sposti"),
@@ -136,7 +137,8 @@ const nordicPersonQualifiers = "kund medlem kontakt betalare mottagare avsändar
 	"bruger bruker pasient asiakas asiakkaan jäsen jasen jäsenen jasenen maksaja maksajan " +
 	"vastaanottaja vastaanottajan lähettäjä lahettaja tilinomistaja tilinhaltija kortinhaltija " +
 	"huoltaja huoltajan omainen omaisen potilas potilaan työntekijä tyontekija käyttäjä kayttaja " +
-	"myyjä myyja ostaja käsittelijä kasittelija"
+	"myyjä myyja ostaja käsittelijä kasittelija kontaktperson kontaktpersonens yhteyshenkilö " +
+	"yhteyshenkilo yhteyshenkilön yhteyshenkilon"
 
 // nordicGenderWords are spelled-out genders (genderWords).
 const nordicGenderWords = "kvinna, kvinnor, man, män, kvinde, kvinder, mand, mænd, kvinne, kvinner, " +

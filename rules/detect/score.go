@@ -31,7 +31,8 @@ import (
 //     table without person evidence at 0.55. Contact data organisations have too (email,
 //     phone, IBAN, VAT id, address) is capped at 0.35 in company, supplier and settings
 //     tables, unless a person word qualifies it (contact_email, owner_phone) or the table
-//     has columns only people have (first_name, birth_date: person accounts, sole traders).
+//     has columns only people have (first_name, birth_date: person accounts, sole traders;
+//     a contact-person column names someone else and does not count).
 //  3. Data type. A type the category cannot be stored in (a boolean email_opt_in, a
 //     numeric "name", a timestamp "phone") caps the confidence at 0.2.
 //  4. Values. Each sampled non-null value is checked: strong (validated: syntax and TLD,
