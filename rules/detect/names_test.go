@@ -178,6 +178,11 @@ func TestMatchName(t *testing.T) {
 		{"designation", Employment, true, ""},
 		{"assistantphone", Phone, false, ""},
 		{"image_url", PhotoOrBiometric, true, ""},
+		{"snapchat", Username, true, ""},
+		{"street_number", PostalAddress, true, ""},
+		{"supplemental_address_1", PostalAddress, true, ""},
+		{"jabberid", Username, true, ""},
+		{"socialnetworks", Username, true, ""},
 		// Swedish, Danish, Norwegian, Finnish.
 		{"Förnamn", PersonName, false, ""},
 		{"fornamn", PersonName, false, ""},
