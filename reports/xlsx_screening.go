@@ -114,7 +114,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		if t == nil || it.IsView {
 			continue
 		}
-		if scoreName.MatchString(it.Column) && t.Personal {
+		if t.Personal && scoreName.MatchString(it.Column) {
 			scores = append(scores, colDesc(it.Column, t))
 		}
 		if !it.Personal {
