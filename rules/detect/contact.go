@@ -126,8 +126,10 @@ var roleMailboxes = wordSet("info information contact contacts contactus kontakt
 
 // isRoleAddress: an address of a role, not a person (info@acme.de, no-reply@shop.com).
 func isRoleAddress(v string) bool {
-	if addrs := mailboxes(v); len(addrs) > 0 {
-		v = addrs[0]
+	if strings.ContainsAny(v, "<,;") {
+		if addrs := mailboxes(v); len(addrs) > 0 {
+			v = addrs[0]
+		}
 	}
 	at := strings.IndexByte(v, '@')
 	if at <= 0 || at > 40 {
@@ -156,7 +158,7 @@ var notTLD = wordSet("png jpg jpeg gif svg webp bmp ico tif tiff css js json htm
 	"invalid test example corp home")
 
 func checkEmail(v string, _ *env) level {
-	if mailboxes(v) == nil {
+	if !validEmail(v) && mailboxes(v) == nil {
 		return lvNone
 	}
 	return lvStrong

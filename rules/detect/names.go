@@ -834,6 +834,19 @@ func singular(w string) string {
 	return w
 }
 
+// compoundHeads are the person and company nouns of five letters or more that may end a
+// compound table name (tableNoun).
+var compoundHeads = func() []string {
+	var out []string
+	for n, k := range tableNouns {
+		if (k == tablePerson || k == tableOrg) && len(n) >= 5 {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
 // masterSuffixes end one-word names of legacy and German tables (CUSTMAST, EMPMSTR,
 // Kundenstamm, Patientenakte) and of tables that detail another's rows
 // (vtiger_contactdetails, contactsubdetails, leadaddress).
@@ -861,13 +874,19 @@ func tableNoun(w string) (tableKind, bool) {
 		}
 	}
 	// A compound ending in a person or company noun of five letters or more is about
-	// them: socpeople, webuser, kundenadresse. The longest such noun decides. Lookup and
-	// object nouns are left out: they end words too often (henkilökunta is staff, not a
-	// municipality).
+	// them: socpeople, webcustomers, lieferantenfirma. The longest such noun decides.
+	// Lookup and object nouns are left out: they end words too often (henkilökunta is
+	// staff, not a municipality).
 	best, kind := 0, tableKind(0)
-	for n, k := range tableNouns {
-		if (k == tablePerson || k == tableOrg) && len(n) >= 5 && len(n) > best && len(w) >= len(n)+2 && strings.HasSuffix(w, n) {
-			best, kind = len(n), k
+	for _, n := range compoundHeads {
+		if len(n) <= best || len(w) < len(n)+2 {
+			continue
+		}
+		for _, plural := range []string{"", "s", "es", "en", "n", "e", "i"} {
+			if strings.HasSuffix(w, n+plural) && len(w) >= len(n+plural)+2 {
+				best, kind = len(n), tableNouns[n]
+				break
+			}
 		}
 	}
 	return kind, best > 0

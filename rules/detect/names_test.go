@@ -325,6 +325,7 @@ func TestKindOfTable(t *testing.T) {
 		{"vtiger_contactsubdetails", tablePerson},
 		{"vtiger_leaddetails", tablePerson},
 		{"llx_socpeople", tablePerson},
+		{"webcustomers", tablePerson},
 		{"henkilokunta", tableNeutral}, // staff; "kunta" (municipality) does not decide
 		{"company_addresses", tableOrg},
 		{"bank_accounts", tableOrg},
