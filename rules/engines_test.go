@@ -15,8 +15,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
-	"net/url"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -92,31 +90,13 @@ func engines() []engineMaker {
 		}},
 		{"postgres", func(t *testing.T) engine {
 			dsn := testdb.Postgres(t)
-			return engine{kind: "postgres", dl: dialect.Postgres, dsn: dsn, db: writable(t, dsn)}
+			return engine{kind: "postgres", dl: dialect.Postgres, dsn: dsn, db: testdb.Writable(t, dsn)}
 		}},
 		{"mysql", func(t *testing.T) engine {
 			dsn := testdb.MySQL(t)
-			return engine{kind: "mysql", dl: dialect.MySQL, dsn: dsn, db: writable(t, dsn)}
+			return engine{kind: "mysql", dl: dialect.MySQL, dsn: dsn, db: testdb.Writable(t, dsn)}
 		}},
 	}
-}
-
-// writable opens a test database from its URL DSN for loading fixtures.
-func writable(t *testing.T, dsn string) *sql.DB {
-	t.Helper()
-	u, err := url.Parse(dsn)
-	require.NoError(t, err)
-	var db *sql.DB
-	switch u.Scheme {
-	case "postgres":
-		db, err = sql.Open("pgx", dsn)
-	case "mysql":
-		pw, _ := u.User.Password()
-		db, err = sql.Open("mysql", fmt.Sprintf("%s:%s@tcp(%s)%s?parseTime=true", u.User.Username(), pw, u.Host, u.Path))
-	}
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
-	return db
 }
 
 func (e engine) open(t *testing.T) scanner.Source {

@@ -2,9 +2,7 @@ package pipeline_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,24 +21,6 @@ import (
 	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
 
-// writable opens a test database from its URL DSN for loading fixtures.
-func writable(t *testing.T, dsn string) *sql.DB {
-	t.Helper()
-	u, err := url.Parse(dsn)
-	require.NoError(t, err)
-	var db *sql.DB
-	switch u.Scheme {
-	case "postgres":
-		db, err = sql.Open("pgx", dsn)
-	case "mysql":
-		pw, _ := u.User.Password()
-		db, err = sql.Open("mysql", fmt.Sprintf("%s:%s@tcp(%s)%s?parseTime=true", u.User.Username(), pw, u.Host, u.Path))
-	}
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 // scanEngine loads the demo CRM into a fresh database of the given kind and scans it with
 // the demo config pointed at it.
 func scanEngine(t *testing.T, kind string, now time.Time) *pipeline.Outcome {
@@ -55,10 +35,10 @@ func scanEngine(t *testing.T, kind string, now time.Time) *pipeline.Outcome {
 		dsn = "sqlite://" + path
 	case "postgres":
 		dsn = testdb.Postgres(t)
-		require.NoError(t, demo.Load(ctx, writable(t, dsn), dialect.Postgres, demo.Generate(now)))
+		require.NoError(t, demo.Load(ctx, testdb.Writable(t, dsn), dialect.Postgres, demo.Generate(now)))
 	case "mysql":
 		dsn = testdb.MySQL(t)
-		require.NoError(t, demo.Load(ctx, writable(t, dsn), dialect.MySQL, demo.Generate(now)))
+		require.NoError(t, demo.Load(ctx, testdb.Writable(t, dsn), dialect.MySQL, demo.Generate(now)))
 	}
 	cfg, err := demo.Config(filepath.Join(dir, "crm.db"))
 	require.NoError(t, err)

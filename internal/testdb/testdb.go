@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver of Writable
 )
 
 const (
@@ -153,4 +155,29 @@ func envOr(key, def string) string {
 		return v
 	}
 	return def
+}
+
+// Writable opens a database that Postgres or MySQL returned, for loading fixtures; it is
+// closed when the test ends.
+func Writable(t testing.TB, dsn string) *sql.DB {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	var db *sql.DB
+	switch u.Scheme {
+	case "postgres":
+		db, err = sql.Open("pgx", dsn)
+	case "mysql":
+		pw, _ := u.User.Password()
+		db, err = sql.Open("mysql", fmt.Sprintf("%s:%s@tcp(%s)%s?parseTime=true", u.User.Username(), pw, u.Host, u.Path))
+	default:
+		t.Fatalf("testdb: no writable connection for %q databases", u.Scheme)
+	}
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
