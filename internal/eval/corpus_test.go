@@ -47,12 +47,16 @@ func TestCorpusInvariants(t *testing.T) {
 	assert.Greater(t, st.Columns-st.Personal, st.Columns/3, "a third of the corpus are decoys and plain columns")
 	seen := map[string]bool{}
 	cats := map[string]int{}
+	empty := 0
 	for _, col := range c.Columns() {
 		id := col.ID()
 		assert.False(t, seen[id], "duplicate column %s", id)
 		seen[id] = true
 		assert.Equal(t, col.Category != None, col.Personal, "%s: personal iff category is not none", id)
-		assert.NotEmpty(t, col.Values, "%s has no values", id)
+		if len(col.Values) == 0 {
+			empty++ // a field the CRM has and nobody fills: personal or not by its name alone
+			assert.Positive(t, col.Sampled, id)
+		}
 		assert.LessOrEqual(t, len(col.Values), col.Sampled, id)
 		assert.Contains(t, col.TableColumns, col.Name, id)
 		assert.NotEmpty(t, col.DataType, id)
@@ -61,6 +65,8 @@ func TestCorpusInvariants(t *testing.T) {
 		}
 		cats[col.Category]++
 	}
+	assert.Positive(t, empty, "the corpus has empty columns")
+	assert.Less(t, empty*50, st.Columns, "empty columns are rare (under 2 percent)")
 	for _, k := range Categories {
 		if k == "genetic" || k == "sexual_orientation" || k == "photo_or_biometric" || k == "passport" {
 			continue // present but rare in CRMs

@@ -12,6 +12,7 @@ import (
 // schemaDefs lists the schemas in report order.
 var schemaDefs = []schemaDef{
 	salesforceSchema, hubspotSchema, suitecrmSchema, odooSchema,
+	civicrmSchema, vtigerSchema, dolibarrSchema, adventureworksSchema,
 	germanSchema, frenchSchema, spanishSchema, italianSchema, dutchSchema, polishSchema, chineseSchema,
 	helpdeskSchema, hrSchema, analyticsSchema, authSchema, shopSchema, legacySchema,
 }
@@ -291,7 +292,7 @@ var suitecrmSchema = schemaDef{
 		companies := mixOf("GB", 2, "DE", 2, "US", 1, "FR", 1)
 		v := func(n int) string { return "varchar(" + strconv.Itoa(n) + ")" }
 		users := []string{"1", "seed_sally_id", "seed_max_id", "seed_will_id", "seed_chris_id"}
-		return []tableDef{
+		return append([]tableDef{
 			{name: "contacts", people: people, cols: []colDef{
 				col("id", "char(36)", None, uuidV),
 				col("date_entered", "datetime", None, tsV),
@@ -393,7 +394,7 @@ var suitecrmSchema = schemaDef{
 				col("converted", "tinyint(1)", None, myBool(0.2)),
 				col("deleted", "tinyint(1)", None, myBool(0.02)),
 			}},
-		}
+		}, suitecrmConfigTables(v)...)
 	},
 }
 
@@ -440,7 +441,7 @@ var odooSchema = schemaDef{
 				return person(r)
 			}
 		}
-		return []tableDef{
+		return append([]tableDef{
 			{name: "res_partner", people: people, cols: []colDef{
 				col("id", "integer", None, seq(7)),
 				col("name", vc, "person_name", partner(fullV, func(o org) string { return o.name })),
@@ -462,8 +463,8 @@ var odooSchema = schemaDef{
 				col("street2", vc, "postal_address", oneOf("Bâtiment B", "2e étage", "Appartement 12", "Bus 3", "c/o Reception", "Hinterhaus", "3 hoog")).sparse(0.85),
 				col("zip", vc, "postal_code", partner(postcodeV, func(o org) string { return o.postcode })),
 				col("city", vc, "city", partner(cityV, func(o org) string { return o.city })),
-				col("state_id", "integer", None, intRange(1, 120)).sparse(0.5),
-				col("country_id", "integer", None, oneOf("20", "75", "57", "166", "68")),
+				col("state_id", "integer", "postal_address", intRange(1, 120)).sparse(0.5),
+				col("country_id", "integer", "country", oneOf("20", "75", "57", "166", "68")),
 				col("email", vc, "email", partner(emailV, func(o org) string { return o.email })).sparse(0.1),
 				col("phone", vc, "phone", partner(phoneMixV(false, "intl", "national"), func(o org) string { return o.phone })).sparse(0.3),
 				col("mobile", vc, "phone", func(r *row) string {
@@ -593,10 +594,16 @@ var odooSchema = schemaDef{
 				col("emergency_contact", vc, "person_name", func(r *row) string { return newPerson(r.g, r.p.code).full() }).sparse(0.2),
 				col("emergency_phone", vc, "phone", phoneV(true, "national")).sparse(0.2),
 				col("bank_account_id", "integer", None, intRange(1, 400)).sparse(0.1),
-				col("department_id", "integer", None, intRange(1, 9)),
+				col("department_id", "integer", "employment", intRange(1, 9)),
+				col("country_id", "integer", "country", oneOf("20", "75", "166")),
+				col("private_state_id", "integer", "postal_address", intRange(1, 120)).sparse(0.6),
+				col("private_country_id", "integer", "country", oneOf("20", "75", "166")).sparse(0.2),
+				col("country_of_birth", "integer", "country", oneOf("20", "75", "166", "57")).sparse(0.5),
+				col("spouse_complete_name", vc, "person_name", func(r *row) string { return newPerson(r.g, r.p.code).full() }).sparse(0.8),
+				col("pin", vc, "password_or_secret", func(r *row) string { return r.g.digits(4) }).sparse(0.7),
 				col("active", "boolean", None, pgBool(0.95)),
 			}},
-		}
+		}, odooExtraTables(mixOf("BE", 5, "FR", 2, "NL", 1))...)
 	},
 }
 
