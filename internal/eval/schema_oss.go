@@ -659,7 +659,7 @@ var adventureworksSchema = schemaDef{
 			{name: "SalesPerson", rows: 17, people: staff, cols: []colDef{
 				beid,
 				col("TerritoryID", "integer", "employment", intRange(1, 10)).sparse(0.18),
-				col("SalesQuota", "numeric", "salary_financial", oneOf("250000.00", "300000.00")).sparse(0.18),
+				col("SalesQuota", "numeric", "employment", oneOf("250000.00", "300000.00")).sparse(0.18),
 				col("Bonus", "numeric", "salary_financial", oneOf("0.00", "4100.00", "2000.00", "2500.00", "500.00", "6700.00", "5000.00", "3550.00")),
 				col("CommissionPct", "numeric", "salary_financial", oneOf("0.000", "0.012", "0.015", "0.010", "0.019", "0.018", "0.020")),
 				col("SalesYTD", "numeric", "employment", moneyV(170000, 4300000)),

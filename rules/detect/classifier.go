@@ -210,13 +210,26 @@ func (c *Classifier) Classify(col Column) Result {
 		typ:      typeOf(col.DataType),
 		distinct: countDistinct(vals),
 		minRatio: c.minRatio,
+		flags:    onlyFlags(vals),
 	}
 	nm := matchColumn(col.Name, in.ctx)
+	if nm.det == &cardExpiryPartDetector && !in.ctx.card {
+		nm = nameMatch{cat: None} // exp_year beside no card number: years of experience, a licence
+	}
 
 	var cands []candidate
 	if d := nm.detector(); d != nil {
 		st, ex := measure(d, vals, e, -1)
 		cands = append(cands, scoreCandidate(d, nm, st, ex, in))
+	}
+	if cm := codedMatch(nm, in.typ); cm != nil {
+		if cd, ok := codedCandidate(cm, vals, in); ok {
+			cands = append(cands, cd)
+			nm = *cm // the evidence names the attribute the key stands for
+		}
+	}
+	if cd, ok := hrCandidate(col, nm, in); ok {
+		cands = append(cands, cd)
 	}
 	if in.typ != typeBool { // flags hold no values worth probing
 		for _, d := range detectors {
@@ -263,13 +276,30 @@ func (c *Classifier) Classify(col Column) Result {
 	if best.d == nil || best.conf < Threshold {
 		return res
 	}
-	res.Category = best.d.cat
-	res.Personal = true
 	if best.d == &freeTextDetector {
 		ex, sig := freeTextEvidence(vals, e)
+		if !personContext(in.ctx) && !embedsIdentifier(sig) {
+			// The organisation's own texts (event descriptions, page texts, settings): words
+			// such as "wheelchair" or "church" in them are about nobody.
+			res.Confidence = min(res.Confidence, capNoPerson)
+			res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"context:no_person"})
+			return res
+		}
+		res.Category, res.Personal = FreeText, true
 		res.Evidence.Signals = mergeSignals(res.Evidence.Signals, sig)
 		res.MaskedExamples = ex
 		return res
+	}
+	res.Category = best.d.cat
+	res.Personal = true
+	if len(vals) == 0 {
+		res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"value:none_sampled"})
+	}
+	if best.d == &cardDetector && best.named && best.st.strong < best.st.counted() {
+		if n := luhnFailures(vals); n > 0 {
+			// Test numbers or a bad export: still card data; SEC-01 counts passes and fails.
+			res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"value:luhn_failed"})
+		}
 	}
 	res.MaskedExamples = examples(best, vals, e)
 	if best.d.cat == TaxID {
@@ -459,6 +489,17 @@ func truncate(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// embedsIdentifier reports free-text signals of an identifier embedded in the text (an
+// email, phone, IBAN or card number), as opposed to special-category words alone.
+func embedsIdentifier(signals []string) bool {
+	for _, s := range signals {
+		if strings.HasPrefix(s, "value:embedded_") {
+			return true
+		}
+	}
+	return false
+}
 
 // nameSignals explains a name that matched nothing personal.
 func nameSignals(nm nameMatch) []string {

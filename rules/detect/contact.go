@@ -68,6 +68,11 @@ var contactTerms = concat(
 		"apartment number", "apt", "apt no", "flat number", "unit number", "wohnung", "wohnungsnummer",
 		"street number", "street no", "street nr", "building number",
 		"门牌号", "门牌")),
+	// Phone extensions of staff (Northwind Employees.Extension, CiviCRM phone_ext): the
+	// number a colleague dials; phone_ext and tel_extension are judged the same way.
+	judgedBy(&extensionDetector, terms(Phone, ambiguous, true,
+		"extension", "phone extension", "phone ext", "tel ext", "extension number", "nebenstelle", "poste telephonique", "extension telefonica", "interno telefonico", "toestel",
+		"toestelnummer", "numer wewnetrzny", "ramal")),
 	judgedBy(&regionDetector, terms(PostalAddress, ambiguous, true,
 		"state", "mailing state", "billing state", "shipping state", "other state", "state province",
 		"state or province", "stateorprovince", "province", "provincia", "provincie", "prov", "region",
@@ -122,7 +127,11 @@ var roleMailboxes = wordSet("info information contact contacts contactus kontakt
 	"comptabilite ventas contacto administracion atencion clientes amministrazione vendite ordini " +
 	"assistenza verkoop klantenservice administratie biuro sprzedaz obsluga vendas contato atendimento " +
 	"financeiro comercial faturamento geral secretaria privacy datenschutz dpo gdpr legal compliance " +
-	"abuse security it purchasing einkauf procurement logistics versand shipping")
+	"abuse security it purchasing einkauf procurement logistics versand shipping " +
+	// charities and associations, and no-reply in the CRM languages
+	"events event donations donate giving fundraising supportercare supporters membership members " +
+	"newsletter news volunteering nepasrepondre noresponder nonrispondere geenantwoord keineantwort " +
+	"naoresponda")
 
 // isRoleAddress: an address of a role, not a person (info@acme.de, no-reply@shop.com).
 func isRoleAddress(v string) bool {
@@ -285,6 +294,21 @@ func isWrittenPhone(v string, _ *env) bool {
 		return strings.ContainsAny(v, " -/().")
 	}
 	return false
+}
+
+// extensionDetector judges phone extensions: one to six digits, maybe after "x" or "ext".
+var extensionDetector = detector{cat: Phone, types: textTypes | numericTypes, check: checkExtension}
+
+func checkExtension(v string, e *env) level {
+	if lv := checkPhone(v, e); lv == lvStrong {
+		return lv // a full direct-dial number
+	}
+	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(v), "ext"), "x"))
+	s = strings.TrimLeft(s, ". ")
+	if len(s) >= 1 && len(s) <= 6 && isDigits(s) {
+		return lvWeak
+	}
+	return lvNone
 }
 
 // extensionMarks start the extension people append to a number: "… ext. 12", "… x12", "… #12",

@@ -30,6 +30,10 @@ var financialTerms = concat(
 		"fecha de caducidad tarjeta", "fecha vencimiento tarjeta", "caducidad tarjeta",
 		"scadenza carta", "data scadenza carta", "vervaldatum kaart", "data waznosci karty",
 		"validade do cartao", "validade cartao", "vencimento cartao", "信用卡有效期", "卡有效期")),
+	// split expiry fields of a card table (AdventureWorks CreditCard.ExpMonth, ExpYear): card
+	// data only beside a card number (cardExpiryPartDetector).
+	judgedBy(&cardExpiryPartDetector, terms(PaymentCard, likely, false,
+		"exp month", "exp year", "expiry month", "expiry year", "expiration month", "expiration year")),
 	terms(CardSecurityCode, specific, false,
 		"cvv", "cvc", "cvv2", "cvc2", "cvn", "csc", "card cid", "amex cid", "card security code",
 		"security code", "card verification", "card verification value", "card verification code",
@@ -94,6 +98,10 @@ var financialTerms = concat(
 		"desconto inss", "salario liquido", "renda mensal", "renda familiar", "个税", "个人所得税",
 		"社保", "公积金", "实发工资", "应发工资", "薪水"),
 	terms(SalaryFinancial, ambiguous, true, "pay", "bonus", "credit rating", "commission", "provision"),
+	// pay history and rates (AdventureWorks PayFrequency; Dolibarr salaryextra, thm and tjm:
+	// taux horaire and taux journalier moyen)
+	terms(SalaryFinancial, likely, true, "pay frequency", "pay period", "pay type", "salary extra",
+		"thm", "tjm", "daily rate", "day rate", "taux horaire", "taux journalier"),
 )
 
 // Payment card.
@@ -126,8 +134,11 @@ func checkCard(v string, _ *env) level {
 		}
 	}
 	d := string(buf[:n])
-	if n < 13 || n > 19 || !luhn(d) || !knownIIN(d) {
+	if n < 13 || n > 19 {
 		return lvNone
+	}
+	if !luhn(d) || !knownIIN(d) {
+		return lvWeak // card-shaped: test numbers or a bad export under a card name
 	}
 	return lvStrong
 }
@@ -182,6 +193,10 @@ var cardExpiryDetector = detector{
 	cat: PaymentCard, types: textTypes | types(typeInt, typeDate), check: checkCardExpiry, mask: maskLabel("expiry"),
 }
 
+// cardExpiryPartDetector judges expiry fields named without "card": they are card data only
+// in a table with a card number (tableCtx.card).
+var cardExpiryPartDetector = cardExpiryDetector
+
 // checkCardExpiry: expiry dates as cards and forms write them: 12/27, 1227, 12/2027, 2027-12,
 // 12-27; a bare month (1–12) or year (last 30 years to 15 ahead) for split columns.
 func checkCardExpiry(v string, e *env) level {
@@ -191,6 +206,8 @@ func checkCardExpiry(v string, e *env) level {
 	}
 	var mm, yy string
 	switch {
+	case len(s) == 4 && isDigits(s) && atoi(s) >= e.year-30 && atoi(s) <= e.year+15 && atoi(s[:2]) > 12:
+		return lvWeak // a bare year of a split expiry (ExpYear 2027)
 	case len(s) == 4 && isDigits(s):
 		mm, yy = s[:2], s[2:]
 	case len(s) == 5 && (s[2] == '/' || s[2] == '-'):

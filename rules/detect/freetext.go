@@ -97,7 +97,7 @@ func scanEmails(v string, visit func(textHit) bool) bool {
 			end++
 		}
 		cand := strings.TrimRight(v[s:end], ".-")
-		if validEmail(cand) && !visit(textHit{kind: "email", cat: Email, masked: maskEmail(cand)}) {
+		if validEmail(cand) && !isRoleAddress(cand) && !visit(textHit{kind: "email", cat: Email, masked: maskEmail(cand)}) {
 			return false
 		}
 	}

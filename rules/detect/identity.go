@@ -72,7 +72,23 @@ var identityTerms = concat(
 	terms(Gender, ambiguous, true, "pronouns", "pronoun"),
 	terms(Gender, ambiguous, true,
 		"salutation", "anrede", "civilite", "tratamiento", "saludo", "titolo di cortesia", "aanhef",
-		"zwrot grzecznosciowy", "chengwei", "称谓"),
+		"zwrot grzecznosciowy", "chengwei", "称谓", "civility", "title of courtesy", "courtesy title",
+		"name prefix", "honorific prefix", "individual prefix"),
+	// A bare prefix or suffix (CiviCRM prefix_id, AdventureWorks Suffix) is the person's
+	// salutation or generational suffix only on its own or after "name": a phone_prefix or
+	// invoice_suffix is not (see aloneTerms).
+	terms(Gender, ambiguous, true, "prefix"),
+	terms(PersonName, ambiguous, true, "suffix", "name suffix", "honorific suffix", "individual suffix",
+		"generational suffix"),
+	// Identifiers other systems give the person: CiviCRM legal_identifier, external_identifier,
+	// user_unique_id; OpenID and messenger screen names.
+	terms(NationalID, likely, true, "legal identifier", "legal id"),
+	terms(Username, ambiguous, true, "external identifier", "user unique id", "openid", "open id",
+		"im screen name", "im handle", "im name"),
+	// Dates of death, and household names (CiviCRM households, Salesforce households).
+	judgedBy(&deathDateDetector, terms(DateOfBirth, likely, true, "deceased date", "date of death",
+		"death date", "date deceased", "sterbedatum", "todesdatum", "date de deces", "fecha de defuncion",
+		"data di morte", "overlijdensdatum", "data zgonu", "data de obito")),
 	terms(Username, likely, false,
 		"username", "user name", "login", "login name", "user login", "benutzername", "benutzerkennung",
 		"anmeldename", "nom d utilisateur", "nom utilisateur", "identifiant", "login utilisateur",
@@ -150,11 +166,11 @@ var identityTerms = concat(
 	// HR: type and course of employment, in EN, DE, FR, ES, IT, NL, PL, PT and Chinese.
 	terms(Employment, likely, true,
 		"employment type", "employment status", "employee type", "worker type",
-		"contract type", "employment contract", "work schedule", "working hours", "weekly hours", "fte",
+		"contract type", "employment contract", "work schedule",
 		"pay grade", "termination reason", "reason for leaving", "leaving reason", "notice period",
 		"probation", "probation period", "performance rating", "performance review", "appraisal",
 		"beschaeftigungsart", "anstellungsart", "vertragsart", "arbeitsvertrag", "beschaeftigungsgrad",
-		"wochenstunden", "kuendigungsgrund", "austrittsgrund", "probezeit", "kuendigungsfrist",
+		"kuendigungsgrund", "austrittsgrund", "probezeit", "kuendigungsfrist",
 		"leistungsbeurteilung", "entgeltgruppe", "tarifgruppe", "lohngruppe",
 		"type de contrat", "type contrat", "contrat de travail", "temps de travail", "motif de depart",
 		"motif de sortie", "periode d essai", "categorie professionnelle", "statut salarie",
@@ -162,14 +178,28 @@ var identityTerms = concat(
 		"motivo cese", "periodo de prueba", "categoria profesional", "evaluacion desempeno",
 		"tipo contratto", "tipologia contratto", "contratto di lavoro", "orario di lavoro",
 		"motivo cessazione", "periodo di prova", "livello contrattuale", "inquadramento",
-		"dienstverband", "soort dienstverband", "contractsoort", "arbeidsovereenkomst", "contracturen",
+		"dienstverband", "soort dienstverband", "contractsoort", "arbeidsovereenkomst",
 		"reden uit dienst", "proeftijd", "functieschaal",
 		"rodzaj umowy", "typ umowy", "forma zatrudnienia", "umowa o prace", "wymiar etatu",
 		"powod zwolnienia", "okres probny",
-		"regime de contratacao", "regime de trabalho", "vinculo empregaticio", "carga horaria",
+		"regime de contratacao", "regime de trabalho", "vinculo empregaticio",
 		"jornada de trabalho", "motivo desligamento", "motivo demissao", "tipo de vinculo",
 		"用工类型", "合同类型", "雇佣类型", "员工类型", "在职状态", "离职原因", "试用期"),
+	// HR measures of an employee: hours, leave, flags (AdventureWorks VacationHours,
+	// SalariedFlag; Dolibarr weeklyhours), judged as numbers.
+	judgedBy(&employmentMeasureDetector, terms(Employment, likely, true,
+		"working hours", "weekly hours", "fte", "hours per week", "contract hours", "wochenstunden",
+		"contracturen", "carga horaria", "vacation hours", "vacation days", "vacation balance",
+		"holiday entitlement", "holiday balance", "annual leave", "leave balance", "leave days",
+		"pto", "pto hours", "pto balance", "paid time off", "overtime hours", "urlaubstage",
+		"urlaubsanspruch", "resturlaub", "jours de conges", "solde conges", "conges payes",
+		"dias de vacaciones", "giorni di ferie", "vakantiedagen", "verlofuren", "verlofdagen",
+		"dni urlopu", "wymiar urlopu", "dias de ferias", "salaried", "salaried flag", "hourly flag",
+		"exempt flag", "sales ytd", "sales last year", "sales quota", "sales target")),
+	// the sales territory or region a sales person covers (AdventureWorks TerritoryID)
+	terms(Employment, ambiguous, true, "territory", "sales territory", "sales region", "sales area"),
 	judgedBy(&employmentDateDetector, terms(Employment, likely, true,
+		"date employment", "date employment end", "employment date",
 		"hire date", "hired date", "date hired", "date of hire", "hiring date", "employment start",
 		"employment start date", "employment end", "employment end date", "joining date",
 		"date of joining", "termination date", "date of termination", "terminated date", "leaving date",
@@ -833,6 +863,11 @@ var employmentDateDetector = detector{
 	cat: Employment, types: textTypes | types(typeDate, typeInt), check: checkEmploymentDate,
 }
 
+// deathDateDetector judges dates of death as hire dates are judged: past dates.
+var deathDateDetector = detector{
+	cat: DateOfBirth, types: textTypes | types(typeDate, typeInt), check: checkEmploymentDate,
+}
+
 func checkEmploymentDate(v string, e *env) level {
 	if y, _, _, ok := parseDate(v); ok && y >= 1950 && y <= e.year+1 {
 		return lvStrong
@@ -842,6 +877,23 @@ func checkEmploymentDate(v string, e *env) level {
 	}
 	if n, err := strconv.ParseFloat(v, 64); err == nil && n >= 0 && n <= 60 {
 		return lvWeak // years of service
+	}
+	return lvNone
+}
+
+// employmentMeasureDetector judges an employee's hours, days, flags and sales figures:
+// numbers and flags are plausible, text is not.
+var employmentMeasureDetector = detector{
+	cat: Employment, types: textTypes | numericTypes | types(typeBool), check: checkMeasure,
+}
+
+func checkMeasure(v string, _ *env) level {
+	if _, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err == nil {
+		return lvWeak
+	}
+	switch strings.ToLower(v) {
+	case "true", "false", "t", "f", "y", "n", "yes", "no":
+		return lvWeak
 	}
 	return lvNone
 }

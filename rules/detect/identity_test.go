@@ -21,7 +21,7 @@ func TestIdentityNames(t *testing.T) {
 		"birthday", "bday", "geburtsdatum", "geb_datum", "gebdatum", "date_naissance", "fecha_nacimiento",
 		"data_di_nascita", "data_nascimento", "geboortedatum", "data_urodzenia", "chusheng_riqi", "出生日期", "生日",
 		"birth_year", "year_of_birth", "geburtsjahr"},
-		[]string{"created_at", "date", "updated_on", "date_joined", "death_date", "place_of_birth", "country_of_birth",
+		[]string{"created_at", "date", "updated_on", "date_joined", "place_of_birth", "country_of_birth",
 			"birthday_reminder_sent", "birth_name"})
 	nameTable(t, Gender, []string{"gender", "sex", "Geschlecht", "sexe", "sexo", "sesso", "geslacht", "płeć",
 		"xingbie", "性别", "gendercode", "gender_id", "salutation", "anrede", "civilite"},

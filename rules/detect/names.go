@@ -217,7 +217,7 @@ var personQualifiers = wordSet("first last given family full middle maiden birth
 	"commenter speaker trainer coach instructor mentor tutor learner trainee intern apprentice " +
 	"athlete player referee winner nominee signer approver borrower renter occupant husband wife " +
 	"daughter sibling brother sister grandparent kin friend referrer dependent dependant insuree " +
-	"addressee clerk cashier operator technician " +
+	"addressee clerk cashier operator technician household " +
 	// DE, FR, ES, IT, NL, PL, PT
 	"besucher antragsteller mieter vermieter ehepartner ehemann ehefrau vater mutter eltern arzt " +
 	"bewerber interessent teilnehmer ansprechpartner inhaber halter versicherte versicherter lehrer " +
@@ -252,6 +252,10 @@ type nameMatch struct {
 	person  bool
 	legacy  bool // matched after the table's legacy field prefix was taken off (CUZIP)
 	contact bool // the entry names an entity's contact person (term.contact)
+	// coded: the match a key word turned off when the entry names an attribute whose values
+	// come from a list (gender_id, country_id, state_province_id, department_id): in a
+	// person table the key is that attribute in code (see codedAttribute).
+	coded *nameMatch
 }
 
 // matchName looks a column name up in the vocabulary. Of all entries found in the name,
@@ -272,7 +276,7 @@ func matchName(name string) nameMatch {
 		for j := i; j < len(w) && j-i < maxPhraseWords+2; j++ {
 			b.WriteString(w[j])
 			t, ok := lookupPlural(b.String())
-			if !ok {
+			if !ok || aloneTerms[t.phrase] && !onlyNameWords(w[:i]) {
 				continue
 			}
 			l := b.Len()
@@ -323,11 +327,22 @@ func matchName(name string) nameMatch {
 			m.phrase = q + " " + best.phrase
 		}
 	}
+	if m.cat == FreeText && orgText(w, bi, bj) {
+		return nameMatch{cat: None, phrase: m.phrase, blocked: true} // intro_text, confirm_email_text
+	}
 	penalty := 0.0
 	for _, x := range w[min(after, len(w)):] {
+		if m.cat == Phone && (x == "ext" || x == "extension") {
+			m.det = &extensionDetector // phone_ext: the extension, not the number
+		}
 		switch {
 		case modifierKills(m.cat, x, false):
-			return nameMatch{cat: None, phrase: m.phrase, modifier: x}
+			out := nameMatch{cat: None, phrase: m.phrase, modifier: x}
+			if refWords[x] && codable(m) {
+				c := m
+				out.coded = &c
+			}
+			return out
 		case personQualifiers[x] && m.cat != PersonName:
 			m.person = true // email_sender, phone_owner: whose it is
 		case !neutralWords[x] && !affixes[x] && !sensitive(m.cat) && !isModifier(x):
@@ -344,6 +359,65 @@ func matchName(name string) nameMatch {
 	}
 	m.strength -= penalty
 	return m
+}
+
+// aloneTerms match only on their own or after a name word: "prefix_id" and "name_suffix"
+// are a person's, "phone_prefix" and "invoice_suffix" are not.
+var aloneTerms = map[string]bool{"prefix": true, "suffix": true}
+
+var nameWords = wordSet("name honorific individual person contact")
+
+func onlyNameWords(before []string) bool {
+	for _, w := range before {
+		if !nameWords[w] && !affixes[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// orgTextWords name the texts an organisation writes once and shows to everybody: intro and
+// footer texts, confirmation and thank-you pages, receipts, help and link texts.
+var orgTextWords = wordSet("intro introduction footer header thankyou thank thanks confirm welcome " +
+	"receipt success help button link banner tagline disclaimer instructions instruction placeholder " +
+	"template tpl signup renewal waitlist einleitung fusszeile kopfzeile danke bestaetigung " +
+	"bienvenue remerciement pied entete bienvenida agradecimiento pie benvenuto ringraziamento " +
+	"welkom bedankt voettekst")
+
+// orgText reports a free-text name qualified by an organisation-text word outside the match
+// w[bi..bj].
+func orgText(w []string, bi, bj int) bool {
+	for i, x := range w {
+		if (i < bi || i > bj) && orgTextWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// codedEmployment are the employment entries whose values are picked from a list.
+var codedEmployment = map[string]bool{"title": true, "position": true, "job": true, "function": true,
+	"department": true, "abteilung": true, "departement": true, "departamento": true, "reparto": true,
+	"afdeling": true, "dzial": true, "bumen": true, "部门": true, "setor": true, "lotacao": true,
+	"territory": true, "sales territory": true, "sales region": true, "sales area": true,
+	"employment type": true, "employment status": true, "employee type": true, "contract type": true,
+	"pay grade": true, "funcao": true, "cargo": true}
+
+// codable reports entries whose values come from a list, so that a key in their place is the
+// attribute in code: countries, cities, regions, genders and salutations, name suffixes, job
+// titles and departments. Keys to records (address_id, email_id, bank_account_id) are not.
+func codable(m nameMatch) bool {
+	switch m.cat {
+	case Country, City, Gender:
+		return true
+	case PostalAddress:
+		return m.det == &regionDetector
+	case Employment:
+		return codedEmployment[m.phrase]
+	case PersonName:
+		return aloneTerms[m.phrase] || strings.HasSuffix(m.phrase, "suffix")
+	}
+	return false
 }
 
 // detector returns the detector that judges the values of a matched column: the entry's own,
@@ -815,7 +889,9 @@ var tableNouns = func() map[string]tableKind {
 	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
 		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
 		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
-		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns)
+		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns+
+		// lists of types and states: contact_type, membership_type, participant_status_type
+		" type status picklist")
 	return m
 }()
 
@@ -968,6 +1044,8 @@ type tableCtx struct {
 	identity      bool   // a sibling is something only people have (first_name, birth_date, gender, a login of an accounts table)
 	online        bool   // a sibling identifies a device or visitor (ip_address, visitor_id)
 	prefix        string // legacy field prefix shared by the columns ("cu" in CUSTMAST), lower case
+	card          bool   // a sibling holds card numbers: split expiry fields beside it are card data
+	hr            hrTopic
 }
 
 func (t tableCtx) nonPerson() bool {
@@ -977,10 +1055,14 @@ func (t tableCtx) nonPerson() bool {
 // contextOf judges a table from its name and its columns.
 func contextOf(table string, columns []string) tableCtx {
 	tc := tableCtx{kind: kindOfTable(table), prefix: legacyPrefix(columns)}
+	employeeKey := false
 	for _, c := range columns {
 		m := matchColumn(c, tc)
-		if personMarkers[m.cat] && !m.quasi {
+		if personMarkers[m.cat] && !m.quasi && !(m.cat == Email && senderAddress(c)) {
 			tc.personColumns = true
+		}
+		if m.cat == PaymentCard && m.det == nil {
+			tc.card = true
 		}
 		if identityMarkers[m.cat] && (!m.quasi || m.cat == Gender) && !m.contact {
 			tc.identity = true
@@ -996,7 +1078,25 @@ func contextOf(table string, columns []string) tableCtx {
 			if k, ok := tableNoun(w[n-2]); ok && k == tablePerson && !notPersonLinks[singular(w[n-2])] {
 				tc.personLink = true
 			}
+			if employeeNouns[w[n-2]] || employeeNouns[singular(w[n-2])] {
+				employeeKey = true
+			}
 		}
 	}
+	tc.hr = hrTopicOf(table, tc, employeeKey)
 	return tc
+}
+
+// senderWords before an address name make it the sender or copy address an organisation
+// configures (confirm_from_email, receipt_from_email, cc_email, reply_to_email): it does
+// not make the table a person's.
+var senderWords = wordSet("from cc bcc reply replyto noreply")
+
+func senderAddress(column string) bool {
+	for _, w := range words(column) {
+		if senderWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -68,6 +68,7 @@ type scoreInput struct {
 	typ      typeKind
 	distinct int
 	minRatio float64
+	flags    bool // all sampled values are 0 or 1
 }
 
 // Context adjustments for quasi-identifiers.
@@ -111,6 +112,12 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 		}
 	} else if in.ctx.kind == tablePerson {
 		sig = append(sig, tableKindSignal[tablePerson])
+	}
+	if in.ctx.kind == tableLookup && ceiling > capNonPerson {
+		// Lists of countries, currencies, types and states hold nobody's data, whatever
+		// their columns are called (a currency's full_name).
+		ceiling = capNonPerson
+		sig = mergeSignals(sig, []string{tableKindSignal[tableLookup]})
 	}
 	if d.orgData && in.ctx.kind == tableOrg && !in.ctx.identity && !nm.person && ceiling > capNonPerson {
 		// The company's own switchboard, info@ address or IBAN (accounts, suppliers, settings).
@@ -172,6 +179,10 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 			// VAT numbers, info@ and sales@ addresses: a business's identifiers.
 			ceiling = min(ceiling, capNoPerson)
 			sig = append(sig, "value:business_id")
+		}
+		if d.highCard && in.flags {
+			ceiling = min(ceiling, capBadType) // a flag stored as a number (manual_geo_code)
+			sig = append(sig, "value:flags")
 		}
 		if d.highCard && conf > 0 {
 			switch {
