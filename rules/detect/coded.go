@@ -140,7 +140,8 @@ func hrTopicOf(table string, tc tableCtx, employeeKey bool) hrTopic {
 // hrCandidate classifies an unnamed column of an HR table: measures of employees and pay
 // amounts, the period of an assignment.
 func hrCandidate(col Column, nm nameMatch, in scoreInput) (candidate, bool) {
-	if in.ctx.hr == hrNone || nm.cat != None || nm.blocked || nm.modifier != "" {
+	if in.ctx.hr == hrNone || nm.cat != None || nm.modifier != "" ||
+		nm.blocked && !(in.ctx.hr == hrPay && nm.phrase == "amount") { // the amount of a pay table is pay
 		return candidate{}, false
 	}
 	w := words(col.Name)
