@@ -96,7 +96,8 @@ var (
 	// relationWords name another person (ReportsTo, manager_id, coach_id): not the employee's measures.
 	relationWords = wordSet("reports manager supervisor parent coach mentor leader boss head vorgesetzter responsable")
 	// auditWords mark a row's bookkeeping (ModifiedDate, created_at, rowguid).
-	auditWords = wordSet("modified created updated deleted inserted changed rowguid version write create")
+	auditWords = wordSet("modified created updated deleted inserted changed rowguid version write create " +
+		"sort order sequence seq lock revision rev rowversion tenant count counter attempts")
 	// periodWords name the start and end of an assignment.
 	periodWords = wordSet("start end begin from to until since valid effective")
 )

@@ -891,6 +891,7 @@ var tableNouns = func() map[string]tableKind {
 		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
 		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns+
 		// lists of types and states: contact_type, membership_type, participant_status_type
+		// (listHeads: only without person columns)
 		" type status picklist")
 	return m
 }()
@@ -1083,8 +1084,20 @@ func contextOf(table string, columns []string) tableCtx {
 			}
 		}
 	}
+	if tc.kind == tableLookup && listHead(table) && (tc.personColumns || tc.personLink || tc.identity || tc.online) {
+		tc.kind = tableNeutral // user_status(user_id, status, last_ip): a state per person, not a list
+	}
 	tc.hr = hrTopicOf(table, tc, employeeKey)
 	return tc
+}
+
+// listHeads are the lookup nouns that name lists of types and states.
+var listHeads = wordSet("type types status statuses picklist")
+
+// listHead reports a table whose name ends in a listHeads word.
+func listHead(table string) bool {
+	w := words(table)
+	return len(w) > 0 && listHeads[w[len(w)-1]]
 }
 
 // senderWords before an address name make it the sender or copy address an organisation
