@@ -45,7 +45,9 @@ func TestOrganisationTexts(t *testing.T) {
 		{"currency full name", Column{Table: "currency_list", Name: "full_name", DataType: "varchar(64)", TableColumns: []string{"code", "full_name", "symbol"}, Values: cycle(20, "Euro", "Pound Sterling", "US Dollar", "Swiss Franc")}, None, false},
 		{"template body with placeholders", Column{Table: "notification_templates", Name: "body", DataType: "text", TableColumns: []string{"id", "name", "subject", "body"}, Values: cycle(20, "Dear {{contact.first_name}}, thanks for your order.", "Hello $first_name, your ticket $ticket_no is solved.")}, None, false},
 		{"settings value with a no-reply address", Column{Table: "app_settings_kv", Name: "value", DataType: "text", TableColumns: []string{"key", "value"}, Values: cycle(20, "noreply@shop.example.de", "EUR", "de_DE", "25", "info@shop.example.de")}, None, false},
-		// controls: texts that are about people stay personal
+		{"list of membership types linked to their owner", Column{Table: "membership_type", Name: "description", DataType: "varchar(255)", TableColumns: []string{"id", "name", "description", "member_of_contact_id"}, Values: cycle(12, "Regular annual membership.", "For students.")}, None, false},
+		// controls: a state per person is no list; texts that are about people stay personal
+		{"login status with an ip", Column{Table: "login_status", Name: "last_ip", DataType: "varchar(45)", TableColumns: []string{"user_id", "status", "last_ip"}, Values: cycle(40, "85.12.33.4", "62.1.1.9", "31.4.5.6", "91.8.7.66", "188.2.3.4")}, IPAddress, true},
 		{"record descriptions embedding phones", Column{Table: "crm_records", Name: "description", DataType: "text", TableColumns: recordCols, Values: cycle(40, "Call back on +49 171 2345678 after 5pm.", "Sent brochure.", "New address: anna.berg@example.com", "No answer.")}, FreeText, true},
 		{"patient notes with special words only", Column{Table: "members", Name: "notes", DataType: "text", TableColumns: []string{"id", "first_name", "last_name", "notes"}, Values: cycle(40, "Is diabetic, send the sugar-free menu.", "Prefers email.", "Pregnant, no lifting.")}, FreeText, true},
 	})

@@ -1084,8 +1084,10 @@ func contextOf(table string, columns []string) tableCtx {
 			}
 		}
 	}
-	if tc.kind == tableLookup && listHead(table) && (tc.personColumns || tc.personLink || tc.identity || tc.online) {
-		tc.kind = tableNeutral // user_status(user_id, status, last_ip): a state per person, not a list
+	if tc.kind == tableLookup && listHead(table) && (tc.personColumns || tc.identity || tc.online) {
+		// login_status(user_id, status, last_ip): a state per person, not a list. A key to a
+		// contact alone does not make it one: membership_type(member_of_contact_id) is a list.
+		tc.kind = tableNeutral
 	}
 	tc.hr = hrTopicOf(table, tc, employeeKey)
 	return tc
