@@ -15,6 +15,7 @@ var schemaDefs = []schemaDef{
 	civicrmSchema, vtigerSchema, dolibarrSchema, adventureworksSchema,
 	germanSchema, frenchSchema, spanishSchema, italianSchema, dutchSchema, polishSchema, chineseSchema,
 	helpdeskSchema, hrSchema, analyticsSchema, authSchema, shopSchema, legacySchema,
+	orangehrmSchema, erpnextSchema,
 }
 
 // sfID returns an 18-character Salesforce record id with a key prefix.

@@ -222,7 +222,7 @@ func (c *Classifier) Classify(col Column) Result {
 		st, ex := measure(d, vals, e, -1)
 		cands = append(cands, scoreCandidate(d, nm, st, ex, in))
 	}
-	if cm := codedMatch(nm, in.typ); cm != nil {
+	if cm := codedMatch(col.Name, nm, in.typ); cm != nil {
 		if cd, ok := codedCandidate(cm, vals, in); ok {
 			cands = append(cands, cd)
 			nm = *cm // the evidence names the attribute the key stands for

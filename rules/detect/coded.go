@@ -43,11 +43,14 @@ func contextSignal(t tableCtx) string {
 // codedMatch returns the coded attribute a column's name stands for, or nil: a key word
 // turned the match off (gender_id, country_fk), or the entry is matched on a numeric column
 // (Dolibarr fk_pays integer, Odoo country_of_birth integer).
-func codedMatch(nm nameMatch, typ typeKind) *nameMatch {
+func codedMatch(name string, nm nameMatch, typ typeKind) *nameMatch {
 	if nm.coded != nil {
 		return nm.coded
 	}
 	if nm.cat != None && codable(nm) && (typ == typeInt || typ == typeDecimal) {
+		if w := words(name); len(w) > 0 && keyWords[w[len(w)-1]] && w[len(w)-1] != "code" {
+			return nil // staff_number: a record number, not a code
+		}
 		return &nm
 	}
 	return nil
@@ -97,9 +100,13 @@ var (
 	relationWords = wordSet("reports manager supervisor parent coach mentor leader boss head vorgesetzter responsable")
 	// auditWords mark a row's bookkeeping (ModifiedDate, created_at, rowguid).
 	auditWords = wordSet("modified created updated deleted inserted changed rowguid version write create " +
-		"sort order sequence seq lock revision rev rowversion tenant count counter attempts")
-	// periodWords name the start and end of an assignment.
-	periodWords = wordSet("start end begin from to until since valid effective")
+		"sort order sequence seq lock revision rev rowversion tenant count counter attempts purged " +
+		"docstatus idx")
+	// keyWords end the names of keys and record numbers (emp_number, staff_no).
+	keyWords = wordSet("number no nr num code key")
+	// periodWords name the start and end of an assignment or an employment.
+	periodWords = wordSet("start end begin from to until since valid effective join joined joining " +
+		"relieving relieved exit left leaving")
 )
 
 // hrTopicOf judges a table about employees from its name and its key columns.
@@ -128,7 +135,7 @@ func hrTopicOf(table string, tc tableCtx, employeeKey bool) hrTopic {
 		attr, employee = true, true
 	}
 	switch {
-	case pay && (employee || attr):
+	case pay && (employee || attr || personContext(tc)): // tabSalary Slip(employee_name, …)
 		return hrPay
 	case assign && (employee || attr):
 		return hrAssignment
@@ -141,13 +148,18 @@ func hrTopicOf(table string, tc tableCtx, employeeKey bool) hrTopic {
 // hrCandidate classifies an unnamed column of an HR table: measures of employees and pay
 // amounts, the period of an assignment.
 func hrCandidate(col Column, nm nameMatch, in scoreInput) (candidate, bool) {
-	if in.ctx.hr == hrNone || nm.cat != None || nm.modifier != "" ||
-		nm.blocked && !(in.ctx.hr == hrPay && nm.phrase == "amount") { // the amount of a pay table is pay
+	// The amount of a pay table is pay; the status of an employee is their employment status.
+	payAmount := in.ctx.hr == hrPay && nm.phrase == "amount"
+	empStatus := in.ctx.hr == hrEmployee && nm.phrase == "status"
+	if in.ctx.hr == hrNone || nm.cat != None || nm.modifier != "" || nm.blocked && !payAmount && !empStatus {
 		return candidate{}, false
 	}
+	if empStatus {
+		return candidate{d: byCategory[Employment], conf: codedConfidence, signals: []string{"context:hr_table"}}, true
+	}
 	w := words(col.Name)
-	if len(w) == 0 || refWords[w[len(w)-1]] {
-		return candidate{}, false // BusinessEntityID, TerritoryID: keys
+	if len(w) == 0 || refWords[w[len(w)-1]] || keyWords[w[len(w)-1]] {
+		return candidate{}, false // BusinessEntityID, TerritoryID, emp_number: keys
 	}
 	period := false
 	for _, x := range w {
@@ -165,6 +177,7 @@ func hrCandidate(col Column, nm nameMatch, in scoreInput) (candidate, bool) {
 		cat = SalaryFinancial
 	case in.ctx.hr == hrEmployee && numeric:
 	case in.ctx.hr == hrAssignment && in.typ == typeDate && period:
+	case in.ctx.hr == hrEmployee && in.typ == typeDate && period: // joined_date, relieving_date
 	default:
 		return candidate{}, false
 	}

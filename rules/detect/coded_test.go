@@ -125,6 +125,13 @@ func TestHRTables(t *testing.T) {
 		{"job history audit", Column{Table: "job_history", Name: "updated_at", DataType: "timestamp", TableColumns: histCols, Values: cycle(30, "2024-01-02 10:00:00")}, None, false},
 		{"file extension", Column{Table: "attachments", Name: "extension", DataType: "varchar(8)", TableColumns: []string{"id", "file_name", "extension"}, Values: cycle(30, "pdf", "docx", "png")}, None, false},
 		{"product weight", Column{Table: "products", Name: "weight", DataType: "numeric", TableColumns: []string{"id", "sku", "weight"}, Values: cycle(30, "1.5", "2.0")}, None, false},
+		{"employee record number", Column{Table: "staff", Name: "staff_number", DataType: "int", TableColumns: staffCols, Values: numbers(40, 1)}, None, false},
+		{"employee status", Column{Table: "staff", Name: "status", DataType: "varchar(20)", TableColumns: staffCols, Values: cycle(40, "Active", "Left", "On leave")}, Employment, true},
+		{"joined date of an employee", Column{Table: "staff", Name: "joined_on", DataType: "date", TableColumns: staffCols, Values: cycle(40, "2019-04-01", "2021-09-15")}, Employment, true},
+		{"grade code", Column{Table: "staff", Name: "salary_grade_id", DataType: "int", TableColumns: staffCols, Values: numbers(40, 1)}, Employment, true},
+		{"employer key", Column{Table: "staff", Name: "employer_id", DataType: "int", TableColumns: staffCols, Values: numbers(40, 1)}, None, false},
+		{"salary slip deduction", Column{Table: "salary_slip", Name: "total_deduction", DataType: "decimal(21,9)", TableColumns: []string{"name", "employee", "employee_name", "total_deduction"}, Values: cycle(30, "210.000000000", "480.500000000")}, SalaryFinancial, true},
+		{"status of a contact", Column{Table: "contacts", Name: "status", DataType: "varchar(20)", TableColumns: []string{"id", "first_name", "email", "status"}, Values: cycle(40, "New", "Qualified")}, None, false},
 		{"absence length", Column{Table: "absences", Name: "days", DataType: "numeric(4,1)", TableColumns: []string{"id", "employee_id", "days"}, Values: cycle(30, "1.0", "2.5")}, None, false},
 	})
 }

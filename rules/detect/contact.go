@@ -98,7 +98,7 @@ var contactTerms = concat(
 		"nationalite", "nacionalidad", "nazionalita", "nationaliteit", "obywatelstwo",
 		"nacionalidade", "guoji", "国籍", "citizenship", "country of residence", "country of birth",
 		"geburtsland", "pays de naissance", "birth country", "pais de nascimento", "pais de residencia",
-		"pais de origem", "pais de origen", "国别"),
+		"pais de origem", "pais de origen", "国别", "nation", "nation code", "coun code", "cou code"),
 )
 
 // concat joins vocabulary groups.

@@ -43,6 +43,7 @@ var financialTerms = concat(
 		"anquanma", "安全码"),
 	terms(IBANBankAccount, specific, false,
 		"iban", "iban number", "iban code", "bank account", "bank account number", "bank account no",
+		"bank ac", "bank ac no", "bank acc", "bank acc no", "bank acct", "bank acct no",
 		"account iban", "kontonummer", "bankkonto", "bankverbindung", "konto nr", "iban nummer", "rib",
 		"releve d identite bancaire", "numero de compte", "compte bancaire", "numero compte",
 		"cuenta bancaria", "numero de cuenta", "ccc", "conto corrente", "conto bancario",
@@ -101,7 +102,7 @@ var financialTerms = concat(
 	// pay history and rates (AdventureWorks PayFrequency; Dolibarr salaryextra, thm and tjm:
 	// taux horaire and taux journalier moyen)
 	terms(SalaryFinancial, likely, true, "pay frequency", "pay period", "pay type", "salary extra",
-		"thm", "tjm", "daily rate", "day rate", "taux horaire", "taux journalier"),
+		"thm", "tjm", "daily rate", "day rate", "taux horaire", "taux journalier", "ctc", "cost to company"),
 )
 
 // Payment card.

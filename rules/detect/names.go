@@ -395,13 +395,11 @@ func orgText(w []string, bi, bj int) bool {
 	return false
 }
 
-// codedEmployment are the employment entries whose values are picked from a list.
-var codedEmployment = map[string]bool{"title": true, "position": true, "job": true, "function": true,
-	"department": true, "abteilung": true, "departement": true, "departamento": true, "reparto": true,
-	"afdeling": true, "dzial": true, "bumen": true, "部门": true, "setor": true, "lotacao": true,
-	"territory": true, "sales territory": true, "sales region": true, "sales area": true,
-	"employment type": true, "employment status": true, "employee type": true, "contract type": true,
-	"pay grade": true, "funcao": true, "cargo": true}
+// employerTerms are the employment entries that name the employer, a record of its own:
+// a key in their place (company_id, account_id) points to a company, not to a listed value.
+var employerTerms = wordSet("company firma firmenname unternehmen entreprise societe empresa azienda " +
+	"bedrijf bedrijfsnaam organisation organization gongsi 公司 单位 danwei employer arbeitgeber " +
+	"employeur empleador datore werkgever pracodawca empregador account")
 
 // codable reports entries whose values come from a list, so that a key in their place is the
 // attribute in code: countries, cities, regions, genders and salutations, name suffixes, job
@@ -413,7 +411,13 @@ func codable(m nameMatch) bool {
 	case PostalAddress:
 		return m.det == &regionDetector
 	case Employment:
-		return codedEmployment[m.phrase]
+		// job titles, departments, territories, grades, types: not the employer, not dates
+		for _, x := range words(m.phrase) {
+			if employerTerms[x] || x == "name" {
+				return false
+			}
+		}
+		return m.det == nil || m.det == &employmentMeasureDetector
 	case PersonName:
 		return aloneTerms[m.phrase] || strings.HasSuffix(m.phrase, "suffix")
 	}
