@@ -33,8 +33,11 @@ import (
 //     tables, unless a person word qualifies it (contact_email, owner_phone) or the table
 //     has columns only people have (first_name, birth_date: person accounts, sole traders;
 //     a contact-person column names someone else and does not count).
+//     In lookup tables (countries, currencies, lists of types and states such as
+//     membership_type or participant_status_type) every candidate is capped at 0.35.
 //  3. Data type. A type the category cannot be stored in (a boolean email_opt_in, a
-//     numeric "name", a timestamp "phone") caps the confidence at 0.2.
+//     numeric "name", a timestamp "phone") caps the confidence at 0.2; so does a sample of
+//     only 0s and 1s for identifier categories (a flag stored as a number).
 //  4. Values. Each sampled non-null value is checked: strong (validated: syntax and TLD,
 //     mod-97, Luhn and IIN, check digits, a dictionary hit), weak (plausible shape) or not.
 //     With a name match:
@@ -56,6 +59,11 @@ import (
 //     near-constant one (≥20 values, ≤3 distinct) costs a name match 0.15 and caps a
 //     value-only match at 0.55. Enum-like categories (gender, country, special categories)
 //     are exempt.
+//
+// Beyond these steps (coded.go, classifier.go): a key standing for a listed attribute of a
+// person (gender_id, country_id, fk_pays) and the unnamed measures, amounts and periods of
+// employee, pay and assignment tables get 0.65 from name and context alone; free text in a
+// table without person evidence is capped at 0.55 unless it embeds an identifier.
 //
 // Value ratios come from at most 5000 values per column; libphonenumber and the free-text
 // scan, which cost tens of microseconds per value, look at the first 200 and 300.
