@@ -179,3 +179,94 @@ var erpnextSchema = schemaDef{
 		}
 	},
 }
+
+var espocrmSchema = schemaDef{
+	name: "espocrm", engine: "mysql",
+	style: "EspoCRM 8 (contact with salutation_name and address_* fields, email_address and phone_number entities, email and PDF templates, lead-capture forms with opt-in texts, campaigns, users), MySQL",
+	tables: func(g *gen) []tableDef {
+		people := mixOf("DE", 2, "GB", 2, "US", 1, "FR", 1, "ES", 1)
+		v := func(n int) string { return "varchar(" + strconv.Itoa(n) + ")" }
+		id17 := func(r *row) string { return r.g.hex(17) }
+		return []tableDef{
+			{name: "contact", people: people, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("deleted", "tinyint(1)", None, myBool(0.02)),
+				col("salutation_name", v(255), "gender", func(r *row) string { return r.p.gender([]string{"Mr.", pick(r.g, []string{"Ms.", "Mrs."})}) }).sparse(0.3),
+				col("first_name", v(100), "person_name", firstV),
+				col("last_name", v(100), "person_name", lastV),
+				col("middle_name", v(100), "person_name", func(r *row) string { return newPerson(r.g, r.p.code).first }).sparse(0.9),
+				col("description", "mediumtext", "free_text_may_contain_pii", notesV("en", 0.4)).sparse(0.6),
+				col("do_not_call", "tinyint(1)", None, myBool(0.05)),
+				col("address_street", v(255), "postal_address", lineV).sparse(0.3),
+				col("address_city", v(100), "city", cityV).sparse(0.3),
+				col("address_state", v(100), "postal_address", regionV).sparse(0.5),
+				col("address_country", v(100), "country", countryEN).sparse(0.3),
+				col("address_postal_code", v(40), "postal_code", postcodeV).sparse(0.3),
+				col("account_id", v(17), None, id17).sparse(0.3),
+				col("campaign_id", v(17), None, id17).sparse(0.9),
+				col("created_at", "datetime", None, tsV),
+				col("created_by_id", v(17), None, oneOf("1", "5f3a2b1c0d9e8f7a6")),
+				col("assigned_user_id", v(17), None, oneOf("1", "5f3a2b1c0d9e8f7a6")),
+			}},
+			{name: "email_address", people: people, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("name", v(255), "email", emailV),
+				col("lower", v(255), "email", func(r *row) string { return r.p.email }),
+				col("invalid", "tinyint(1)", None, myBool(0.03)),
+				col("opt_out", "tinyint(1)", None, myBool(0.1)),
+				col("deleted", "tinyint(1)", None, myBool(0.01)),
+			}},
+			{name: "phone_number", people: people, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("name", v(36), "phone", phoneMixV(false, "intl", "national")),
+				col("type", v(255), None, oneOf("Mobile", "Office", "Home", "Fax", "Other")),
+				col("numeric", v(36), "phone", func(r *row) string { return r.p.phone(false).e164[1:] }),
+				col("invalid", "tinyint(1)", None, myBool(0.02)),
+				col("opt_out", "tinyint(1)", None, myBool(0.05)),
+			}},
+			{name: "email_template", rows: 30, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("name", v(255), None, oneOf("Welcome", "Meeting invitation", "Case reply", "Opt-in confirmation")),
+				col("subject", v(255), None, oneOf("Welcome to {Account.name}", "Invitation: {Meeting.name}", "Re: {Case.name} [#{Case.number}]", "Please confirm your subscription")),
+				col("body", "mediumtext", None, oneOf("<p>Hi {Person.firstName},</p><p>welcome aboard!</p>", "<p>Dear {Contact.name}, you are invited to {Meeting.name} on {Meeting.dateStart}.</p>", "<p>Please click {optInUrl} to confirm.</p>")),
+				col("is_html", "tinyint(1)", None, myBool(0.9)),
+				col("one_off", "tinyint(1)", None, myBool(0.1)),
+				col("deleted", "tinyint(1)", None, constant("0")),
+			}},
+			{name: "lead_capture", rows: 10, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("name", v(255), None, oneOf("Website newsletter", "Trade fair form", "Webinar signup")),
+				col("is_active", "tinyint(1)", None, myBool(0.8)),
+				col("subscribe_to_target_list", "tinyint(1)", None, myBool(0.8)),
+				col("opt_in_confirmation", "tinyint(1)", None, myBool(0.7)),
+				col("opt_in_confirmation_success_message", "mediumtext", None, oneOf("Thank you, your subscription is confirmed.", "Thanks! You will hear from us soon.")),
+				col("form_text", "mediumtext", None, oneOf("Sign up for our monthly newsletter.", "Leave your details and we will call you back.")),
+				col("form_success_text", "mediumtext", None, oneOf("Thank you for signing up.", "We have received your request.")),
+				col("duplicate_check", "tinyint(1)", None, myBool(0.9)),
+			}},
+			{name: "campaign", rows: 30, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("name", v(255), None, oneOf("Spring newsletter", "Trade fair 2025", "Black Friday", "Webinar series")),
+				col("status", v(255), None, oneOf("Planning", "Active", "Inactive", "Complete")),
+				col("type", v(64), None, oneOf("Email", "Newsletter", "Web", "Television", "Radio", "Mail")),
+				col("start_date", "date", None, dateV),
+				col("description", "mediumtext", None, plainTextV(blogSentences...)).sparse(0.3),
+				col("budget", "double", None, moneyV(500, 50000)).sparse(0.5),
+				col("mail_merge_only_with_address", "tinyint(1)", None, myBool(0.5)),
+			}},
+			{name: "user", rows: 25, people: people, cols: []colDef{
+				col("id", v(17), None, id17),
+				col("user_name", v(50), "username", userV),
+				col("type", v(24), None, oneOf("regular", "admin", "portal", "api")),
+				col("password", v(150), "password_or_secret", bcryptV("2y")),
+				col("first_name", v(100), "person_name", firstV),
+				col("last_name", v(100), "person_name", lastV),
+				col("title", v(100), "employment", oneOf(jobTitles...)).sparse(0.4),
+				col("gender", v(255), "gender", func(r *row) string { return r.p.gender([]string{"Male", "Female"}) }).sparse(0.5),
+				col("avatar_id", v(17), None, id17).sparse(0.7),
+				col("is_active", "tinyint(1)", None, myBool(0.9)),
+				col("delete_id", v(17), None, constant("0")),
+			}},
+		}
+	},
+}

@@ -15,7 +15,7 @@ var schemaDefs = []schemaDef{
 	civicrmSchema, vtigerSchema, dolibarrSchema, adventureworksSchema,
 	germanSchema, frenchSchema, spanishSchema, italianSchema, dutchSchema, polishSchema, chineseSchema,
 	helpdeskSchema, hrSchema, analyticsSchema, authSchema, shopSchema, legacySchema,
-	orangehrmSchema, erpnextSchema,
+	orangehrmSchema, erpnextSchema, espocrmSchema,
 }
 
 // sfID returns an 18-character Salesforce record id with a key prefix.

@@ -871,7 +871,8 @@ var tableNouns = func() map[string]tableKind {
 		"beneficiario titular afiliado socio socios visitatore beneficiario bezoeker "+
 		"cliente paciente usuario funcionario colaborador aluno associado pessoa contato segurado "+
 		"dependente responsavel prontuario funcionarios colaboradores alunos associados pessoas "+
-		"contatos segurados dependentes prontuarios utentes leads "+nordicPersonNouns)
+		"contatos segurados dependentes prontuarios utentes leads "+
+		"submission signup registration "+nordicPersonNouns)
 	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
 		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
 		"setting config configuration option parameter system warehouse store shop branch office site "+
@@ -889,7 +890,10 @@ var tableNouns = func() map[string]tableKind {
 		"articoli catalog catalogue produto produtos arquivo archivo fichier datei bestand plik "+
 		"category tag campaign template segment pipeline stage file attachment role group team "+
 		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
-		"report dashboard widget menu "+nordicObjectNouns)
+		"report dashboard widget menu "+
+		// forms an organisation designs (lead_capture, web_form, signup_form): their texts
+		// and names are the organisation's; what people submit is in submission tables
+		"capture form "+nordicObjectNouns)
 	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
 		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
 		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
