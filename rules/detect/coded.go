@@ -47,7 +47,7 @@ func codedMatch(name string, nm nameMatch, typ typeKind) *nameMatch {
 	if nm.coded != nil {
 		return nm.coded
 	}
-	if nm.cat != None && codable(nm) && (typ == typeInt || typ == typeDecimal) {
+	if nm.cat != None && codable(nm) && (typ == typeInt || typ == typeDecimal) && !orderWords[nm.phrase] {
 		if w := words(name); len(w) > 0 && keyWords[w[len(w)-1]] && w[len(w)-1] != "code" {
 			return nil // staff_number: a record number, not a code
 		}
@@ -55,6 +55,10 @@ func codedMatch(name string, nm nameMatch, typ typeKind) *nameMatch {
 	}
 	return nil
 }
+
+// orderWords are employment entries that, as a bare number, are more often a sort order
+// or a flag than a code: position, function.
+var orderWords = wordSet("position function")
 
 // looksCoded: every value is a short code without spaces (1226, 3, MR, FR-75).
 func looksCoded(vals []string) bool {
@@ -197,12 +201,14 @@ func onlyFlags(vals []string) bool {
 	return true
 }
 
+var cardSeparators = strings.NewReplacer(" ", "", "-", "")
+
 // luhnFailures counts values of card length (13–19 digits, maybe grouped) that fail Luhn or
 // have no known issuer: test numbers or a bad export, still card data.
 func luhnFailures(vals []string) int {
 	n := 0
 	for _, v := range vals {
-		d := strings.NewReplacer(" ", "", "-", "").Replace(v)
+		d := cardSeparators.Replace(v)
 		if len(d) >= 13 && len(d) <= 19 && isDigits(d) && !(luhn(d) && knownIIN(d)) {
 			n++
 		}

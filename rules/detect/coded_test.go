@@ -59,7 +59,7 @@ func TestOrganisationTexts(t *testing.T) {
 // Class 2: clearly named columns of a person table are personal even when empty or coded.
 func TestCodedAndEmptyPersonColumns(t *testing.T) {
 	people := []string{"person_id", "first_name", "last_name", "email", "gender_id", "nationality_id", "region_id", "suffix_id",
-		"name_prefix", "legal_identifier", "date_of_death", "address_id", "bank_account_id", "email_id", "household_name", "external_identifier"}
+		"name_prefix", "position", "legal_identifier", "date_of_death", "address_id", "bank_account_id", "email_id", "household_name", "external_identifier"}
 	col := func(name, typ string, vals []string) Column {
 		return Column{Table: "persons", Name: name, DataType: typ, TableColumns: people, Values: vals, Sampled: 60}
 	}
@@ -75,6 +75,7 @@ func TestCodedAndEmptyPersonColumns(t *testing.T) {
 		{"empty external identifier", col("external_identifier", "varchar(64)", nil), Username, true},
 		{"household name", col("household_name", "varchar(128)", cycle(10, "The Berg Household", "Smith family")), PersonName, true},
 		// keys to records are not the attribute
+		{"sort position", col("position", "int", numbers(60, 1)), None, false},
 		{"address key", col("address_id", "int", numbers(60, 1)), None, false},
 		{"bank account key", col("bank_account_id", "int", numbers(60, 1)), None, false},
 		{"email key", col("email_id", "int", numbers(60, 1)), None, false},
