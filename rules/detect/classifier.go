@@ -296,7 +296,7 @@ func (c *Classifier) Classify(col Column) Result {
 		res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"value:none_sampled"})
 	}
 	if best.d == &cardDetector && best.named && best.st.strong < best.st.counted() {
-		if n := luhnFailures(vals); n > 0 {
+		if luhnFailures(vals) > 0 {
 			// Test numbers or a bad export: still card data; SEC-01 counts passes and fails.
 			res.Evidence.Signals = mergeSignals(res.Evidence.Signals, []string{"value:luhn_failed"})
 		}
