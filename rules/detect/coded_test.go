@@ -133,6 +133,8 @@ func TestHRTables(t *testing.T) {
 		{"employee status", Column{Table: "staff", Name: "status", DataType: "varchar(20)", TableColumns: staffCols, Values: cycle(40, "Active", "Left", "On leave")}, Employment, true},
 		{"joined date of an employee", Column{Table: "staff", Name: "joined_on", DataType: "date", TableColumns: staffCols, Values: cycle(40, "2019-04-01", "2021-09-15")}, Employment, true},
 		{"grade code", Column{Table: "staff", Name: "salary_grade_id", DataType: "int", TableColumns: staffCols, Values: numbers(40, 1)}, Employment, true},
+		{"one employer for all", Column{Table: "staff", Name: "company", DataType: "varchar(140)", TableColumns: staffCols, Values: cycle(40, "Northwind Traders Ltd")}, None, false},
+		{"employers of contacts", Column{Table: "contacts", Name: "company", DataType: "varchar(140)", TableColumns: []string{"id", "first_name", "email", "company"}, Values: cycle(40, "Northwind Traders Ltd", "Acme GmbH", "Blue Harbor SA")}, Employment, true},
 		{"employer key", Column{Table: "staff", Name: "employer_id", DataType: "int", TableColumns: staffCols, Values: numbers(40, 1)}, None, false},
 		{"salary slip deduction", Column{Table: "salary_slip", Name: "total_deduction", DataType: "decimal(21,9)", TableColumns: []string{"name", "employee", "employee_name", "total_deduction"}, Values: cycle(30, "210.000000000", "480.500000000")}, SalaryFinancial, true},
 		{"status of a contact", Column{Table: "contacts", Name: "status", DataType: "varchar(20)", TableColumns: []string{"id", "first_name", "email", "status"}, Values: cycle(40, "New", "Qualified")}, None, false},

@@ -401,6 +401,16 @@ var employerTerms = wordSet("company firma firmenname unternehmen entreprise soc
 	"bedrijf bedrijfsnaam organisation organization gongsi 公司 单位 danwei employer arbeitgeber " +
 	"employeur empleador datore werkgever pracodawca empregador account")
 
+// employerPhrase reports entries that name the employer (company, firma, employer_name).
+func employerPhrase(phrase string) bool {
+	for _, x := range words(phrase) {
+		if employerTerms[x] {
+			return true
+		}
+	}
+	return false
+}
+
 // codable reports entries whose values come from a list, so that a key in their place is the
 // attribute in code: countries, cities, regions, genders and salutations, name suffixes, job
 // titles and departments. Keys to records (address_id, email_id, bank_account_id) are not.
@@ -412,10 +422,8 @@ func codable(m nameMatch) bool {
 		return m.det == &regionDetector
 	case Employment:
 		// job titles, departments, territories, grades, types: not the employer, not dates
-		for _, x := range words(m.phrase) {
-			if employerTerms[x] || x == "name" {
-				return false
-			}
+		if employerPhrase(m.phrase) || strings.HasSuffix(m.phrase, "name") {
+			return false
 		}
 		return m.det == nil || m.det == &employmentMeasureDetector
 	case PersonName:

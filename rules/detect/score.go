@@ -188,6 +188,12 @@ func scoreCandidate(d *detector, nm nameMatch, st stats, ex []int, in scoreInput
 			ceiling = min(ceiling, capNoPerson)
 			sig = append(sig, "value:business_id")
 		}
+		if d.cat == Employment && cd.named && n >= 20 && in.distinct == 1 && employerPhrase(nm.phrase) {
+			// One employer for every row (ERPNext tabEmployee.company): the operator itself,
+			// which says nothing about anyone.
+			ceiling = min(ceiling, capConstant)
+			sig = append(sig, "value:constant")
+		}
 		if d.highCard && in.flags {
 			ceiling = min(ceiling, capBadType) // a flag stored as a number (manual_geo_code)
 			sig = append(sig, "value:flags")
