@@ -328,8 +328,10 @@ func (b *book) screeningSheet() error {
 	counts := ci(colCounted)
 	below := func(w *rowWriter, row int) (int, error) {
 		st := b.st
-		metF := fmt.Sprintf(`COUNTIF(%[1]s%d:%[1]s%d,"yes")`, counts, firstRow, wp248Last)
-		trigF := fmt.Sprintf(`IF(COUNTIF(%[1]s%d:%[1]s%d,"yes")>0,"yes","no")`, counts, trigFirst, trigLast)
+		// Explicit argument indexes throughout: after %[1]s a bare %d would take argument
+		// 2 again and the range would shrink to one row (H3:H3).
+		metF := fmt.Sprintf(`COUNTIF(%[1]s%[2]d:%[1]s%[3]d,"yes")`, counts, firstRow, wp248Last)
+		trigF := fmt.Sprintf(`IF(COUNTIF(%[1]s%[2]d:%[1]s%[3]d,"yes")>0,"yes","no")`, counts, trigFirst, trigLast)
 		natF := fmt.Sprintf(`%s%d`, counts, natRow)
 		lines := []struct {
 			label   string

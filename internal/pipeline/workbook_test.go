@@ -419,3 +419,171 @@ func TestWorkbookConvertsToPDF(t *testing.T) {
 	assert.Equal(t, out.Report.ScanID, ann.ScanID)
 	assert.Equal(t, map[string]string{"Residual severity": "1", "Residual likelihood": "1"}, ann.Tables["Risk register"]["R-"+rule].Values)
 }
+
+// soffice finds LibreOffice. Under CI=true a missing one fails the test: make testdb
+// (.ci/ensure-libreoffice.sh) installs it.
+func soffice(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("LibreOffice (soffice) is not installed; make testdb installs the Debian package libreoffice-calc")
+	}
+	t.Skip("LibreOffice (soffice) is not installed: make testdb (or apt-get install libreoffice-calc) to run this test")
+	return ""
+}
+
+// recalcProfile is a LibreOffice user profile that recalculates every formula of an
+// OOXML file on load (Tools ▸ Options ▸ Calc ▸ Formula ▸ "Recalculation on file load:
+// Always"), so the values saved back are LibreOffice's, not the cached ones gdprscan wrote.
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// recalculate opens the workbooks in one headless LibreOffice with recalculation
+// forced on load and saves each back as xlsx; it returns the saved paths in order.
+func recalculate(t *testing.T, dir string, files ...string) []string {
+	t.Helper()
+	bin := soffice(t)
+	profile := filepath.Join(dir, "lo-recalc-profile")
+	require.NoError(t, os.MkdirAll(filepath.Join(profile, "user"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644))
+	outDir := filepath.Join(dir, "recalculated")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--norestore",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir}, files...)
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	output, err := cmd.CombinedOutput()
+	require.NoError(t, err, "soffice: %s", output)
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = filepath.Join(outDir, filepath.Base(f))
+		_, err := os.Stat(out[i])
+		require.NoError(t, err, "soffice wrote no %s; it said: %s", out[i], output)
+	}
+	return out
+}
+
+// formulaMismatch is one formula cell whose recalculated value differs from the cached one.
+type formulaMismatch struct{ sheet, ref, formula, wrote, recalculated string }
+
+// compareFormulas reads every formula cell of the workbook gdprscan wrote and the same
+// cell of LibreOffice's recalculated copy, and returns the cells whose values differ
+// and how many formula cells it compared.
+func compareFormulas(t *testing.T, wrote, recalculated string) (diffs []formulaMismatch, n int) {
+	t.Helper()
+	a, err := excelize.OpenFile(wrote)
+	require.NoError(t, err)
+	defer a.Close()
+	b, err := excelize.OpenFile(recalculated)
+	require.NoError(t, err)
+	defer b.Close()
+	raw := excelize.Options{RawCellValue: true}
+	for _, sheet := range a.GetSheetList() {
+		rows, err := a.GetRows(sheet, raw)
+		require.NoError(t, err)
+		width := 0
+		for _, r := range rows {
+			width = max(width, len(r))
+		}
+		for r := 1; r <= len(rows)+2; r++ {
+			for c := 1; c <= width+2; c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				formula, err := a.GetCellFormula(sheet, ref)
+				require.NoError(t, err)
+				if formula == "" {
+					continue
+				}
+				n++
+				av, err := a.GetCellValue(sheet, ref, raw)
+				require.NoError(t, err)
+				bv, err := b.GetCellValue(sheet, ref, raw)
+				require.NoError(t, err)
+				if !sameValue(av, bv) {
+					diffs = append(diffs, formulaMismatch{sheet, ref, formula, av, bv})
+				}
+			}
+		}
+	}
+	return diffs, n
+}
+
+// sameValue compares two cell values as numbers when both are numbers (LibreOffice
+// may write 4 as 4.0000000001-free "4" or "4.0"), else as text.
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && x == y
+}
+
+// TestWorkbookFormulasRecalculate proves every formula cell: LibreOffice recalculates
+// the workbook on load and saves it back, and each formula's value must equal the one
+// gdprscan wrote — on the demo workbook as scanned, and on next week's workbook after a
+// DPO changed Applies answers, severity and likelihood overrides and residual ratings
+// (gdprscan computes its cached values from the carried-forward answers). Both
+// workbooks go through one soffice process.
+func TestWorkbookFormulasRecalculate(t *testing.T) {
+	soffice(t) // skip or fail before the scans when LibreOffice is missing
+	dir := t.TempDir()
+	first := wbRun(t, dir, wbClock, pipeline.Options{})
+	demoBook := filepath.Join(dir, "demo.xlsx")
+	b, err := os.ReadFile(workbookOf(t, first))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(demoBook, b, 0o600))
+
+	var health, card string
+	for _, f := range first.Report.Findings {
+		switch {
+		case f.RuleID == "SPC-01" && health == "":
+			health = f.Fingerprint
+		case f.RuleID == "SEC-01" && card == "":
+			card = f.Fingerprint
+		}
+	}
+	require.NotEmpty(t, health)
+	require.NotEmpty(t, card)
+	edited := filepath.Join(t.TempDir(), "edited by the DPO.xlsx")
+	require.NoError(t, os.WriteFile(edited, b, 0o600))
+	dpoEdit(t, edited, func(set func(sheet, idCol, id, col string, v any)) {
+		// Four of the scan's indications answered "no", two criteria the scan cannot
+		// see answered "yes": the count and the conclusion change.
+		for _, id := range []string{"WP248-1", "WP248-3", "WP248-4", "WP248-5"} {
+			set("Screening", "Criterion id", id, "Applies", "no")
+		}
+		set("Screening", "Criterion id", "WP248-8", "Applies", "yes")
+		set("Screening", "Criterion id", "ART35-3a", "Applies", "no")
+		set("Findings", "Finding id", health, "Severity override", 2)
+		set("Findings", "Finding id", health, "Likelihood override", 1)
+		set("Findings", "Finding id", card, "Likelihood override", 2)
+		set("Risk register", "Risk id", "R-SPC-01", "Residual severity", 4)
+		set("Risk register", "Risk id", "R-SPC-01", "Residual likelihood", 3)
+		set("Risk register", "Risk id", "R-SEC-01", "Residual severity", 1)
+		set("Risk register", "Risk id", "R-SEC-01", "Inherent likelihood", 2)
+	})
+	second := wbRun(t, dir, wbClock.AddDate(0, 0, 7), pipeline.Options{OutDir: t.TempDir(), Previous: edited})
+	answered := filepath.Join(dir, "answered.xlsx")
+	b, err = os.ReadFile(workbookOf(t, second))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(answered, b, 0o600))
+
+	recalced := recalculate(t, dir, demoBook, answered)
+	for i, wb := range []string{demoBook, answered} {
+		diffs, n := compareFormulas(t, wb, recalced[i])
+		assert.Greater(t, n, 100, "%s: formula cells compared", filepath.Base(wb))
+		for _, d := range diffs {
+			t.Errorf("%s %s!%s: gdprscan wrote %q, LibreOffice recalculated %q (=%s)", filepath.Base(wb), d.sheet, d.ref, d.wrote, d.recalculated, d.formula)
+		}
+		t.Logf("%s: %d formula cells, %d differ after recalculation", filepath.Base(wb), n, len(diffs))
+	}
+}
