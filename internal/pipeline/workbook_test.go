@@ -334,18 +334,9 @@ func TestPreviousWorkbookFlag(t *testing.T) {
 
 // The demo workbook converts to PDF with LibreOffice (Debian package libreoffice-calc),
 // the way a DPO might print or archive it. It runs whenever LibreOffice is installed;
-// under CI=true a missing LibreOffice fails the test (.ci/run installs it).
+// under CI=true a missing LibreOffice fails the test (make testdb installs it).
 func TestWorkbookConvertsToPDF(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		soffice, err = exec.LookPath("libreoffice")
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs the Debian package libreoffice-calc")
-		}
-		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc to run this test")
-	}
+	soffice := soffice(t)
 	dir := t.TempDir()
 	out := wbRun(t, dir, wbClock, pipeline.Options{})
 	xlsx := workbookOf(t, out)
@@ -421,7 +412,7 @@ func TestWorkbookConvertsToPDF(t *testing.T) {
 }
 
 // soffice finds LibreOffice. Under CI=true a missing one fails the test: make testdb
-// (.ci/ensure-libreoffice.sh) installs it.
+// (.ci/ensure-databases.sh) installs it.
 func soffice(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"soffice", "libreoffice"} {
