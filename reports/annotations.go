@@ -208,7 +208,7 @@ func (a *Annotations) readTable(x *xlsxReader, spec *sheetSpec) (map[string]Entr
 		e := Entry{Retired: retired}
 		for _, c := range dpo {
 			v := get(c.title)
-			if v == "" || slices.Contains(spec.defaults[c.title], v) {
+			if v == "" || slices.Contains(spec.defaults[c.title], v) || strings.HasPrefix(v, strings.TrimSpace(suggestionMark)) {
 				continue
 			}
 			if e.Values == nil {

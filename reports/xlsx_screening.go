@@ -292,7 +292,7 @@ var screeningCols = []column{
 var screeningSpec = sheetSpec{name: sheetScreening, cols: screeningCols, key: []string{"Criterion id"}, context: []string{"Criterion"}}
 
 // screeningCells are where Screening's conclusion sits, for Summary's formulas.
-type screeningCells struct{ met, trigger, suggestion string }
+type screeningCells struct{ met, trigger, national, suggestion string }
 
 // screeningSheet writes the WP248 screening (Art. 35(1), (3)); DOMAIN.md §5 sheet 2.
 // "Counted" is a formula, so the conclusion follows the DPO's answers as they are typed.
@@ -347,7 +347,7 @@ func (b *book) screeningSheet() error {
 		if err := w.row(row, nil, excelize.Cell{StyleID: st.section, Value: "Conclusion"}); err != nil {
 			return 0, err
 		}
-		b.screenCells = screeningCells{met: fmt.Sprintf("C%d", row+1), trigger: fmt.Sprintf("C%d", row+2), suggestion: fmt.Sprintf("C%d", row+4)}
+		b.screenCells = screeningCells{met: fmt.Sprintf("C%d", row+1), trigger: fmt.Sprintf("C%d", row+2), national: fmt.Sprintf("C%d", row+3), suggestion: fmt.Sprintf("C%d", row+4)}
 		for i, l := range lines {
 			if err := w.row(row+1+i, nil, excelize.Cell{StyleID: st.label, Value: l.label},
 				excelize.Cell{StyleID: st.value, Value: l.value, Formula: l.formula}); err != nil {

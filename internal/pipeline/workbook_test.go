@@ -279,9 +279,13 @@ func TestDPOEditsSurviveRescan(t *testing.T) {
 		require.NoError(t, err)
 		at := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && strings.HasPrefix(r[0], "Retired") })
 		require.Positive(t, at, "a retired block")
+		idCol := slices.Index(rows[1], "Finding id")
+		require.GreaterOrEqual(t, idCol, 0)
 		var retired []string
 		for _, r := range rows[at+1:] {
-			retired = append(retired, r[0])
+			if idCol < len(r) {
+				retired = append(retired, r[idCol])
+			}
 		}
 		assert.Contains(t, retired, shadow)
 		assert.Equal(t, "DBA team", cellOf(t, f, "Findings", "Finding id", shadow, "Owner"))
