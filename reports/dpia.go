@@ -97,9 +97,9 @@ type stats struct {
 	// PersonalViewColumns are the personal columns of views, included in
 	// PersonalColumns; the sheets that count tables only leave them out.
 	PersonalViewColumns int
-	SpecialPresent    bool
-	SpecialCategories []string // distinct Art. 9 / Art. 10 categories seen in the inventory
-	MaxSample         int
+	SpecialPresent      bool
+	SpecialCategories   []string // distinct Art. 9 / Art. 10 categories seen in the inventory
+	MaxSample           int
 }
 
 func computeStats(r Report) stats {

@@ -49,7 +49,7 @@ type styles struct {
 	dateTime, linkWrap, autoIntTop, autoDateTop int
 	// dpoSuggest is a DPO cell prefilled with the scanner's suggestion: italic grey.
 	dpoSuggest int
-	yesCF   int // conditional style: a "yes" that matters (e.g. DPIA likely required)
+	yesCF      int // conditional style: a "yes" that matters (e.g. DPIA likely required)
 }
 
 // format is how a column's values are shown.
