@@ -91,7 +91,7 @@ type Entry struct {
 // tableSpecs are the tabular sheets whose DPO cells are read back.
 func tableSpecs() []*sheetSpec {
 	return []*sheetSpec{
-		&screeningSpec, &processingSpec, &inventorySpec, &consentSpec, &retentionSpec, &rightsSpec,
+		&descriptionSpec, &screeningSpec, &processingSpec, &inventorySpec, &consentSpec, &retentionSpec, &rightsSpec,
 		&findingSpec, &registerSpec, &measureSpec, &necessitySpec, &signOffSpec,
 	}
 }

@@ -16,6 +16,7 @@ import (
 // cells by sheet name and header, so keep them stable.
 const (
 	sheetSummary     = "Summary"
+	sheetDescription = "Description"
 	sheetScreening   = "Screening"
 	sheetProcessing  = "Processing inventory"
 	sheetInventory   = "Data inventory"
@@ -31,14 +32,16 @@ const (
 	sheetMethodology = "Methodology"
 )
 
-// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5.
+// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5,
+// with the description of the processing (ICO and CNIL templates) after Summary.
 var sheetOrder = []string{
-	sheetSummary, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
+	sheetSummary, sheetDescription, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
 	sheetFindings, sheetRegister, sheetRiskMatrix, sheetMeasures, sheetNecessity, sheetSignOff, sheetMethodology,
 }
 
 // sheetPurpose is the one-line description of each sheet on Summary's contents list.
 var sheetPurpose = map[string]string{
+	sheetDescription: "The processing described: nature, scope, context, purposes, databases, consultation",
 	sheetScreening:   "Is a DPIA required? The WP248 criteria and Art. 35(3) triggers, with the scan's evidence",
 	sheetProcessing:  "The processing activities (Art. 30 record) and what the scan observed in their tables",
 	sheetInventory:   "Every scanned column: category, special-category flag, evidence, masked examples",
@@ -50,7 +53,7 @@ var sheetPurpose = map[string]string{
 	sheetRiskMatrix:  "Heat map of severity × likelihood, before and after measures",
 	sheetMeasures:    "The remediation plan: one measure per rule with findings (Art. 35(7)(d))",
 	sheetNecessity:   "Necessity and proportionality questions with the scan's facts (Art. 35(7)(b))",
-	sheetSignOff:     "DPO advice, decisions and signature (Art. 35(2), 36)",
+	sheetSignOff:     "DPO advice, consultation, decisions, review and signature (Art. 35(2), (9), (11), 36)",
 	sheetMethodology: "Scales, risk convention, rule catalogue, sampling, known limits, change log",
 }
 
@@ -336,7 +339,7 @@ func (b *book) build() error {
 	// Summary and Methodology come last: they report how many DPO entries the other
 	// sheets carried forward and retired.
 	steps := []func() error{
-		b.screeningSheet, b.processing, b.inventory, b.consent, b.retention, b.rights, b.findings, b.register,
+		b.description, b.screeningSheet, b.processing, b.inventory, b.consent, b.retention, b.rights, b.findings, b.register,
 		b.riskMatrix, b.measuresSheet, b.necessity, b.signOff, b.summary, b.methodology, b.docProps, b.calcOnLoad,
 	}
 	for _, step := range steps {

@@ -201,7 +201,11 @@ func (b *book) consent() error {
 	first := colIndex(consentCols, consentRuleCols[0].col) - 1
 	fill := func(i int, row []any) {
 		cr := rows[i]
-		row[0], row[1], row[2], row[3], row[4], row[5] = cr.id, cr.activity, cr.purpose, cr.channel, cr.basis, cr.lia
+		purpose := cr.purpose
+		if cr.kind == "consent" {
+			purpose = sentence(purpose) // a consent purpose is a code of the CRM
+		}
+		row[0], row[1], row[2], row[3], row[4], row[5] = cr.id, cr.activity, purpose, cr.channel, basisWords(cr.basis), cr.lia
 		if cr.inScope > 0 {
 			row[6] = cr.inScope
 		}

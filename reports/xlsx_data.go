@@ -44,7 +44,7 @@ const (
 var inventoryCols = []column{
 	autoCol("Source", 12), autoCol("Database", 12), autoCol("Schema", 10), autoCol("Table", 22),
 	autoCol("Column", 22), autoCol("Type", 14), autoCol("View?", 7), autoCol("Row estimate", 11).as(fmtInt),
-	autoCol("Non-null %", 9).as(fmtPct), autoCol("Personal", 9), autoCol("Category", 20),
+	autoCol("Non-null %", 9).as(fmtPct), autoCol("Personal", 9), autoCol("Category", 22).as(fmtWrap), autoCol("Category id", 14),
 	autoCol("Special (Art. 9/10)", 11), autoCol("Identifier class", 11), autoCol("Protection state", 16),
 	autoCol("Confidence", 10).as(fmtDec), autoCol("Signals", 30), autoCol("Value ratio", 9).as(fmtPct),
 	autoCol("Sample size", 9), autoCol("Masked examples", 30), autoCol("Retention rule", 14), autoCol("Anchor", 22),
@@ -74,37 +74,45 @@ func (b *book) inventory() error {
 		row[0], row[1], row[2], row[3], row[4] = it.Source, it.Database, it.Schema, it.Table, it.Column
 		row[5] = it.DataType
 		row[6] = yesNo(it.IsView)
-		row[7] = it.RowEstimate
+		switch {
+		case it.IsView:
+			row[7] = "unknown (view)"
+		case it.RowEstimate < 0:
+			row[7] = "unknown"
+		default:
+			row[7] = it.RowEstimate
+		}
 		if it.Evidence.Sampled > 0 {
 			row[8] = float64(it.Evidence.NonNull) / float64(it.Evidence.Sampled)
 		}
 		row[9] = yesNo(it.Personal)
-		row[10] = string(it.Category)
-		row[11] = special
+		row[10] = categoryWords(string(it.Category))
+		row[11] = string(it.Category)
+		row[12] = special
 		if it.Personal {
-			row[12] = identifierClass(it.Category)
-			row[13] = d.protection(it)
+			row[13] = identifierClass(it.Category)
+			row[14] = d.protection(it)
 		}
-		row[14] = it.Confidence
-		row[15] = joinTrunc(it.Evidence.Signals, ", ")
-		row[16] = it.Evidence.ValueRatio
-		row[17] = it.Evidence.Sampled
-		row[18] = joinTrunc(it.MaskedExamples, " | ")
+		row[15] = it.Confidence
+		row[16] = joinTrunc(it.Evidence.Signals, ", ")
+		row[17] = it.Evidence.ValueRatio
+		row[18] = it.Evidence.Sampled
+		row[19] = joinTrunc(it.MaskedExamples, " | ")
 		tk := tableKey(it.Source, it.Schema, it.Table)
 		if rr := d.retentionByTable[tk]; len(rr) > 0 {
 			ids, anchors := make([]string, len(rr)), make([]string, len(rr))
 			for j, r := range rr {
 				ids[j], anchors[j] = r.ID, r.Anchor
 			}
-			row[19], row[20] = strings.Join(ids, ", "), strings.Join(anchors, "; ")
+			row[20], row[21] = strings.Join(ids, ", "), strings.Join(anchors, "; ")
 		}
-		row[21] = strings.Join(d.activitiesByTable[tk], ", ")
+		row[22] = strings.Join(d.activitiesByTable[tk], ", ")
 	}
 	extras := func(_, lastAll int) error {
 		c := colIndex(inventoryCols, colClassOverride)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(colRange(c, firstRow, lastAll) + " " + colRange(c+1, firstRow, lastAll))
-		dv.SetInput("DPO", "Override: a category id (see Methodology), or none. Give the reason beside it.")
+		dv.SetInput("DPO", "Override: a category id (as in Category id; list on Methodology), or none. Give the reason beside it.")
 		return b.f.AddDataValidation(sheetInventory, dv)
 	}
 	return b.writeTable(table{spec: &inventorySpec, title: "Data inventory – Art. 35(7)(a), Art. 5(1)(c)", n: len(items), fill: fill, extras: extras})

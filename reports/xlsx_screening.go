@@ -105,7 +105,7 @@ func thousands(n int64) string {
 // and applies the DPO's previous answers.
 func screen(r Report, d *derived, prev *Annotations) screening {
 	colDesc := func(column string, t *tableInfo) string {
-		return fmt.Sprintf("%s in %s (%s)", column, t, rowsText(t.Rows))
+		return fmt.Sprintf("%s in %s (%s)", column, t, rowsWords(t.Rows, t.IsView))
 	}
 	var scores, monitoring, sensitive, combining []string
 	var dob []string
@@ -122,7 +122,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		}
 		switch {
 		case it.Category == detect.IPAddress || it.Category == detect.DeviceID || it.Category == detect.GeoLocation:
-			monitoring = append(monitoring, colDesc(it.Column+" ("+string(it.Category)+")", t))
+			monitoring = append(monitoring, colDesc(it.Column+" ("+categoryWords(string(it.Category))+")", t))
 		}
 		if it.Category.Special() || it.Category.CriminalData() || slices.Contains(highlyPersonal, it.Category) {
 			kind := "Art. 9"
@@ -132,7 +132,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 			case !it.Category.Special():
 				kind = "highly personal"
 			}
-			sensitive = append(sensitive, colDesc(it.Column+" ("+string(it.Category)+", "+kind+")", t))
+			sensitive = append(sensitive, colDesc(it.Column+" ("+categoryWords(string(it.Category))+", "+kind+")", t))
 		}
 		if it.Category == detect.DateOfBirth || it.Category == detect.Age {
 			dob = append(dob, colDesc(it.Column, t))
@@ -140,7 +140,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 	}
 	for _, t := range d.tables {
 		if t.Personal && !t.IsView && trackingName.MatchString(t.Table) {
-			monitoring = append(monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsText(t.Rows)))
+			monitoring = append(monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsWords(t.Rows, t.IsView)))
 		}
 	}
 	for _, it := range r.Inventory {

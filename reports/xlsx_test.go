@@ -96,7 +96,7 @@ func saveXLSX(t *testing.T, r Report, name string) string {
 
 // wantSheets is DOMAIN.md §5, spelled out so a rename fails here.
 var wantSheets = []string{
-	"Summary", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
+	"Summary", "Description", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
 	"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
 	"Sign-off", "Methodology",
 }
@@ -527,7 +527,7 @@ func TestScreening(t *testing.T) {
 		by[c.ID] = c
 	}
 	assert.Equal(t, "yes", by["WP248-4"].Indicated, "health and card numbers are sensitive")
-	assert.Contains(t, by["WP248-4"].Evidence, "health_notes (health, Art. 9)")
+	assert.Contains(t, by["WP248-4"].Evidence, "health_notes (health data, Art. 9)")
 	assert.Equal(t, "yes", by["WP248-7"].Indicated, "an activity concerns employees")
 	assert.Equal(t, "no", by["WP248-5"].Indicated, "18,200 contacts is below the default threshold")
 	assert.Equal(t, dpoToJudge, by["WP248-2"].Indicated)

@@ -86,7 +86,7 @@ func TestDemoWorkbookGolden(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	require.Equal(t, []string{
-		"Summary", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
+		"Summary", "Description", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
 		"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
 		"Sign-off", "Methodology",
 	}, f.GetSheetList())
