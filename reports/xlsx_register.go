@@ -44,8 +44,8 @@ const (
 )
 
 var registerCols = []column{
-	autoCol(colRiskID, 10), autoCol("Feared event (CNIL)", 14).as(fmtWrap), autoCol("Principle", 16).as(fmtWrap),
-	autoCol(colTitle, 28).as(fmtWrap), autoCol("Linked findings", 9).as(fmtInt), autoCol("Finding ids", 18).as(fmtWrap),
+	autoCol(colRiskID, 10), autoCol(colTitle, 28).as(fmtWrap), autoCol("Feared event (CNIL)", 14).as(fmtWrap),
+	autoCol("Principle", 16).as(fmtWrap), autoCol("Linked findings", 9).as(fmtInt), autoCol("Finding ids", 18).as(fmtWrap),
 	autoCol("Data categories", 20).as(fmtWrap), autoCol(colRecords, 10).as(fmtInt), autoCol("Subjects", 10).as(fmtInt),
 	dpoCol(colRiskSources, 30).as(fmtWrap), dpoCol(colThreats, 32).as(fmtWrap), dpoCol(colImpacts, 32).as(fmtWrap),
 	autoCol("Suggested severity", 10), autoCol("Suggested likelihood", 11),
@@ -154,6 +154,13 @@ func (b *book) art36Summary() string {
 	return art36No
 }
 
+// registerNotes explain the sheet under the table.
+var registerNotes = []string{
+	"Italic text starting \"" + suggestionMark + "\" is the scanner's suggestion: edit it and delete the mark to make it yours (text still marked is rewritten next scan).",
+	"Feared events are the CNIL's three: illegitimate access, unwanted modification, disappearance of personal data.",
+	"Residual level stays \"not assessed\" until you rate the residual severity or likelihood; Art. 36 consultation is indicated when it is high or critical.",
+}
+
 // register writes the risks to people (Art. 35(7)(c), ICO step 5, CNIL section 3):
 // one risk per rule with findings, with the rule's CNIL feared event, suggested sources,
 // threats and impacts specific to the rule and its data, suggested inherent ratings, the
@@ -208,8 +215,16 @@ func (b *book) register() error {
 		return b.f.SetConditionalFormat(sheetRegister, colRange(colIndex(registerCols, colArt36), firstRow, last),
 			[]excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Value: `"yes"`, Format: &id}})
 	}
-	return b.writeTable(table{spec: &registerSpec, title: "Risk register – risks to the people concerned (Art. 35(7)(c)). Italic text starting \"Scanner's suggestion:\" is prefilled: edit it and delete the mark to make it yours",
-		n: len(rs), fill: fill, extras: extras})
+	below := func(w *rowWriter, row int) (int, error) {
+		for i, note := range registerNotes {
+			if err := w.row(row+i, nil, excelize.Cell{StyleID: b.st.subtitle, Value: note}); err != nil {
+				return 0, err
+			}
+		}
+		return row + len(registerNotes), nil
+	}
+	return b.writeTable(table{spec: &registerSpec, title: "Risk register – risks to the people concerned (Art. 35(7)(c))",
+		n: len(rs), fill: fill, extras: extras, below: below, repeatCols: 2})
 }
 
 // cmpInt returns a when it is set (non-zero), else b.

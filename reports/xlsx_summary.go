@@ -201,11 +201,11 @@ func (b *book) summary() error {
 	section("Volumes")
 	kv("Findings", len(rep.Findings), st.autoInt)
 	kv("Records affected (sum over findings)", stats.Records, st.autoInt)
-	kv("Subjects affected (sum over findings; a person may count more than once)", stats.Subjects, st.autoInt)
+	kv("Subjects affected (sum over findings)", stats.Subjects, st.autoInt)
 	kv("Counts estimated from samples", yesNo(stats.AnyEstimated), 0)
 	kv("Personal-data columns in tables", stats.PersonalColumns-stats.PersonalViewColumns, st.autoInt)
 	if stats.PersonalViewColumns > 0 {
-		kv("Personal-data columns in views (not counted again: a view shows a table's data)", stats.PersonalViewColumns, st.autoInt)
+		kv("Personal-data columns in views", stats.PersonalViewColumns, st.autoInt)
 	}
 	b.set(s, 3, row, categoriesWords(stats.SpecialCategories), 0)
 	kv("Special categories (Art. 9/10) present", yesNo(stats.SpecialPresent), 0)
@@ -324,6 +324,7 @@ var summaryWidths = []float64{42, 26, 30, 11, 10, 50, 16, 12}
 var countNotes = []string{
 	"Personal-data columns: Summary and Necessity & proportionality count columns of tables; views are listed on Data inventory but not counted again.",
 	"Records and subjects affected are sums over findings: a record or a person in two findings counts twice.",
+	"Personal-data columns in views are listed on Data inventory but not counted again: a view shows a table's data.",
 	"Subjects in scope (Lawful basis & consent, Screening) are the rows of the mapped subject tables, from the catalogue's row estimate.",
 	"Coverage on Lawful basis & consent is 1 − people without a basis or consent ÷ people in scope, for that purpose only.",
 }
