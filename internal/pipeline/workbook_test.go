@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -337,7 +336,9 @@ func TestPreviousWorkbookFlag(t *testing.T) {
 }
 
 // The demo workbook converts to PDF with LibreOffice (Debian package libreoffice-calc),
-// the way a DPO might print or archive it. It runs whenever LibreOffice is installed;
+// the way a DPO might print or archive it.
+// Recalculation, the heat map and reading a LibreOffice-saved workbook back are
+// TestWorkbookFormulasRecalculate's. It runs whenever LibreOffice is installed;
 // under CI=true a missing LibreOffice fails the test (make testdb installs it).
 func TestWorkbookConvertsToPDF(t *testing.T) {
 	soffice := soffice(t)
@@ -360,59 +361,6 @@ func TestWorkbookConvertsToPDF(t *testing.T) {
 	pages := regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1)
 	assert.GreaterOrEqual(t, len(pages), 14, "at least a page per sheet")
 	assert.NotContains(t, string(output), "Error")
-
-	// The heat map is formulas over Findings and the Risk register: a residual rating
-	// typed by the DPO (written here without touching any cached value) moves that
-	// risk's findings to the after-measures cell once LibreOffice recalculates.
-	rule := out.Report.Findings[0].RuleID
-	n := 0
-	for _, f := range out.Report.Findings {
-		if f.RuleID == rule {
-			n++
-		}
-	}
-	edited := filepath.Join(dir, "edited.xlsx")
-	f, err := excelize.OpenFile(xlsx)
-	require.NoError(t, err)
-	r, c := locate(t, f, "Risk register", "Risk id", "R-"+rule, "Residual severity")
-	for i, col := range []int{c, c + 1} { // residual severity and likelihood
-		ref, _ := excelize.CoordinatesToCellName(col, r)
-		require.NoError(t, f.SetCellValue("Risk register", ref, 1), i)
-	}
-	require.NoError(t, f.SaveAs(edited))
-	require.NoError(t, f.Close())
-	csvDir := filepath.Join(dir, "csv")
-	// Filter options: comma, quote, UTF-8, …, and -1 = every sheet to its own file.
-	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", csvDir, edited)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	output, err = cmd.CombinedOutput()
-	require.NoError(t, err, "soffice: %s", output)
-	matrix, err := os.ReadFile(filepath.Join(csvDir, "edited-Risk matrix.csv"))
-	require.NoError(t, err, "soffice said: %s", output)
-	rows, err := csv.NewReader(bytes.NewReader(matrix)).ReadAll()
-	require.NoError(t, err)
-	// The grids' rows 5–8 are likelihood 4…1; after measures, severity 1 is column J.
-	at := func(row, col int) int {
-		v, err := strconv.Atoi(rows[row-1][col-1])
-		require.NoError(t, err, "row %d col %d: %q", row, col, rows[row-1][col-1])
-		return v
-	}
-	before11, after11 := at(8, 3), at(8, 10)
-	assert.Equal(t, before11+n, after11, "the %d findings of %s are at severity 1 × likelihood 1 after measures", n, rule)
-
-	// A workbook the DPO saved from LibreOffice (shared strings, its own XML) still
-	// reads back, document properties included.
-	resaved := filepath.Join(dir, "resaved")
-	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", "xlsx", "--outdir", resaved, edited)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	output, err = cmd.CombinedOutput()
-	require.NoError(t, err, "soffice: %s", output)
-	ann, err := reports.ReadAnnotations(filepath.Join(resaved, "edited.xlsx"))
-	require.NoError(t, err, "soffice said: %s", output)
-	assert.Equal(t, out.Report.ScanID, ann.ScanID)
-	assert.Equal(t, map[string]string{"Residual severity": "1", "Residual likelihood": "1"}, ann.Tables["Risk register"]["R-"+rule].Values)
 }
 
 // soffice finds LibreOffice. Under CI=true a missing one fails the test: make testdb
@@ -572,7 +520,12 @@ func TestWorkbookFormulasRecalculate(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(answered, b, 0o600))
 
-	recalced := recalculate(t, dir, demoBook, answered)
+	typed := filepath.Join(dir, "typed.xlsx") // the DPO's edits as typed, cached values stale
+	b, err = os.ReadFile(edited)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(typed, b, 0o600))
+
+	recalced := recalculate(t, dir, demoBook, answered, typed)
 	for i, wb := range []string{demoBook, answered} {
 		diffs, n := compareFormulas(t, wb, recalced[i])
 		assert.Greater(t, n, 100, "%s: formula cells compared", filepath.Base(wb))
@@ -581,4 +534,86 @@ func TestWorkbookFormulasRecalculate(t *testing.T) {
 		}
 		t.Logf("%s: %d formula cells, %d differ after recalculation", filepath.Base(wb), n, len(diffs))
 	}
+
+	// The answers changed the outcome, and LibreOffice agrees with gdprscan on it.
+	demoR, answeredR, typedR := openRecalc(t, recalced[0]), openRecalc(t, recalced[1]), openRecalc(t, recalced[2])
+	assert.Equal(t, "4", demoR.summary("WP248 criteria met (of 9)"))
+	// The scan indicates 3, 4, 6 and 7; the DPO's no on 3 and 4 (and on 1 and 5, not
+	// indicated anyway) and yes on 8 leave 6, 7 and 8.
+	assert.Equal(t, "3", answeredR.summary("WP248 criteria met (of 9)"))
+	assert.Equal(t, "DPIA likely required", answeredR.summary("Suggestion"))
+	assert.Contains(t, demoR.summary("Prior consultation (Art. 36)"), "not known yet")
+	assert.Contains(t, answeredR.summary("Prior consultation (Art. 36)"), "yes – a high residual risk remains")
+	assert.Equal(t, "critical", answeredR.cell("Risk register", "Risk id", "R-SPC-01", "Residual level"), "4 × 3")
+	assert.Equal(t, "yes", answeredR.cell("Risk register", "Risk id", "R-SPC-01", "Art. 36 consultation indicated"))
+	assert.Equal(t, "low", answeredR.cell("Risk register", "Risk id", "R-SEC-01", "Residual level"), "1 × the DPO's inherent likelihood 2")
+	assert.Equal(t, "not assessed", answeredR.cell("Risk register", "Risk id", "R-SEC-02", "Residual level"))
+	assert.Equal(t, "2", answeredR.cell("Findings", "Finding id", health, "Assessed severity"))
+	assert.Equal(t, "4", answeredR.cell("Findings", "Finding id", health, "Residual severity"))
+
+	// Typed into last week's workbook, without a rescan, the same answers give the same
+	// conclusions once recalculated: the formulas follow the DPO as they type.
+	for _, label := range []string{"WP248 criteria met (of 9)", "Art. 35(3) trigger met", "Suggestion", "Prior consultation (Art. 36)"} {
+		assert.Equal(t, answeredR.summary(label), typedR.summary(label), label)
+	}
+	for _, id := range []string{"WP248-1", "WP248-4", "WP248-8", "ART35-3a"} {
+		assert.Equal(t, answeredR.cell("Screening", "Criterion id", id, "Counted"), typedR.cell("Screening", "Criterion id", id, "Counted"), id)
+	}
+	for _, id := range []string{"R-SPC-01", "R-SEC-01", "R-SEC-02"} {
+		for _, col := range []string{"Inherent level", "Residual level", "Art. 36 consultation indicated"} {
+			assert.Equal(t, answeredR.cell("Risk register", "Risk id", id, col), typedR.cell("Risk register", "Risk id", id, col), "%s %s", id, col)
+		}
+	}
+	// The heat map after measures moved with the typed residual ratings (rows 5–8 are
+	// likelihood 4…1, columns J–M severity 1…4).
+	moved := 0
+	for r := 5; r <= 8; r++ {
+		for c := 10; c <= 13; c++ {
+			ref, _ := excelize.CoordinatesToCellName(c, r)
+			a, err := answeredR.f.GetCellValue("Risk matrix", ref)
+			require.NoError(t, err)
+			b, err := typedR.f.GetCellValue("Risk matrix", ref)
+			require.NoError(t, err)
+			assert.Equal(t, a, b, "Risk matrix %s after measures", ref)
+			n, _ := strconv.Atoi(b)
+			moved += n
+		}
+	}
+	assert.Positive(t, moved, "the rated risks' findings are on the after-measures grid")
+
+	// A workbook the DPO saved from LibreOffice (shared strings, its own XML) still
+	// reads back, document properties included.
+	ann, err := reports.ReadAnnotations(recalced[2])
+	require.NoError(t, err)
+	assert.Equal(t, first.Report.ScanID, ann.ScanID)
+	assert.Equal(t, map[string]string{"Residual severity": "4", "Residual likelihood": "3"}, ann.Tables["Risk register"]["R-SPC-01"].Values)
+	assert.Equal(t, "no", ann.Tables["Screening"]["WP248-4"].Values["Applies"])
 }
+
+// recalcBook reads a workbook LibreOffice saved.
+type recalcBook struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func openRecalc(t *testing.T, path string) recalcBook {
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = f.Close() })
+	return recalcBook{t, f}
+}
+
+// summary is the value beside a label in Summary's column A.
+func (r recalcBook) summary(label string) string {
+	rows, err := r.f.GetRows("Summary")
+	require.NoError(r.t, err)
+	for _, row := range rows {
+		if len(row) > 1 && row[0] == label {
+			return row[1]
+		}
+	}
+	r.t.Fatalf("Summary has no %q", label)
+	return ""
+}
+
+func (r recalcBook) cell(sheet, idCol, id, col string) string { return cellOf(r.t, r.f, sheet, idCol, id, col) }
