@@ -616,4 +616,6 @@ func (r recalcBook) summary(label string) string {
 	return ""
 }
 
-func (r recalcBook) cell(sheet, idCol, id, col string) string { return cellOf(r.t, r.f, sheet, idCol, id, col) }
+func (r recalcBook) cell(sheet, idCol, id, col string) string {
+	return cellOf(r.t, r.f, sheet, idCol, id, col)
+}
