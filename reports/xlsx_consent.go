@@ -2,6 +2,8 @@ package reports
 
 import (
 	"regexp"
+
+	"github.com/xuri/excelize/v2"
 	"slices"
 	"strings"
 
@@ -194,6 +196,13 @@ func (b *book) evaluated(ruleID string, sources []string) bool {
 	return b.ruleStatus(ruleID, sources) == "ran"
 }
 
+// consentNotes say what each count is of, so the columns are not read against each other.
+var consentNotes = []string{
+	"Subjects in scope: all rows of the mapped subject tables, marketed to or not (the catalogue's row estimate).",
+	"With a granted consent / with a withdrawal: distinct people with such a row for the purpose in the consent table; one person can have both.",
+	"Coverage: 1 − people without the basis or consent the purpose needs ÷ people in scope. It is not granted ÷ in scope: people who are not marketed to need no consent.",
+}
+
 // consent writes lawful basis and consent coverage per purpose (Art. 6, 7, 9;
 // Art. 35(7)(b)); DOMAIN.md §5 sheet 5. A blank count means the rule did not run there.
 func (b *book) consent() error {
@@ -262,5 +271,13 @@ func (b *book) consent() error {
 		}
 		row[first+len(consentRuleCols)+1] = related
 	}
-	return b.writeTable(table{spec: &consentSpec, title: "Lawful basis & consent – per purpose (Art. 6, 7, 9; Art. 35(7)(b))", n: len(rows), fill: fill})
+	below := func(w *rowWriter, row int) (int, error) {
+		for i, note := range consentNotes {
+			if err := w.row(row+i, nil, excelize.Cell{StyleID: b.st.subtitle, Value: note}); err != nil {
+				return 0, err
+			}
+		}
+		return row + len(consentNotes), nil
+	}
+	return b.writeTable(table{spec: &consentSpec, title: "Lawful basis & consent – per purpose (Art. 6, 7, 9; Art. 35(7)(b))", n: len(rows), fill: fill, below: below})
 }
