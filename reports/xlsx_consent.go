@@ -2,10 +2,10 @@ package reports
 
 import (
 	"regexp"
-
-	"github.com/xuri/excelize/v2"
 	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/gdprscan/gdprscan/scanner"
 )
