@@ -42,6 +42,7 @@ func TestPlainWords(t *testing.T) {
 	assert.Equal(t, time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC), dateValue("2019-04-01T10:11:12Z"))
 	assert.Equal(t, "before 2019", dateValue("before 2019"))
 	assert.Nil(t, dateValue(""))
+	assert.Equal(t, "open longer than 1 month; period 3 years from created_at; PA-01", periodsInWords("open longer than P1M; period P3Y from created_at; PA-01"))
 }
 
 // Risk text follows the rule and the data: no health data with "unwanted marketing",

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,7 +218,7 @@ func (b *book) findings() error {
 		row[at(colResidualSev)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rs), Formula: b.residualFormula(registerResidualSev, fcRiskID+r, fcAssessedSev+r)}
 		row[at(colResidualLik)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rl), Formula: b.residualFormula(registerResidualLik, fcRiskID+r, fcAssessedLik+r)}
 		row[at("Reproduce SQL")] = truncate(f.ReproduceSQL)
-		row[at(colRemediation)] = truncate(f.Remediation)
+		row[at(colRemediation)] = truncate(periodsInWords(f.Remediation))
 	}
 	extras := func(lastData, _ int) error {
 		return b.riskFormats(sheetFindings, colRange(fcRiskLevelIdx, firstRow, max(lastData, firstRow)))
@@ -322,8 +323,14 @@ func evidenceText(ev map[string]string) string {
 	for _, k := range keys {
 		parts = append(parts, strings.ReplaceAll(k, "_", " ")+": "+ev[k])
 	}
-	return strings.Join(parts, "; ")
+	return periodsInWords(strings.Join(parts, "; "))
 }
+
+// isoPeriodInText finds ISO-8601 periods inside a rule's evidence text ("period P3Y").
+var isoPeriodInText = regexp.MustCompile(`\bP\d+[YMWD](?:\d+[MWD])*\b`)
+
+// periodsInWords rewrites the ISO periods of a text as words: "period 3 years".
+func periodsInWords(s string) string { return isoPeriodInText.ReplaceAllStringFunc(s, periodWords) }
 
 // trend compares a finding with the previous workbook: new, reopened, or the change
 // in its record count.

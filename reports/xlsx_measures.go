@@ -80,7 +80,7 @@ func (b *book) measuresSheet() error {
 			id := riskID(m.RuleID)
 			row[5] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
 		}
-		row[6], row[7], row[8], row[9] = len(m.Fingerprints), joinTrunc(short, ", "), m.Remediation, truncate(m.SQLHint)
+		row[6], row[7], row[8], row[9] = len(m.Fingerprints), joinTrunc(short, ", "), periodsInWords(m.Remediation), truncate(m.SQLHint)
 		row[10] = strings.Join(tickets, ", ")
 	}
 	return b.writeTable(table{spec: &measureSpec, title: "Measures – remediation plan, Art. 35(7)(d)", n: len(ms), fill: fill, repeatCols: 3})

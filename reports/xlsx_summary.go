@@ -226,7 +226,7 @@ func (b *book) summary() error {
 		b.set(s, 3, row, targetWords(f.Location), st.autoWrap)
 		b.set(s, 4, row, f.RiskLevel.String(), st.autoWrap)
 		b.set(s, 5, row, f.RecordsAffected, st.autoIntTop)
-		b.set(s, 6, row, truncate(f.Remediation), st.autoWrap)
+		b.set(s, 6, row, truncate(periodsInWords(f.Remediation)), st.autoWrap)
 		e := b.prev.table(sheetFindings)[f.Fingerprint]
 		ref := func(col string) string { return sheetRef(sheetFindings, "$"+col+"$"+fr) }
 		b.setFormula(s, 7, row, fmt.Sprintf(`IF(%[1]s="","",%[1]s)`, ref(owner)), e.Values[colOwner], st.autoWrap)
