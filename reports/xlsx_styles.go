@@ -49,6 +49,7 @@ type styles struct {
 	dateTime, linkWrap, autoIntTop, autoDateTop int
 	// dpoSuggest is a DPO cell prefilled with the scanner's suggestion: italic grey.
 	dpoSuggest int
+	numLeft    int // a count left-aligned under its header (Summary's small tables)
 	yesCF      int // conditional style: a "yes" that matters (e.g. DPIA likely required)
 }
 
@@ -160,6 +161,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	st.autoDateTop = mk(&excelize.Style{CustomNumFmt: &isoDate, Alignment: &excelize.Alignment{Vertical: "top"}})
 	st.dpoSuggest = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked, Font: &excelize.Font{Italic: true, Color: "595959"},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	st.numLeft = mk(&excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	st.yesCF = mkCF(&excelize.Style{Fill: solid("F8CBAD"), Font: &excelize.Font{Bold: true}})
 
 	st.band = map[rules.RiskLevel]int{}

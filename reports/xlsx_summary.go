@@ -166,7 +166,7 @@ func (b *book) summary() error {
 	riskFirst := row
 	for _, lvl := range riskLevels {
 		b.set(s, 1, row, lvl.String(), 0)
-		b.set(s, 2, row, stats.ByRisk[lvl], 0)
+		b.set(s, 2, row, stats.ByRisk[lvl], st.numLeft)
 		row++
 	}
 	riskLast := row - 1
@@ -177,7 +177,7 @@ func (b *book) summary() error {
 	famFirst := row
 	for _, fam := range stats.Families {
 		b.set(s, 1, row, familyWords(fam), 0)
-		b.set(s, 2, row, stats.ByFamily[fam], 0)
+		b.set(s, 2, row, stats.ByFamily[fam], st.numLeft)
 		row++
 	}
 	famLast := row - 1
@@ -188,7 +188,7 @@ func (b *book) summary() error {
 	for _, p := range rep.DPIA.History {
 		b.set(s, 1, row, timeValue(p.At), st.dateTime)
 		for i, v := range []int{p.Critical, p.High, p.Medium, p.Low, p.Total} {
-			b.set(s, 2+i, row, v, 0)
+			b.set(s, 2+i, row, v, st.numLeft)
 		}
 		row++
 	}
