@@ -124,22 +124,24 @@ func ruleRisk(ruleID string, family rules.Family) riskText {
 	return genericRisk
 }
 
-// dataImpact is what a category of data adds to the impacts, most harmful first.
+// dataImpact is what a category of data adds to the impacts, most harmful first; rules
+// whose own text already says it (by id or prefix) skip it.
 var dataImpact = []struct {
 	cats []detect.Category
 	text string
+	skip []string
 }{
-	{[]detect.Category{detect.Health, detect.Genetic}, "Health or genetic data: discrimination (insurance, employment), stigma, distress."},
+	{[]detect.Category{detect.Health, detect.Genetic}, "Health or genetic data: discrimination (insurance, employment), stigma, distress.", []string{"SPC-"}},
 	{[]detect.Category{"religion_or_belief", "ethnicity", "political", "sexual_orientation", "trade_union"},
-		"Beliefs, origin, opinions, sex life or union membership: discrimination, harassment, exposure of one's private life."},
-	{[]detect.Category{"criminal"}, "Criminal-offence data: stigma, exclusion from work or housing."},
-	{[]detect.Category{"photo_or_biometric"}, "Biometric data: cannot be changed once disclosed; impersonation."},
-	{[]detect.Category{detect.PaymentCard, detect.CardSecurityCode, detect.IBANBankAccount, detect.SalaryFinancial}, "Financial data: fraud and financial loss."},
-	{[]detect.Category{detect.NationalID, detect.Passport, detect.TaxID}, "Identity-document numbers: identity theft."},
-	{[]detect.Category{detect.PasswordOrSecret}, "Passwords or secrets: take-over of accounts."},
-	{[]detect.Category{detect.DateOfBirth, detect.Age}, "Dates of birth: children may be among the people; with a name, easier identity theft."},
-	{[]detect.Category{detect.GeoLocation, detect.IPAddress, detect.DeviceID}, "Location or device data: tracking of movements and habits."},
-	{[]detect.Category{detect.Email, detect.Phone, detect.PostalAddress}, "Contact details: phishing, spam and unwanted contact."},
+		"Beliefs, origin, opinions, sex life or union membership: discrimination, harassment, exposure of one's private life.", []string{"SPC-"}},
+	{[]detect.Category{"criminal"}, "Criminal-offence data: stigma, exclusion from work or housing.", []string{"SPC-03"}},
+	{[]detect.Category{"photo_or_biometric"}, "Biometric data: cannot be changed once disclosed; impersonation.", nil},
+	{[]detect.Category{detect.PaymentCard, detect.CardSecurityCode, detect.IBANBankAccount, detect.SalaryFinancial}, "Financial data: fraud and financial loss.", []string{"SEC-01", "SEC-02"}},
+	{[]detect.Category{detect.NationalID, detect.Passport, detect.TaxID}, "Identity-document numbers: identity theft.", []string{"SEC-04"}},
+	{[]detect.Category{detect.PasswordOrSecret}, "Passwords or secrets: take-over of accounts.", []string{"SEC-03"}},
+	{[]detect.Category{detect.DateOfBirth, detect.Age}, "Dates of birth: children may be among the people; with a name, easier identity theft.", []string{"CNS-07"}},
+	{[]detect.Category{detect.GeoLocation, detect.IPAddress, detect.DeviceID}, "Location or device data: tracking of movements and habits.", nil},
+	{[]detect.Category{detect.Email, detect.Phone, detect.PostalAddress}, "Contact details: phishing, spam and unwanted contact.", nil},
 }
 
 // suggestRisk writes a risk's prefilled sources, threats and impacts: the rule's text,
@@ -148,6 +150,9 @@ func suggestRisk(rk risk, family rules.Family) (feared, sources, threats, impact
 	t := ruleRisk(rk.RuleID, family)
 	var extra []string
 	for _, di := range dataImpact {
+		if slices.ContainsFunc(di.skip, func(s string) bool { return strings.HasPrefix(rk.RuleID, s) }) {
+			continue
+		}
 		if slices.ContainsFunc(di.cats, func(c detect.Category) bool { return slices.Contains(rk.Categories, string(c)) }) {
 			extra = append(extra, di.text)
 		}

@@ -58,8 +58,9 @@ func TestRiskTextSpecific(t *testing.T) {
 		want   []string // in sources, threats or impacts
 		not    []string
 	}{
-		{"SPC-01", rules.SpecialCategories, []string{"health"}, []string{"Discrimination", "Health or genetic data"}, []string{"marketing"}},
-		{"SEC-01", rules.Security, []string{"payment_card"}, []string{"card fraud", "Financial data"}, nil},
+		{"SPC-01", rules.SpecialCategories, []string{"health"}, []string{"Discrimination", "irreversible"}, []string{"marketing", "health or genetic data:"}},
+		{"RET-01", rules.Retention, []string{"health"}, []string{"Health or genetic data"}, nil},
+		{"SEC-01", rules.Security, []string{"payment_card"}, []string{"card fraud", "Fraudulent payments"}, nil},
 		{"SEC-03", rules.Security, []string{"password_or_secret"}, []string{"credential stuffing", "take-over"}, nil},
 		{"CNS-07", rules.Consent, []string{"date_of_birth"}, []string{"Children", "parent"}, nil},
 		{"CNS-01", rules.Consent, []string{"email"}, []string{"without valid consent", "Unwanted marketing"}, nil},
@@ -207,4 +208,17 @@ func TestXLSXSummaryScreeningFormulas(t *testing.T) {
 		assert.NotEmpty(t, r[1], r[0])
 	}
 	assert.Equal(t, suggestLikely, summaryValue(t, f, "Suggestion"))
+
+	// The conclusion counts all nine WP248 rows and the three triggers, not one row each.
+	counted := colLetter(screeningCols, colCounted)
+	var formulas []string
+	rows, err = f.GetRows(sheetScreening)
+	require.NoError(t, err)
+	for i := range rows {
+		if fm, _ := f.GetCellFormula(sheetScreening, cell(3, i+1)); fm != "" {
+			formulas = append(formulas, fm)
+		}
+	}
+	assert.Contains(t, formulas, `COUNTIF(`+counted+`3:`+counted+`11,"yes")`)
+	assert.Contains(t, formulas, `IF(COUNTIF(`+counted+`12:`+counted+`14,"yes")>0,"yes","no")`)
 }

@@ -186,7 +186,9 @@ func (b *book) summary() error {
 	header(kindAuto, "Scan date (UTC)", "Critical", "High", "Medium", "Low", "Total")
 	trendFirst := row
 	for _, p := range rep.DPIA.History {
-		b.set(s, 1, row, timeValue(p.At), st.dateTime)
+		// Text, not a date cell: it labels the trend chart's axis, where LibreOffice
+		// shows a date cell's serial number.
+		b.set(s, 1, row, p.At.UTC().Format("2006-01-02 15:04"), 0)
 		for i, v := range []int{p.Critical, p.High, p.Medium, p.Low, p.Total} {
 			b.set(s, 2+i, row, v, st.numLeft)
 		}
