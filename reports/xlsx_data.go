@@ -138,7 +138,7 @@ var findingCols = []column{
 	autoCol("Source", 10), autoCol("Special category", 9), autoCol("Estimated?", 10), autoCol("Evidence", 44).as(fmtWrap),
 	autoCol("Oldest", 11).as(fmtDate), autoCol("First seen", 11).as(fmtDate), autoCol("Last seen", 11).as(fmtDate),
 	autoCol("Trend", 12), autoCol("Status", 10), autoCol(colMeasureID, 12).as(fmtLink), autoCol(colRiskID, 12).as(fmtLink),
-	autoCol(colTicket, 16).as(fmtLink), autoCol("Ticket URL", 24), autoCol(colFindingID, 22),
+	autoCol(colTicket, 16).as(fmtLink), autoCol("Ticket URL", 24).as(fmtWrap), autoCol(colFindingID, 24).as(fmtWrap),
 	{title: "Reproduce SQL", kind: kindAuto, width: 60, format: fmtWrap, noFit: true},
 }
 
