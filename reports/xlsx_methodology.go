@@ -92,7 +92,7 @@ func (b *book) methodology() error {
 		if ri.Version > 0 {
 			version = ri.Version
 		}
-		vals := []any{ri.ID, ri.Title, ri.Family, ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
+		vals := []any{ri.ID, ri.Title, familyWords(rules.Family(ri.Family)), ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
 		for i, v := range vals {
 			b.set(s, 1+i, row, v, 0)
 		}
