@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the test databases answer: PostgreSQL on 127.0.0.1:5432 (user postgres,
-# trust) and MariaDB on 127.0.0.1:3306 (root, no password). A server that already works is
+# trust) and MariaDB on 127.0.0.1:3306 (root, no password), and that LibreOffice Calc
+# (soffice) is installed for the workbook's recalculation and PDF tests. A server that already works is
 # left alone; one that is stopped is started; one that is missing is installed with apt
 # and configured. Safe to run again and again; about a second when both are up.
 # Prints one line per server saying what it did.
@@ -64,6 +65,13 @@ fi
 if ! my_works && ! my_installed; then
 	need+=(mariadb-server)
 	MY_INSTALLED_NOW=1
+fi
+# The workbook tests recalculate the DPIA workbook in LibreOffice; under CI=true a
+# missing soffice fails them, so it is installed here like the databases.
+LO_INSTALLED_NOW=0
+if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
+	need+=(libreoffice-calc)
+	LO_INSTALLED_NOW=1
 fi
 if ((${#need[@]})); then
 	as_root apt-get update -qq >/dev/null
@@ -140,3 +148,8 @@ ensure_mariadb() {
 
 ensure_postgres
 ensure_mariadb
+if ((LO_INSTALLED_NOW)); then
+	echo "libreoffice: installed libreoffice-calc ($(command -v soffice))"
+else
+	echo "libreoffice: already installed ($(command -v soffice || command -v libreoffice))"
+fi

@@ -91,7 +91,7 @@ type Entry struct {
 // tableSpecs are the tabular sheets whose DPO cells are read back.
 func tableSpecs() []*sheetSpec {
 	return []*sheetSpec{
-		&screeningSpec, &processingSpec, &inventorySpec, &consentSpec, &retentionSpec, &rightsSpec,
+		&descriptionSpec, &screeningSpec, &processingSpec, &inventorySpec, &consentSpec, &retentionSpec, &rightsSpec,
 		&findingSpec, &registerSpec, &measureSpec, &necessitySpec, &signOffSpec,
 	}
 }
@@ -208,7 +208,7 @@ func (a *Annotations) readTable(x *xlsxReader, spec *sheetSpec) (map[string]Entr
 		e := Entry{Retired: retired}
 		for _, c := range dpo {
 			v := get(c.title)
-			if v == "" || slices.Contains(spec.defaults[c.title], v) {
+			if v == "" || slices.Contains(spec.defaults[c.title], v) || strings.HasPrefix(v, strings.TrimSpace(suggestionMark)) {
 				continue
 			}
 			if e.Values == nil {

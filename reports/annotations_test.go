@@ -204,7 +204,7 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	heading := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == retiredHeading })
 	require.Positive(t, heading, "a retired block")
 	retired := rows[heading+1]
-	assert.Equal(t, dupFP, retired[0])
+	assert.Equal(t, dupFP, retired[colIndex(findingCols, colFindingID)-1])
 	assert.Equal(t, "MIN-04", retired[colIndex(findingCols, colRuleID)-1])
 	assert.Equal(t, "crm.public.contacts.email", retired[colIndex(findingCols, colTarget)-1])
 	assert.Equal(t, DPOStatusFalsePositive, retired[colIndex(findingCols, colDPOStatus)-1])
@@ -237,7 +237,7 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	}
 	assert.Equal(t, "in review", field(fieldStatus))
 	assert.Equal(t, "Processing may go on once card numbers are purged.", field(fieldConclusion))
-	assert.Equal(t, "3 of 9", field("WP248 criteria met"), "the DPO's yes on large scale counts")
+	assert.Equal(t, "3", field("WP248 criteria met (of 9)"), "the DPO's yes on large scale counts")
 	assert.Equal(t, "1", field("DPO entries retired (no longer matching)"))
 	assert.Equal(t, "crm-dpia-2026-03-02.xlsx (scan scan-20260302-0800)", field("DPO entries carried forward from"))
 

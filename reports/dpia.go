@@ -94,9 +94,12 @@ type stats struct {
 	Records, Subjects int64
 	AnyEstimated      bool
 	PersonalColumns   int
-	SpecialPresent    bool
-	SpecialCategories []string // distinct Art. 9 / Art. 10 categories seen in the inventory
-	MaxSample         int
+	// PersonalViewColumns are the personal columns of views, included in
+	// PersonalColumns; the sheets that count tables only leave them out.
+	PersonalViewColumns int
+	SpecialPresent      bool
+	SpecialCategories   []string // distinct Art. 9 / Art. 10 categories seen in the inventory
+	MaxSample           int
 }
 
 func computeStats(r Report) stats {
@@ -124,6 +127,9 @@ func computeStats(r Report) stats {
 			continue
 		}
 		s.PersonalColumns++
+		if it.IsView {
+			s.PersonalViewColumns++
+		}
 		if (it.Category.Special() || it.Category.CriminalData()) && !seen[string(it.Category)] {
 			seen[string(it.Category)] = true
 			s.SpecialPresent = true

@@ -28,7 +28,7 @@ type tableInfo struct {
 
 func (t tableInfo) key() string { return tableKey(t.Source, t.Schema, t.Table) }
 
-func (t tableInfo) String() string { return t.Database + "." + t.Schema + "." + t.Table }
+func (t tableInfo) String() string { return qualifiedTable(t.Database, t.Schema, t.Table) }
 
 // derived holds the joins the sheets share.
 type derived struct {
@@ -213,31 +213,18 @@ func (d *derived) sumRule(ruleID string, keep func(*scanner.Finding) bool) (reco
 // risk is one entry of the Risk register: the risk to people that one rule's findings
 // reveal. Its id ("R-" + rule id) is stable from one scan to the next.
 type risk struct {
-	ID, RuleID, Title, FearedEvent string
-	Fingerprints                   []string
-	Categories                     []string
-	Records, Subjects              int64
-	Severity, Likelihood           int // suggested: the worst over its findings
+	ID, RuleID, Title string
+	FearedEvent       string // one of the CNIL feared events
+	Principle         string // the GDPR principle the rule checks
+	Family            rules.Family
+	Fingerprints      []string
+	Categories        []string
+	Records, Subjects int64
+	Severity          int // suggested: the worst over its findings
+	Likelihood        int
 }
 
 func riskID(ruleID string) string { return "R-" + ruleID }
-
-// fearedEvent maps a finding to the CNIL feared events, or to non-compliance with the
-// principle it breaks.
-func fearedEvent(f *scanner.Finding) string {
-	p := strings.ToLower(f.Principle)
-	switch {
-	case f.Family == rules.Security || strings.Contains(p, "confidentiality"):
-		return "illegitimate access"
-	case strings.Contains(p, "accuracy"):
-		return "unwanted modification"
-	case f.RuleID == "DSC-04":
-		return "illegitimate access"
-	case p != "":
-		return "non-compliance (" + f.Principle + ")"
-	}
-	return "non-compliance"
-}
 
 // risks groups the findings (already sorted, riskiest first) by rule, like measures.
 func risks(r Report, d *derived) []risk {
@@ -249,7 +236,8 @@ func risks(r Report, d *derived) []risk {
 		if !ok {
 			i = len(out)
 			idx[f.RuleID] = i
-			out = append(out, risk{ID: riskID(f.RuleID), RuleID: f.RuleID, Title: f.Title, FearedEvent: fearedEvent(f)})
+			out = append(out, risk{ID: riskID(f.RuleID), RuleID: f.RuleID, Title: f.Title, Family: f.Family,
+				FearedEvent: ruleRisk(f.RuleID, f.Family).feared, Principle: f.Principle})
 		}
 		rk := &out[i]
 		rk.Fingerprints = append(rk.Fingerprints, f.Fingerprint)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -15,6 +16,7 @@ import (
 // cells by sheet name and header, so keep them stable.
 const (
 	sheetSummary     = "Summary"
+	sheetDescription = "Description"
 	sheetScreening   = "Screening"
 	sheetProcessing  = "Processing inventory"
 	sheetInventory   = "Data inventory"
@@ -30,14 +32,16 @@ const (
 	sheetMethodology = "Methodology"
 )
 
-// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5.
+// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5,
+// with the description of the processing (ICO and CNIL templates) after Summary.
 var sheetOrder = []string{
-	sheetSummary, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
+	sheetSummary, sheetDescription, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
 	sheetFindings, sheetRegister, sheetRiskMatrix, sheetMeasures, sheetNecessity, sheetSignOff, sheetMethodology,
 }
 
 // sheetPurpose is the one-line description of each sheet on Summary's contents list.
 var sheetPurpose = map[string]string{
+	sheetDescription: "The processing described: nature, scope, context, purposes, databases, consultation",
 	sheetScreening:   "Is a DPIA required? The WP248 criteria and Art. 35(3) triggers, with the scan's evidence",
 	sheetProcessing:  "The processing activities (Art. 30 record) and what the scan observed in their tables",
 	sheetInventory:   "Every scanned column: category, special-category flag, evidence, masked examples",
@@ -49,7 +53,7 @@ var sheetPurpose = map[string]string{
 	sheetRiskMatrix:  "Heat map of severity × likelihood, before and after measures",
 	sheetMeasures:    "The remediation plan: one measure per rule with findings (Art. 35(7)(d))",
 	sheetNecessity:   "Necessity and proportionality questions with the scan's facts (Art. 35(7)(b))",
-	sheetSignOff:     "DPO advice, decisions and signature (Art. 35(2), 36)",
+	sheetSignOff:     "DPO advice, consultation, decisions, review and signature (Art. 35(2), (9), (11), 36)",
 	sheetMethodology: "Scales, risk convention, rule catalogue, sampling, known limits, change log",
 }
 
@@ -129,7 +133,169 @@ type book struct {
 	legendMerges [][2]string
 	// carried and retired count the DPO entries written back and retired.
 	carried, retired int
-	err              error
+	// grid buffers the sheet being laid out cell by cell (Summary), to be streamed.
+	grid *grid
+	err  error
+}
+
+// grid buffers a free-layout sheet so it can be streamed once laid out: a streamed
+// formula cell keeps a text cached value, which SetCellFormula on a normal sheet cannot
+// (it would cache the shared-string index), and Summary's screening lines are formulas.
+type grid struct {
+	sheet   string
+	cells   map[int]map[int]excelize.Cell // row → column → cell
+	heights map[int]float64
+	widths  map[int]float64
+	merges  [][2]string
+	// later are the calls on the sheet (links, validations, formats, charts) made once
+	// the stream writer exists and before it flushes.
+	later []func() error
+}
+
+func (b *book) startGrid(sheet string) {
+	b.grid = &grid{sheet: sheet, cells: map[int]map[int]excelize.Cell{}, heights: map[int]float64{}, widths: map[int]float64{}}
+}
+
+// gridOf is the grid buffering sheet, or nil.
+func (b *book) gridOf(sheet string) *grid {
+	if b.grid != nil && b.grid.sheet == sheet {
+		return b.grid
+	}
+	return nil
+}
+
+// put stores a cell; a nil value keeps the value already there and sets the style.
+func (g *grid) put(col, row int, v any, formula string, style int) {
+	r := g.cells[row]
+	if r == nil {
+		r = map[int]excelize.Cell{}
+		g.cells[row] = r
+	}
+	c := r[col]
+	if v != nil || formula != "" {
+		c.Value, c.Formula = v, formula
+	}
+	if style != 0 {
+		c.StyleID = style
+	}
+	r[col] = c
+}
+
+// later runs fn on a buffered sheet once its stream writer exists, else now.
+func (b *book) later(sheet string, fn func() error) {
+	if g := b.gridOf(sheet); g != nil {
+		g.later = append(g.later, fn)
+		return
+	}
+	b.do(fn)
+}
+
+// merge merges a range (buffered on a grid sheet).
+func (b *book) merge(sheet, from, to string) {
+	if g := b.gridOf(sheet); g != nil {
+		g.merges = append(g.merges, [2]string{from, to})
+		return
+	}
+	b.do(func() error { return b.f.MergeCell(sheet, from, to) })
+}
+
+// colWidth sets the width of columns first…last.
+func (b *book) colWidth(sheet string, first, last int, w float64) {
+	if g := b.gridOf(sheet); g != nil {
+		for c := first; c <= last; c++ {
+			g.widths[c] = w
+		}
+		return
+	}
+	b.do(func() error { return b.f.SetColWidth(sheet, colName(first), colName(last), w) })
+}
+
+// rowHeightOf sets a row's height.
+func (b *book) rowHeightOf(sheet string, row int, h float64) {
+	if g := b.gridOf(sheet); g != nil {
+		g.heights[row] = h
+		return
+	}
+	b.do(func() error { return b.f.SetRowHeight(sheet, row, h) })
+}
+
+// styleRange styles every cell of a rectangle.
+func (b *book) styleRange(sheet string, c1, r1, c2, r2, style int) {
+	if g := b.gridOf(sheet); g != nil {
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				g.put(c, r, nil, "", style)
+			}
+		}
+		return
+	}
+	b.do(func() error { return b.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style) })
+}
+
+// flushGrid streams the buffered sheet: properties, widths, rows in order, merges,
+// then the deferred calls.
+func (b *book) flushGrid() error {
+	g := b.grid
+	b.grid = nil
+	if b.err != nil {
+		return b.err
+	}
+	if err := b.fitToPage(g.sheet); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(g.sheet)
+	if err != nil {
+		return err
+	}
+	cols := make([]int, 0, len(g.widths))
+	for c := range g.widths {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for _, c := range cols {
+		if err := sw.SetColWidth(c, c, g.widths[c]); err != nil {
+			return err
+		}
+	}
+	last := 0
+	for r := range g.cells {
+		last = max(last, r)
+	}
+	for r := range g.heights {
+		last = max(last, r)
+	}
+	for r := 1; r <= last; r++ {
+		cells, h := g.cells[r], g.heights[r]
+		if len(cells) == 0 && h == 0 {
+			continue
+		}
+		width := 0
+		for c := range cells {
+			width = max(width, c)
+		}
+		vals := make([]any, width)
+		for c, v := range cells {
+			vals[c-1] = v
+		}
+		var opts []excelize.RowOpts
+		if h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(cell(1, r), vals, opts...); err != nil {
+			return fmt.Errorf("%s row %d: %w", g.sheet, r, err)
+		}
+	}
+	for _, m := range g.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	for _, fn := range g.later {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
 func newBook(ctx context.Context, f *excelize.File, r Report) (*book, error) {
@@ -173,7 +339,7 @@ func (b *book) build() error {
 	// Summary and Methodology come last: they report how many DPO entries the other
 	// sheets carried forward and retired.
 	steps := []func() error{
-		b.screeningSheet, b.processing, b.inventory, b.consent, b.retention, b.rights, b.findings, b.register,
+		b.description, b.screeningSheet, b.processing, b.inventory, b.consent, b.retention, b.rights, b.findings, b.register,
 		b.riskMatrix, b.measuresSheet, b.necessity, b.signOff, b.summary, b.methodology, b.docProps, b.calcOnLoad,
 	}
 	for _, step := range steps {
@@ -198,6 +364,10 @@ func (b *book) set(sheet string, col, row int, v any, style int) {
 	if s, ok := v.(string); ok {
 		v = truncate(s)
 	}
+	if g := b.gridOf(sheet); g != nil {
+		g.put(col, row, v, "", style)
+		return
+	}
 	if v != nil {
 		if b.err = b.f.SetCellValue(sheet, ref, v); b.err != nil {
 			return
@@ -205,6 +375,18 @@ func (b *book) set(sheet string, col, row int, v any, style int) {
 	}
 	if style != 0 {
 		b.err = b.f.SetCellStyle(sheet, ref, ref, style)
+	}
+}
+
+// setFormula writes a formula with the value gdprscan computed for it (a grid sheet
+// only: see grid).
+func (b *book) setFormula(sheet string, col, row int, formula string, cached any, style int) {
+	if g := b.gridOf(sheet); g != nil {
+		g.put(col, row, cached, formula, style)
+		return
+	}
+	if b.err == nil {
+		b.err = fmt.Errorf("reports: formula on %s outside a grid", sheet)
 	}
 }
 
@@ -218,7 +400,7 @@ func (b *book) do(fn func() error) {
 // link writes a cell that jumps to a location in the workbook, e.g. "'Findings'!A3".
 func (b *book) link(sheet string, col, row int, text, location string) {
 	b.set(sheet, col, row, text, b.st.link)
-	b.do(func() error { return b.f.SetCellHyperLink(sheet, cell(col, row), location, "Location") })
+	b.later(sheet, func() error { return b.f.SetCellHyperLink(sheet, cell(col, row), location, "Location") })
 }
 
 // backLink puts "← Summary" in A1 of a non-streamed sheet, with the sheet title beside it.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/gdprscan/gdprscan/scanner"
 )
 
@@ -194,6 +196,13 @@ func (b *book) evaluated(ruleID string, sources []string) bool {
 	return b.ruleStatus(ruleID, sources) == "ran"
 }
 
+// consentNotes say what each count is of, so the columns are not read against each other.
+var consentNotes = []string{
+	"Subjects in scope: all rows of the mapped subject tables, marketed to or not (the catalogue's row estimate).",
+	"With a granted consent / with a withdrawal: distinct people with such a row for the purpose in the consent table; one person can have both.",
+	"Coverage: 1 − people without the basis or consent the purpose needs ÷ people in scope. It is not granted ÷ in scope: people who are not marketed to need no consent.",
+}
+
 // consent writes lawful basis and consent coverage per purpose (Art. 6, 7, 9;
 // Art. 35(7)(b)); DOMAIN.md §5 sheet 5. A blank count means the rule did not run there.
 func (b *book) consent() error {
@@ -201,7 +210,11 @@ func (b *book) consent() error {
 	first := colIndex(consentCols, consentRuleCols[0].col) - 1
 	fill := func(i int, row []any) {
 		cr := rows[i]
-		row[0], row[1], row[2], row[3], row[4], row[5] = cr.id, cr.activity, cr.purpose, cr.channel, cr.basis, cr.lia
+		purpose := cr.purpose
+		if cr.kind == "consent" {
+			purpose = sentence(purpose) // a consent purpose is a code of the CRM
+		}
+		row[0], row[1], row[2], row[3], row[4], row[5] = cr.id, cr.activity, purpose, cr.channel, basisWords(cr.basis), cr.lia
 		if cr.inScope > 0 {
 			row[6] = cr.inScope
 		}
@@ -258,5 +271,13 @@ func (b *book) consent() error {
 		}
 		row[first+len(consentRuleCols)+1] = related
 	}
-	return b.writeTable(table{spec: &consentSpec, title: "Lawful basis & consent – per purpose (Art. 6, 7, 9; Art. 35(7)(b))", n: len(rows), fill: fill})
+	below := func(w *rowWriter, row int) (int, error) {
+		for i, note := range consentNotes {
+			if err := w.row(row+i, nil, excelize.Cell{StyleID: b.st.subtitle, Value: note}); err != nil {
+				return 0, err
+			}
+		}
+		return row + len(consentNotes), nil
+	}
+	return b.writeTable(table{spec: &consentSpec, title: "Lawful basis & consent – per purpose (Art. 6, 7, 9; Art. 35(7)(b))", n: len(rows), fill: fill, below: below})
 }

@@ -2,9 +2,11 @@ package reports
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -43,7 +45,7 @@ const (
 var inventoryCols = []column{
 	autoCol("Source", 12), autoCol("Database", 12), autoCol("Schema", 10), autoCol("Table", 22),
 	autoCol("Column", 22), autoCol("Type", 14), autoCol("View?", 7), autoCol("Row estimate", 11).as(fmtInt),
-	autoCol("Non-null %", 9).as(fmtPct), autoCol("Personal", 9), autoCol("Category", 20),
+	autoCol("Non-null %", 9).as(fmtPct), autoCol("Personal", 9), autoCol("Category", 22).as(fmtWrap), autoCol("Category id", 14),
 	autoCol("Special (Art. 9/10)", 11), autoCol("Identifier class", 11), autoCol("Protection state", 16),
 	autoCol("Confidence", 10).as(fmtDec), autoCol("Signals", 30), autoCol("Value ratio", 9).as(fmtPct),
 	autoCol("Sample size", 9), autoCol("Masked examples", 30), autoCol("Retention rule", 14), autoCol("Anchor", 22),
@@ -73,58 +75,74 @@ func (b *book) inventory() error {
 		row[0], row[1], row[2], row[3], row[4] = it.Source, it.Database, it.Schema, it.Table, it.Column
 		row[5] = it.DataType
 		row[6] = yesNo(it.IsView)
-		row[7] = it.RowEstimate
+		switch {
+		case it.IsView:
+			row[7] = "unknown (view)"
+		case it.RowEstimate < 0:
+			row[7] = "unknown"
+		default:
+			row[7] = it.RowEstimate
+		}
 		if it.Evidence.Sampled > 0 {
 			row[8] = float64(it.Evidence.NonNull) / float64(it.Evidence.Sampled)
 		}
 		row[9] = yesNo(it.Personal)
-		row[10] = string(it.Category)
-		row[11] = special
+		row[10] = categoryWords(string(it.Category))
+		row[11] = string(it.Category)
+		row[12] = special
 		if it.Personal {
-			row[12] = identifierClass(it.Category)
-			row[13] = d.protection(it)
+			row[13] = identifierClass(it.Category)
+			row[14] = d.protection(it)
 		}
-		row[14] = it.Confidence
-		row[15] = joinTrunc(it.Evidence.Signals, ", ")
-		row[16] = it.Evidence.ValueRatio
-		row[17] = it.Evidence.Sampled
-		row[18] = joinTrunc(it.MaskedExamples, " | ")
+		row[15] = it.Confidence
+		row[16] = joinTrunc(it.Evidence.Signals, ", ")
+		row[17] = it.Evidence.ValueRatio
+		row[18] = it.Evidence.Sampled
+		row[19] = joinTrunc(it.MaskedExamples, " | ")
 		tk := tableKey(it.Source, it.Schema, it.Table)
 		if rr := d.retentionByTable[tk]; len(rr) > 0 {
 			ids, anchors := make([]string, len(rr)), make([]string, len(rr))
 			for j, r := range rr {
 				ids[j], anchors[j] = r.ID, r.Anchor
 			}
-			row[19], row[20] = strings.Join(ids, ", "), strings.Join(anchors, "; ")
+			row[20], row[21] = strings.Join(ids, ", "), strings.Join(anchors, "; ")
 		}
-		row[21] = strings.Join(d.activitiesByTable[tk], ", ")
+		row[22] = strings.Join(d.activitiesByTable[tk], ", ")
 	}
 	extras := func(_, lastAll int) error {
 		c := colIndex(inventoryCols, colClassOverride)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(colRange(c, firstRow, lastAll) + " " + colRange(c+1, firstRow, lastAll))
-		dv.SetInput("DPO", "Override: a category id (see Methodology), or none. Give the reason beside it.")
+		dv.SetInput("DPO", "Override: a category id (as in Category id; list on Methodology), or none. Give the reason beside it.")
 		return b.f.AddDataValidation(sheetInventory, dv)
 	}
 	return b.writeTable(table{spec: &inventorySpec, title: "Data inventory – Art. 35(7)(a), Art. 5(1)(c)", n: len(items), fill: fill, extras: extras})
 }
 
+// findingCols put the action view first: what is wrong, how bad, how many, what to do,
+// who and by when; then the assessment, the evidence and the links; the finding id and
+// the SQL that reproduces the finding last. Rule id and title repeat on every printed
+// page (see printTitles).
 var findingCols = []column{
-	autoCol(colFindingID, 22), autoCol(colRuleID, 9), autoCol(colTitle, 34), autoCol("Principle / feared event", 20),
-	autoCol("GDPR articles", 18), autoCol("Fine tier", 7), autoCol("Source", 10), autoCol(colTarget, 32),
-	autoCol(colRecords, 9).as(fmtInt), autoCol("Subjects", 9).as(fmtInt), autoCol("Special category", 9),
-	autoCol("Estimated?", 9), autoCol("Evidence", 40), autoCol("Oldest", 11), autoCol("First seen", 11).as(fmtDate),
-	autoCol("Last seen", 11).as(fmtDate), autoCol("Trend", 11), autoCol(colSeverity, 8), autoCol(colLikelihood, 9),
-	autoCol("Risk score", 7), autoCol(colRiskLevel, 9), autoCol("Status", 9), autoCol(colMeasureID, 12).as(fmtLink),
-	autoCol(colRiskID, 12).as(fmtLink), autoCol(colTicket, 16).as(fmtLink), autoCol("Ticket URL", 24),
+	autoCol(colRuleID, 9), autoCol(colTitle, 34).as(fmtWrap), autoCol(colRiskLevel, 9), autoCol(colRecords, 10).as(fmtInt),
+	autoCol(colRemediation, 46).as(fmtWrap),
+	dpoCol(colOwner, 16).as(fmtWrap), dpoCol(colDueDate, 11).as(fmtDate),
 	dpoCol(colDPOStatus, 13).list("Your assessment of the finding", findingStatuses...),
-	dpoCol(colOwner, 16), dpoCol(colDueDate, 11).as(fmtDate),
-	dpoCol(colSevOverride, 9).list("1 negligible, 2 limited, 3 significant, 4 maximum (CNIL scale); give the reason", scaleChoices...),
-	dpoCol(colLikOverride, 9).list("1 negligible, 2 limited, 3 significant, 4 maximum (CNIL scale); give the reason", scaleChoices...),
-	dpoCol(colReason, 32),
-	autoCol(colAssessedSev, 9), autoCol(colAssessedLik, 9), autoCol(colResidualSev, 9), autoCol(colResidualLik, 9),
-	autoCol("Reproduce SQL", 40), autoCol("Remediation", 40),
+	autoCol(colTarget, 30).as(fmtWrap), autoCol("Subjects", 10).as(fmtInt),
+	autoCol(colSeverity, 9), autoCol(colLikelihood, 11), autoCol("Risk score", 7),
+	dpoCol(colSevOverride, 10).list("1 negligible, 2 limited, 3 significant, 4 maximum (CNIL scale); give the reason", scaleChoices...),
+	dpoCol(colLikOverride, 11).list("1 negligible, 2 limited, 3 significant, 4 maximum (CNIL scale); give the reason", scaleChoices...),
+	dpoCol(colReason, 30).as(fmtWrap),
+	autoCol(colAssessedSev, 10), autoCol(colAssessedLik, 11), autoCol(colResidualSev, 10), autoCol(colResidualLik, 11),
+	autoCol("Principle / feared event", 20).as(fmtWrap), autoCol("GDPR articles", 18).as(fmtWrap), autoCol("Fine tier", 7),
+	autoCol("Source", 10), autoCol("Special category", 9), autoCol("Estimated?", 10), autoCol("Evidence", 44).as(fmtWrap),
+	autoCol("Oldest", 11).as(fmtDate), autoCol("First seen", 11).as(fmtDate), autoCol("Last seen", 11).as(fmtDate),
+	autoCol("Trend", 12), autoCol("Status", 10), autoCol(colMeasureID, 12).as(fmtLink), autoCol(colRiskID, 12).as(fmtLink),
+	autoCol(colTicket, 16).as(fmtLink), autoCol("Ticket URL", 24).as(fmtWrap), autoCol(colFindingID, 24).as(fmtWrap),
+	{title: "Reproduce SQL", kind: kindAuto, width: 60, format: fmtWrap, noFit: true},
 }
+
+const colRemediation = "Remediation"
 
 var findingSpec = sheetSpec{
 	name: sheetFindings, cols: findingCols,
@@ -155,74 +173,89 @@ func (b *book) findings() error {
 	st, d := b.st, b.derived
 	fs := b.r.Findings
 	linkStyle := st.cell[kindAuto][fmtLink]
+	at := func(t string) int { return colIndex(findingCols, t) - 1 }
+	text := st.cell[kindAuto][fmtText]
 	fill := func(i int, row []any) {
 		f := &fs[i]
 		r := strconv.Itoa(firstRow + i)
-		row[0], row[1], row[2], row[3] = f.Fingerprint, f.RuleID, f.Title, f.Principle
-		row[4] = strings.Join(f.Articles, "; ")
-		row[5] = string(f.FineTier)
-		row[6], row[7] = f.Location.Source, f.Location.String()
-		row[8], row[9] = f.RecordsAffected, f.SubjectsAffected
-		row[10] = yesNo(d.special(f))
-		row[11] = yesNo(f.Estimated)
-		row[12] = truncate(evidenceText(f.Evidence))
-		row[13] = f.Oldest
+		row[at(colFindingID)], row[at(colRuleID)], row[at(colTitle)], row[at("Principle / feared event")] = f.Fingerprint, f.RuleID, f.Title, f.Principle
+		row[at("GDPR articles")] = strings.Join(f.Articles, "; ")
+		row[at("Fine tier")] = string(f.FineTier)
+		row[at("Source")], row[at(colTarget)] = f.Location.Source, targetWords(f.Location)
+		row[at(colRecords)], row[at("Subjects")] = f.RecordsAffected, f.SubjectsAffected
+		row[at("Special category")] = yesNo(d.special(f))
+		row[at("Estimated?")] = yesNo(f.Estimated)
+		row[at("Evidence")] = truncate(evidenceText(f.Evidence))
+		row[at("Oldest")] = dateValue(f.Oldest)
 		if s, ok := b.r.DPIA.Seen[f.Fingerprint]; ok {
-			if !s.First.IsZero() {
-				row[14] = s.First.UTC()
-			}
-			if !s.Last.IsZero() {
-				row[15] = s.Last.UTC()
-			}
+			row[at("First seen")], row[at("Last seen")] = timeDay(s.First), timeDay(s.Last)
 		}
-		row[16] = b.trend(f)
-		row[17], row[18] = int(f.Severity), int(f.Likelihood)
-		row[19] = int(f.Severity) * int(f.Likelihood)
-		row[20] = f.RiskLevel.String()
-		row[21] = d.status(f)
+		row[at("Trend")] = b.trend(f)
+		row[at(colSeverity)], row[at(colLikelihood)] = int(f.Severity), int(f.Likelihood)
+		row[at("Risk score")] = int(f.Severity) * int(f.Likelihood)
+		row[at(colRiskLevel)] = f.RiskLevel.String()
+		row[at("Status")] = d.status(f)
 		if mr, ok := b.measureRow[f.RuleID]; ok {
 			id := measureID(f.RuleID)
-			row[22] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
+			row[at(colMeasureID)] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
 		}
 		if rr, ok := b.riskRow[f.RuleID]; ok {
 			id := riskID(f.RuleID)
-			row[23] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
+			row[at(colRiskID)] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
 		}
 		if t, ok := b.r.DPIA.Tickets[f.Fingerprint]; ok {
 			if t.URL != "" {
-				text := cmp(t.ID, t.URL)
-				row[24] = excelize.Cell{StyleID: linkStyle, Value: text, Formula: externalLinkFormula(t.URL, text)}
-				row[25] = t.URL
+				txt := cmp(t.ID, t.URL)
+				row[at(colTicket)] = excelize.Cell{StyleID: linkStyle, Value: txt, Formula: externalLinkFormula(t.URL, txt)}
+				row[at("Ticket URL")] = t.URL
 			} else {
-				row[24] = t.ID
+				row[at(colTicket)] = t.ID
 			}
 		}
 		as, al, rs, rl := b.ratings(f)
-		row[32] = excelize.Cell{StyleID: st.cell[kindAuto][fmtText], Value: as, Formula: overrideFormula(fcSevOverride+r, fcSeverity+r)}
-		row[33] = excelize.Cell{StyleID: st.cell[kindAuto][fmtText], Value: al, Formula: overrideFormula(fcLikOverride+r, fcLikelihood+r)}
-		row[34] = excelize.Cell{StyleID: st.cell[kindAuto][fmtText], Value: rs, Formula: b.residualFormula(registerResidualSev, fcRiskID+r, fcAssessedSev+r)}
-		row[35] = excelize.Cell{StyleID: st.cell[kindAuto][fmtText], Value: rl, Formula: b.residualFormula(registerResidualLik, fcRiskID+r, fcAssessedLik+r)}
-		row[36] = truncate(f.ReproduceSQL)
-		row[37] = truncate(f.Remediation)
+		row[at(colAssessedSev)] = excelize.Cell{StyleID: text, Value: as, Formula: overrideFormula(fcSevOverride+r, fcSeverity+r)}
+		row[at(colAssessedLik)] = excelize.Cell{StyleID: text, Value: al, Formula: overrideFormula(fcLikOverride+r, fcLikelihood+r)}
+		row[at(colResidualSev)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rs), Formula: b.residualFormula(registerResidualSev, fcRiskID+r, fcAssessedSev+r)}
+		row[at(colResidualLik)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rl), Formula: b.residualFormula(registerResidualLik, fcRiskID+r, fcAssessedLik+r)}
+		row[at("Reproduce SQL")] = truncate(f.ReproduceSQL)
+		row[at(colRemediation)] = truncate(periodsInWords(f.Remediation))
 	}
 	extras := func(lastData, _ int) error {
 		return b.riskFormats(sheetFindings, colRange(fcRiskLevelIdx, firstRow, max(lastData, firstRow)))
 	}
-	return b.writeTable(table{spec: &findingSpec, title: "Findings – evidence for Art. 35(7)(c)", n: len(fs), fill: fill, extras: extras})
+	return b.writeTable(table{spec: &findingSpec, title: "Findings – what to fix, by risk (evidence for Art. 35(7)(c))", n: len(fs), fill: fill, extras: extras,
+		repeatCols: 2})
+}
+
+// timeDay is a time as a date cell (its UTC day), or nil.
+func timeDay(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// scaleOrNotAssessed is a residual rating's cell value: 1–4, or "not assessed".
+func scaleOrNotAssessed(n int) any {
+	if n == 0 {
+		return notAssessed
+	}
+	return n
 }
 
 // ratings are a finding's assessed severity and likelihood (the DPO's override carried
 // forward, else the scanner's) and residual ones (its risk's residual rating carried
-// forward, else the assessed) — the cached values of the Findings formulas.
+// forward, the assessed value standing in for a half-rated risk; 0 while the risk's
+// residual rating is not assessed) — the cached values of the Findings formulas.
 func (b *book) ratings(f *scanner.Finding) (as, al, rs, rl int) {
 	as, al = int(f.Severity), int(f.Likelihood)
 	if e, ok := b.prev.table(sheetFindings)[f.Fingerprint]; ok {
 		as = cmpInt(scaleValue(e.Values[colSevOverride]), as)
 		al = cmpInt(scaleValue(e.Values[colLikOverride]), al)
 	}
-	rs, rl = as, al
-	if res, ok := b.residual[f.RuleID]; ok {
-		rs, rl = cmpInt(res[0], rs), cmpInt(res[1], rl)
+	if res, ok := b.residual[f.RuleID]; ok && (res[0] > 0 || res[1] > 0) {
+		rs, rl = cmpInt(res[0], as), cmpInt(res[1], al)
 	}
 	return as, al, rs, rl
 }
@@ -235,12 +268,18 @@ func overrideFormula(override, scanner string) string {
 }
 
 // residualFormula looks the finding's risk up on the Risk register and takes its
-// residual rating when the DPO gave one (a blank looks up as 0, which 1/(1/x) turns
-// into the fallback), else the finding's assessed value.
+// residual rating when the DPO gave one, the finding's assessed value when the DPO
+// rated only the other residual scale, and "not assessed" when neither. Lookups go
+// through IFERROR(1/(1/x),0) so a blank is 0 in Excel and LibreOffice alike (Excel's
+// VLOOKUP of a blank gives 0, LibreOffice's an empty value).
 func (b *book) residualFormula(registerCol int, riskRef, fallback string) string {
 	last := strconv.Itoa(max(firstRow, b.lastRiskRow))
-	rng := sheetRef(sheetRegister, "$A$3:$"+colName(registerCol)+"$"+last)
-	return "IFERROR(1/(1/VLOOKUP(" + riskRef + "," + rng + "," + strconv.Itoa(registerCol) + ",FALSE))," + fallback + ")"
+	rng := sheetRef(sheetRegister, "$A$3:$"+colName(max(registerResidualSev, registerResidualLik))+"$"+last)
+	lookup := func(col int) string {
+		return "IFERROR(1/(1/VLOOKUP(" + riskRef + "," + rng + "," + strconv.Itoa(col) + ",FALSE)),0)"
+	}
+	own := lookup(registerCol)
+	return "IF(" + lookup(registerResidualSev) + "+" + lookup(registerResidualLik) + `=0,"` + notAssessed + `",IF(` + own + "=0," + fallback + "," + own + "))"
 }
 
 // hyperlinkFormula builds =HYPERLINK("#location","text"); "#" makes it a link inside
@@ -284,8 +323,14 @@ func evidenceText(ev map[string]string) string {
 	for _, k := range keys {
 		parts = append(parts, strings.ReplaceAll(k, "_", " ")+": "+ev[k])
 	}
-	return strings.Join(parts, "; ")
+	return periodsInWords(strings.Join(parts, "; "))
 }
+
+// isoPeriodInText finds ISO-8601 periods inside a rule's evidence text ("period P3Y").
+var isoPeriodInText = regexp.MustCompile(`\bP\d+[YMWD](?:\d+[MWD])*\b`)
+
+// periodsInWords rewrites the ISO periods of a text as words: "period 3 years".
+func periodsInWords(s string) string { return isoPeriodInText.ReplaceAllStringFunc(s, periodWords) }
 
 // trend compares a finding with the previous workbook: new, reopened, or the change
 // in its record count.

@@ -20,7 +20,7 @@ const (
 var measureCols = []column{
 	autoCol(colMeasureID, 12), autoCol(colRuleID, 9), autoCol(colTitle, 30).as(fmtWrap), autoCol("Type", 13),
 	autoCol("CNIL category", 18).as(fmtWrap), autoCol("Linked risk", 10).as(fmtLink), autoCol("Findings", 8).as(fmtInt),
-	autoCol("Linked findings", 26).as(fmtWrap), autoCol("Remediation", 44).as(fmtWrap), autoCol("SQL hint", 40),
+	autoCol("Linked findings", 26).as(fmtWrap), autoCol("Remediation", 44).as(fmtWrap), {title: "SQL hint", kind: kindAuto, width: 50, format: fmtWrap, noFit: true},
 	autoCol("Tickets", 18).as(fmtWrap),
 	dpoCol(colOwner, 16), dpoCol(colImplDate, 12).as(fmtDate),
 	dpoCol(colMeasureStatus, 12).list("Progress of the measure", measureStatuses...),
@@ -80,8 +80,8 @@ func (b *book) measuresSheet() error {
 			id := riskID(m.RuleID)
 			row[5] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
 		}
-		row[6], row[7], row[8], row[9] = len(m.Fingerprints), joinTrunc(short, ", "), m.Remediation, truncate(m.SQLHint)
+		row[6], row[7], row[8], row[9] = len(m.Fingerprints), joinTrunc(short, ", "), periodsInWords(m.Remediation), truncate(m.SQLHint)
 		row[10] = strings.Join(tickets, ", ")
 	}
-	return b.writeTable(table{spec: &measureSpec, title: "Measures – remediation plan, Art. 35(7)(d)", n: len(ms), fill: fill})
+	return b.writeTable(table{spec: &measureSpec, title: "Measures – remediation plan, Art. 35(7)(d)", n: len(ms), fill: fill, repeatCols: 3})
 }

@@ -92,7 +92,7 @@ func (b *book) methodology() error {
 		if ri.Version > 0 {
 			version = ri.Version
 		}
-		vals := []any{ri.ID, ri.Title, ri.Family, ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
+		vals := []any{ri.ID, ri.Title, familyWords(rules.Family(ri.Family)), ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
 		for i, v := range vals {
 			b.set(s, 1+i, row, v, 0)
 		}
@@ -114,7 +114,7 @@ func (b *book) methodology() error {
 		"Finding counts come from read-only queries; when a query is bounded, the finding is marked 'estimated'.")
 
 	section("Sources and scan settings")
-	for i, t := range []string{"Source", "Kind", "Environment", "Sample size", "Schemas included", "Schemas excluded", "Tables included", "Tables excluded"} {
+	for i, t := range []string{"Source", "Engine", "Environment", "Sample size", "Schemas included", "Schemas excluded", "Tables included", "Tables excluded"} {
 		b.set(s, 1+i, row, t, st.hdrConfig)
 	}
 	row++
@@ -131,7 +131,7 @@ func (b *book) methodology() error {
 		return strings.Join(v, ", ")
 	}
 	for _, ss := range rep.DPIA.Settings {
-		for i, v := range []any{ss.Name, ss.Kind, ss.Environment, ss.SampleSize, all(ss.IncludeSchemas), none(ss.ExcludeSchemas), all(ss.IncludeTables), none(ss.ExcludeTables)} {
+		for i, v := range []any{ss.Name, engineWords(ss.Kind), ss.Environment, ss.SampleSize, all(ss.IncludeSchemas), none(ss.ExcludeSchemas), all(ss.IncludeTables), none(ss.ExcludeTables)} {
 			b.set(s, 1+i, row, v, st.config)
 		}
 		row++

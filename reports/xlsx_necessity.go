@@ -62,12 +62,12 @@ func factsBasis(b *book) []string {
 	var order []string
 	var noLIA []string
 	for _, a := range b.r.DPIA.Activities {
-		basis := cmp(a.LawfulBasis, "none declared")
+		basis := cmp(basisWords(a.LawfulBasis), "none declared")
 		if by[basis] == 0 {
 			order = append(order, basis)
 		}
 		by[basis]++
-		if strings.Contains(basis, "legitimate") && a.LIARef == "" {
+		if a.LawfulBasis == "legitimate_interest" && a.LIARef == "" {
 			noLIA = append(noLIA, a.ID)
 		}
 	}
@@ -100,7 +100,7 @@ func factsMinimisation(b *book) []string {
 			free++
 		}
 	}
-	out := []string{fmt.Sprintf("%d personal-data columns; %d of them (%s) more than 99%% empty in the sample.", personal, empty, pctText(empty, personal))}
+	out := []string{fmt.Sprintf("%d personal-data columns in tables (views not counted again); %d of them (%s) more than 99%% empty in the sample.", personal, empty, pctText(empty, personal))}
 	if free > 0 {
 		out = append(out, fmt.Sprintf("%d free-text columns may hold personal data (notes, comments).", free))
 	}
@@ -132,7 +132,7 @@ func factsRequests(right string, ids ...string) func(*book) []string {
 			}
 			mapped = true
 			if rs.Counted {
-				out = append(out, fmt.Sprintf("%s requests in %s: %s received, %s completed, %s open.", rs.Right, rs.Table,
+				out = append(out, fmt.Sprintf("%s requests in %s: %s received, %s completed, %s open.", sentence(rs.Right), rs.Table,
 					thousands(rs.Received), thousands(rs.Completed), thousands(rs.Open)))
 			}
 		}

@@ -13,10 +13,10 @@ var processingCols = []column{
 	configCol("Lawful basis", 14), configCol("Art. 9 condition", 16).as(fmtWrap), dpoCol("Art. 10 authority", 16).as(fmtWrap),
 	configCol("LIA reference", 12), configCol("Data-subject categories", 18).as(fmtWrap),
 	dpoCol("Recipients", 20).as(fmtWrap), dpoCol("Transfers and safeguards", 20).as(fmtWrap), dpoCol("Processors / DPA", 20).as(fmtWrap),
-	configCol("Declared retention", 10), dpoCol("TOMs summary", 26).as(fmtWrap),
+	configCol("Declared retention", 12), dpoCol("TOMs summary", 26).as(fmtWrap),
 	configCol("Mapped tables", 22).as(fmtWrap), autoCol("Tables found", 26).as(fmtWrap),
 	autoCol("Observed categories", 30).as(fmtWrap), autoCol("Observed special categories", 14).as(fmtWrap),
-	autoCol(colRecords, 10).as(fmtInt), autoCol("Subjects", 10).as(fmtInt), autoCol("Oldest offending record", 11),
+	autoCol(colRecords, 10).as(fmtInt), autoCol("Subjects", 10).as(fmtInt), autoCol("Oldest offending record", 11).as(fmtDate),
 	autoCol("Findings", 8).as(fmtInt), autoCol("Gaps versus declared", 44).as(fmtWrap),
 	dpoCol(colOwner, 16), dpoCol("Last reviewed", 11).as(fmtDate),
 }
@@ -72,13 +72,13 @@ func (b *book) processing() error {
 	fill := func(i int, row []any) {
 		ar := rows[i]
 		a := ar.a
-		row[0], row[1], row[2], row[3], row[4] = a.ID, a.Name, a.Purpose, a.LawfulBasis, a.Art9Condition
+		row[0], row[1], row[2], row[3], row[4] = a.ID, a.Name, a.Purpose, basisWords(a.LawfulBasis), a.Art9Condition
 		row[6], row[7] = a.LIARef, strings.Join(a.DataSubjects, ", ")
-		row[11], row[13] = a.Retention, strings.Join(a.Tables, ", ")
+		row[11], row[13] = periodWords(a.Retention), strings.Join(a.Tables, ", ")
 		var found, cats, special []string
 		var records, subjects int64
 		for _, t := range ar.tables {
-			found = append(found, fmt.Sprintf("%s (%s)", t, rowsText(t.Rows)))
+			found = append(found, fmt.Sprintf("%s (%s)", t, rowsWords(t.Rows, t.IsView)))
 			for _, c := range t.Categories {
 				if !slices.Contains(cats, c) {
 					cats = append(cats, c)
@@ -97,7 +97,7 @@ func (b *book) processing() error {
 				subjects += t.Rows
 			}
 		}
-		row[14], row[15], row[16] = strings.Join(found, "; "), strings.Join(cats, ", "), strings.Join(special, ", ")
+		row[14], row[15], row[16] = strings.Join(found, "; "), categoriesWords(cats), categoriesWords(special)
 		if len(ar.tables) > 0 {
 			row[17] = records
 		}
@@ -110,7 +110,7 @@ func (b *book) processing() error {
 				oldest = f.Oldest
 			}
 		}
-		row[19] = oldest
+		row[19] = dateValue(oldest)
 		row[20] = len(ar.findings)
 		row[21] = truncate(strings.Join(b.activityGaps(ar, special), "\n"))
 	}
@@ -128,7 +128,7 @@ func (b *book) activityGaps(ar activityRow, special []string) []string {
 		gaps = append(gaps, fmt.Sprintf("Declared table %s was not found in the scanned sources.", ref))
 	}
 	if len(special) > 0 && a.Art9Condition == "" && a.ID != unmappedID {
-		gaps = append(gaps, fmt.Sprintf("Special-category data observed (%s) but no Art. 9(2) condition declared.", strings.Join(special, ", ")))
+		gaps = append(gaps, fmt.Sprintf("Special-category data observed (%s) but no Art. 9(2) condition declared.", categoriesWords(special)))
 	}
 	if strings.Contains(strings.ToLower(a.LawfulBasis), "legitimate") && a.LIARef == "" {
 		gaps = append(gaps, "Legitimate interest without an LIA reference.")
@@ -145,7 +145,7 @@ func (b *book) activityGaps(ar activityRow, special []string) []string {
 		}
 		ruled := slices.ContainsFunc(ar.tables, func(t *tableInfo) bool { return len(b.derived.retentionByTable[t.key()]) > 0 })
 		if a.Retention != "" && !ruled && len(ar.tables) > 0 {
-			gaps = append(gaps, fmt.Sprintf("Retention %s is declared but no retention rule in the mapping enforces it on these tables.", a.Retention))
+			gaps = append(gaps, fmt.Sprintf("Retention of %s is declared but no retention rule in the mapping enforces it on these tables.", periodWords(a.Retention)))
 		}
 	}
 	if s := ruleCounts(ar.findings); s != "" {

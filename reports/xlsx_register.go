@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,59 +17,50 @@ const (
 	colInherentLik = "Inherent likelihood"
 )
 
-// riskSuggestion prefills a risk's DPO cells by feared event (CNIL method); the DPO
-// edits them. An unedited suggestion is not read back as a DPO entry.
-type riskSuggestion struct{ sources, threats, impacts string }
-
-var riskSuggestions = map[string]riskSuggestion{
-	"illegitimate access": {
-		sources: "Staff or contractors with broader access than needed; external attackers; processors.",
-		threats: "Reading or copying the data through over-broad grants, stolen credentials, leaked backups or exports.",
-		impacts: "Fraud, identity theft, phishing, embarrassment or discrimination for the people concerned.",
+// oldSuggestions are the texts earlier versions prefilled, by column: an untouched one
+// in last week's workbook is not a DPO entry.
+var oldSuggestions = map[string][]string{
+	colRiskSources: {
+		"Staff or contractors with broader access than needed; external attackers; processors.",
+		"Internal processes and integrations that write to the CRM.",
+		"The controller's own processes (collection, marketing, deletion, request handling).",
 	},
-	"unwanted modification": {
-		sources: "Internal processes and integrations that write to the CRM.",
-		threats: "Duplicate or inaccurate records used for decisions or contact.",
-		impacts: "Wrong decisions, contact against the person's wishes, rights requests applied to the wrong record.",
+	colThreats: {
+		"Reading or copying the data through over-broad grants, stolen credentials, leaked backups or exports.",
+		"Duplicate or inaccurate records used for decisions or contact.",
+		"Processing without a valid basis, beyond its purpose or retention, or ignoring a request.",
 	},
-	"non-compliance": {
-		sources: "The controller's own processes (collection, marketing, deletion, request handling).",
-		threats: "Processing without a valid basis, beyond its purpose or retention, or ignoring a request.",
-		impacts: "Loss of control over their data; unwanted marketing; rights not honoured; data kept longer than expected.",
+	colImpacts: {
+		"Fraud, identity theft, phishing, embarrassment or discrimination for the people concerned.",
+		"Wrong decisions, contact against the person's wishes, rights requests applied to the wrong record.",
+		"Loss of control over their data; unwanted marketing; rights not honoured; data kept longer than expected.",
 	},
 }
 
-func suggestionFor(feared string) riskSuggestion {
-	if s, ok := riskSuggestions[feared]; ok {
-		return s
-	}
-	return riskSuggestions["non-compliance"]
-}
+const (
+	colResidualLevel = "Residual level"
+	colArt36         = "Art. 36 consultation indicated"
+	notAssessed      = "not assessed"
+)
 
 var registerCols = []column{
-	autoCol(colRiskID, 10), autoCol("Feared event", 18).as(fmtWrap), autoCol(colTitle, 28).as(fmtWrap),
-	autoCol("Linked findings", 8).as(fmtInt), autoCol("Finding ids", 24).as(fmtWrap), autoCol("Data categories", 20).as(fmtWrap),
-	autoCol(colRecords, 9).as(fmtInt), autoCol("Subjects", 9).as(fmtInt),
-	dpoCol(colRiskSources, 28).as(fmtWrap), dpoCol(colThreats, 28).as(fmtWrap), dpoCol(colImpacts, 28).as(fmtWrap),
-	autoCol("Suggested severity", 9), autoCol("Suggested likelihood", 9),
-	dpoCol(colInherentSev, 9).list("Confirm or change the suggested severity (1–4)", scaleChoices...),
-	dpoCol(colInherentLik, 9).list("Confirm or change the suggested likelihood (1–4)", scaleChoices...),
-	autoCol("Inherent level", 9), dpoCol("Existing measures", 28).as(fmtWrap), autoCol(colMeasureID, 12).as(fmtLink),
-	dpoCol(colResidualSev, 9).list("Severity once the measures are in place (1–4)", scaleChoices...),
-	dpoCol(colResidualLik, 9).list("Likelihood once the measures are in place (1–4)", scaleChoices...),
-	autoCol("Residual level", 9),
-	dpoCol("Art. 36 prior consultation needed", 11).list("High residual risk left? Then consult the supervisory authority (Art. 36)", yesNoChoices...),
+	autoCol(colRiskID, 10), autoCol(colTitle, 28).as(fmtWrap), autoCol("Feared event (CNIL)", 14).as(fmtWrap),
+	autoCol("Principle", 16).as(fmtWrap), autoCol("Linked findings", 9).as(fmtInt), autoCol("Finding ids", 18).as(fmtWrap),
+	autoCol("Data categories", 20).as(fmtWrap), autoCol(colRecords, 10).as(fmtInt), autoCol("Subjects", 10).as(fmtInt),
+	dpoCol(colRiskSources, 30).as(fmtWrap), dpoCol(colThreats, 32).as(fmtWrap), dpoCol(colImpacts, 32).as(fmtWrap),
+	autoCol("Suggested severity", 10), autoCol("Suggested likelihood", 11),
+	dpoCol(colInherentSev, 10).list("Confirm or change the suggested severity (1–4)", scaleChoices...),
+	dpoCol(colInherentLik, 11).list("Confirm or change the suggested likelihood (1–4)", scaleChoices...),
+	autoCol("Inherent level", 10), dpoCol("Existing measures", 28).as(fmtWrap), autoCol(colMeasureID, 12).as(fmtLink),
+	dpoCol(colResidualSev, 10).list("Severity once the measures are in place (1–4)", scaleChoices...),
+	dpoCol(colResidualLik, 11).list("Likelihood once the measures are in place (1–4)", scaleChoices...),
+	autoCol(colResidualLevel, 10), autoCol(colArt36, 13).as(fmtWrap),
+	dpoCol("Art. 36 prior consultation needed", 13).list("Your decision: consult the supervisory authority before processing (Art. 36)?", yesNoChoices...),
 }
 
-var registerSpec = func() sheetSpec {
-	defaults := map[string][]string{}
-	for _, s := range riskSuggestions {
-		defaults[colRiskSources] = append(defaults[colRiskSources], s.sources)
-		defaults[colThreats] = append(defaults[colThreats], s.threats)
-		defaults[colImpacts] = append(defaults[colImpacts], s.impacts)
-	}
-	return sheetSpec{name: sheetRegister, cols: registerCols, key: []string{colRiskID}, context: []string{"Feared event", colTitle}, defaults: defaults}
-}()
+var registerSpec = sheetSpec{name: sheetRegister, cols: registerCols, key: []string{colRiskID},
+	context: []string{"Feared event (CNIL)", colTitle}, defaults: oldSuggestions,
+	aliases: map[string]string{"Feared event": "Feared event (CNIL)"}}
 
 // Register columns the Findings formulas look up; the risk id must be the first column.
 var (
@@ -96,14 +86,92 @@ func orElse(ref, fallback string) string {
 	return fmt.Sprintf(`IF(%[1]s="",%[2]s,IFERROR(VALUE(%[1]s),%[2]s))`, ref, fallback)
 }
 
+// inherent is a risk's inherent rating: the DPO's carried-forward entry, else the
+// suggestion.
+func (b *book) inherent(rk risk) (sev, lik int) {
+	e := b.prev.table(sheetRegister)[rk.ID]
+	return cmpInt(scaleValue(e.Values[colInherentSev]), rk.Severity), cmpInt(scaleValue(e.Values[colInherentLik]), rk.Likelihood)
+}
+
+// residualLevel is the cached value of a risk's Residual level: "not assessed" until
+// the DPO rates residual severity or likelihood.
+func (b *book) residualLevel(rk risk) string {
+	res, ok := b.residual[rk.RuleID]
+	if !ok || (res[0] == 0 && res[1] == 0) {
+		return notAssessed
+	}
+	is, il := b.inherent(rk)
+	return rules.Risk(rules.Severity(cmpInt(res[0], is)), rules.Likelihood(cmpInt(res[1], il))).String()
+}
+
+// art36 is whether a residual level calls for prior consultation (Art. 36(1)): a high
+// risk the measures do not bring down.
+func art36(level string) string {
+	switch level {
+	case notAssessed:
+		return notAssessed
+	case rules.RiskHigh.String(), rules.RiskCritical.String():
+		return "yes"
+	}
+	return "no"
+}
+
+func art36Formula(levelRef string) string {
+	return fmt.Sprintf(`IF(%[1]s="%[2]s","%[2]s",IF(OR(%[1]s="high",%[1]s="critical"),"yes","no"))`, levelRef, notAssessed)
+}
+
+// registerLevelRange is the Residual level column of the Risk register, absolute.
+func (b *book) registerLevelRange() string {
+	c := colLetter(registerCols, colResidualLevel)
+	return sheetRef(sheetRegister, fmt.Sprintf("$%s$%d:$%s$%d", c, firstRow, c, max(firstRow, b.lastRiskRow)))
+}
+
+// Summary's Art. 36 line, as a formula over the residual levels and as its cached value.
+const (
+	art36Yes     = "yes – a high residual risk remains: consult the supervisory authority before processing"
+	art36Unknown = "not known yet – rate the residual risks on the Risk register"
+	art36No      = "no – no high residual risk"
+)
+
+func art36SummaryFormula(levels string) string {
+	return fmt.Sprintf(`IF(COUNTIF(%[1]s,"critical")+COUNTIF(%[1]s,"high")>0,%[2]s,IF(COUNTIF(%[1]s,"%[3]s")>0,%[4]s,%[5]s))`,
+		levels, quoteFormula(art36Yes), notAssessed, quoteFormula(art36Unknown), quoteFormula(art36No))
+}
+
+func (b *book) art36Summary() string {
+	unknown := false
+	for _, rk := range b.risks {
+		switch art36(b.residualLevel(rk)) {
+		case "yes":
+			return art36Yes
+		case notAssessed:
+			unknown = true
+		}
+	}
+	if unknown {
+		return art36Unknown
+	}
+	return art36No
+}
+
+// registerNotes explain the sheet under the table.
+var registerNotes = []string{
+	"Italic text starting \"" + suggestionMark + "\" is the scanner's suggestion: edit it and delete the mark to make it yours (text still marked is rewritten next scan).",
+	"Feared events are the CNIL's three: illegitimate access, unwanted modification, disappearance of personal data.",
+	"Residual level stays \"not assessed\" until you rate the residual severity or likelihood; Art. 36 consultation is indicated when it is high or critical.",
+}
+
 // register writes the risks to people (Art. 35(7)(c), ICO step 5, CNIL section 3):
-// one risk per rule with findings, with suggested inherent ratings, the DPO's
-// assessment and the residual rating the heat map uses after measures.
+// one risk per rule with findings, with the rule's CNIL feared event, suggested sources,
+// threats and impacts specific to the rule and its data, suggested inherent ratings, the
+// DPO's assessment, the residual rating the heat map uses after measures, and whether
+// Art. 36 prior consultation follows from it.
 func (b *book) register() error {
 	rs := b.risks
-	prev := b.prev.table(sheetRegister)
 	L := func(t string) string { return colLetter(registerCols, t) }
+	at := func(t string) int { return colIndex(registerCols, t) - 1 }
 	linkStyle := b.st.cell[kindAuto][fmtLink]
+	text := b.st.cell[kindAuto][fmtWrap]
 	fill := func(i int, row []any) {
 		rk := rs[i]
 		r := strconv.Itoa(firstRow + i)
@@ -111,51 +179,52 @@ func (b *book) register() error {
 		for j, fp := range rk.Fingerprints {
 			short[j] = shortFingerprint(fp)
 		}
-		sg := suggestionFor(strings.SplitN(rk.FearedEvent, " (", 2)[0])
-		row[0], row[1], row[2], row[3] = rk.ID, rk.FearedEvent, rk.Title, len(rk.Fingerprints)
-		row[4], row[5], row[6], row[7] = joinTrunc(short, ", "), strings.Join(rk.Categories, ", "), rk.Records, rk.Subjects
-		dpo := b.st.cell[kindDPO][fmtWrap]
-		row[8] = excelize.Cell{StyleID: dpo, Value: sg.sources}
-		row[9] = excelize.Cell{StyleID: dpo, Value: sg.threats}
-		row[10] = excelize.Cell{StyleID: dpo, Value: sg.impacts}
-		row[11], row[12] = rk.Severity, rk.Likelihood
+		feared, sources, threats, impacts := suggestRisk(rk, rk.Family)
+		row[at(colRiskID)], row[at("Feared event (CNIL)")], row[at("Principle")], row[at(colTitle)] = rk.ID, feared, rk.Principle, rk.Title
+		row[at("Linked findings")], row[at("Finding ids")] = len(rk.Fingerprints), joinTrunc(short, ", ")
+		row[at("Data categories")], row[at(colRecords)], row[at("Subjects")] = categoriesWords(rk.Categories), rk.Records, rk.Subjects
+		dpo := b.st.dpoSuggest
+		row[at(colRiskSources)] = excelize.Cell{StyleID: dpo, Value: sources}
+		row[at(colThreats)] = excelize.Cell{StyleID: dpo, Value: threats}
+		row[at(colImpacts)] = excelize.Cell{StyleID: dpo, Value: impacts}
+		row[at("Suggested severity")], row[at("Suggested likelihood")] = rk.Severity, rk.Likelihood
 
-		// Cached values of the formulas, from the carried-forward entry.
-		e := prev[rk.ID]
-		is, il := rk.Severity, rk.Likelihood
-		if n := scaleValue(e.Values[colInherentSev]); n > 0 {
-			is = n
-		}
-		if n := scaleValue(e.Values[colInherentLik]); n > 0 {
-			il = n
-		}
+		is, il := b.inherent(rk)
 		inhS := orElse(L(colInherentSev)+r, L("Suggested severity")+r)
 		inhL := orElse(L(colInherentLik)+r, L("Suggested likelihood")+r)
-		row[15] = excelize.Cell{StyleID: b.st.cell[kindAuto][fmtText], Value: rules.Risk(rules.Severity(is), rules.Likelihood(il)).String(),
+		row[at("Inherent level")] = excelize.Cell{StyleID: text, Value: rules.Risk(rules.Severity(is), rules.Likelihood(il)).String(),
 			Formula: levelFormula("(" + inhS + ")*(" + inhL + ")")}
 		if mr, ok := b.measureRow[rk.RuleID]; ok {
 			id := measureID(rk.RuleID)
-			row[17] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
+			row[at(colMeasureID)] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
 		}
 		resS, resL := L(colResidualSev)+r, L(colResidualLik)+r
-		residual := ""
-		if res, ok := b.residual[rk.RuleID]; ok && (res[0] > 0 || res[1] > 0) {
-			s, l := cmpInt(res[0], is), cmpInt(res[1], il)
-			residual = rules.Risk(rules.Severity(s), rules.Likelihood(l)).String()
-		}
-		row[20] = excelize.Cell{StyleID: b.st.cell[kindAuto][fmtText], Value: residual,
-			Formula: fmt.Sprintf(`IF(AND(%s="",%s=""),"",%s)`, resS, resL, levelFormula("("+orElse(resS, inhS)+")*("+orElse(resL, inhL)+")"))}
+		level := b.residualLevel(rk)
+		row[at(colResidualLevel)] = excelize.Cell{StyleID: text, Value: level,
+			Formula: fmt.Sprintf(`IF(AND(%s="",%s=""),"%s",%s)`, resS, resL, notAssessed, levelFormula("("+orElse(resS, inhS)+")*("+orElse(resL, inhL)+")"))}
+		row[at(colArt36)] = excelize.Cell{StyleID: text, Value: art36(level), Formula: art36Formula(L(colResidualLevel) + r)}
 	}
 	extras := func(lastData, _ int) error {
 		last := max(lastData, firstRow)
-		for _, t := range []string{"Inherent level", "Residual level"} {
+		for _, t := range []string{"Inherent level", colResidualLevel} {
 			if err := b.riskFormats(sheetRegister, colRange(colIndex(registerCols, t), firstRow, last)); err != nil {
 				return err
 			}
 		}
-		return nil
+		id := b.st.yesCF
+		return b.f.SetConditionalFormat(sheetRegister, colRange(colIndex(registerCols, colArt36), firstRow, last),
+			[]excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Value: `"yes"`, Format: &id}})
 	}
-	return b.writeTable(table{spec: &registerSpec, title: "Risk register – risks to the people concerned (Art. 35(7)(c))", n: len(rs), fill: fill, extras: extras})
+	below := func(w *rowWriter, row int) (int, error) {
+		for i, note := range registerNotes {
+			if err := w.row(row+i, nil, excelize.Cell{StyleID: b.st.subtitle, Value: note}); err != nil {
+				return 0, err
+			}
+		}
+		return row + len(registerNotes), nil
+	}
+	return b.writeTable(table{spec: &registerSpec, title: "Risk register – risks to the people concerned (Art. 35(7)(c))",
+		n: len(rs), fill: fill, extras: extras, below: below, repeatCols: 2})
 }
 
 // cmpInt returns a when it is set (non-zero), else b.

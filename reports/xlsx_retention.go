@@ -8,9 +8,9 @@ import (
 
 var retentionCols = []column{
 	configCol("Source", 10), configCol(colRuleID, 12), configCol("Table", 18), configCol("Subject filter", 22).as(fmtWrap),
-	configCol("Anchor", 24).as(fmtWrap), configCol("Period", 8), configCol("Grace period", 8), configCol("End action", 10),
+	configCol("Anchor", 24).as(fmtWrap), configCol("Period", 10), configCol("Grace period", 10), configCol("End action", 10),
 	configCol("Legal justification", 28).as(fmtWrap), configCol("Hold predicate", 20).as(fmtWrap),
-	autoCol("Rows in scope", 10).as(fmtInt), autoCol("Rows overdue", 10).as(fmtInt), autoCol("Oldest overdue", 11),
+	autoCol("Rows in scope", 10).as(fmtInt), autoCol("Rows overdue", 10).as(fmtInt), autoCol("Oldest overdue", 11).as(fmtDate),
 	autoCol("Held rows", 9).as(fmtInt), autoCol("Soft-deleted awaiting purge", 11).as(fmtInt),
 	autoCol("Other findings", 30).as(fmtWrap),
 	dpoCol("Accepted exceptions", 30).as(fmtWrap), dpoCol("Comment", 28).as(fmtWrap),
@@ -44,7 +44,7 @@ func (b *book) retention() error {
 		rr := rows[i]
 		r := rr.rule
 		row[0], row[1], row[2], row[3], row[4] = r.Source, r.ID, r.Table, r.SubjectFilter, r.Anchor
-		row[5], row[6], row[7], row[8], row[9] = r.Period, r.GracePeriod, r.EndAction, r.LegalBasis, r.Hold
+		row[5], row[6], row[7], row[8], row[9] = periodWords(r.Period), periodWords(r.GracePeriod), r.EndAction, r.LegalBasis, r.Hold
 		var inScope, overdue, purge int64
 		oldest := ""
 		var other []*scanner.Finding
@@ -74,7 +74,7 @@ func (b *book) retention() error {
 		if r.ID != noRule && b.evaluated("RET-01", []string{r.Source}) {
 			row[11] = overdue
 		}
-		row[12] = oldest
+		row[12] = dateValue(oldest)
 		if b.evaluated("RET-04", []string{r.Source}) {
 			row[14] = purge
 		}

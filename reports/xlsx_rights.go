@@ -30,7 +30,7 @@ var rightsFindingCols = map[string]string{
 
 var rightsCols = []column{
 	autoCol("Right id", 9), autoCol("Right", 22).as(fmtWrap), autoCol("Articles", 14), configCol("Request table", 18),
-	configCol("Deadline", 9), autoCol("Received", 9).as(fmtInt), autoCol("Completed", 9).as(fmtInt),
+	configCol("Deadline", 10), autoCol("Received", 9).as(fmtInt), autoCol("Completed", 9).as(fmtInt),
 	autoCol("Open", 8).as(fmtInt), autoCol("Overdue", 8).as(fmtInt), autoCol("Median days to complete", 10).as(fmtDec),
 	autoCol("Erasure residuals", 10).as(fmtInt), autoCol("Re-created after erasure", 10).as(fmtInt),
 	autoCol("Orphaned child rows", 10).as(fmtInt), autoCol("Related findings", 30).as(fmtWrap),
@@ -56,7 +56,7 @@ func (b *book) rights() error {
 				continue
 			}
 			tables = append(tables, rs.Source+": "+rs.Table)
-			deadlines = append(deadlines, rs.Deadline)
+			deadlines = append(deadlines, periodWords(rs.Deadline))
 			sources = append(sources, rs.Source)
 			if rs.Counted {
 				counted = true

@@ -104,7 +104,7 @@ func (b *book) riskMatrix() error {
 	c := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
 	put(1, 1, c(st.link, backText))
 	put(2, 1, c(st.title, "Risk matrix – severity × likelihood, before and after measures"))
-	put(2, 2, c(st.subtitle, "Counts of findings. Before: assessed ratings (DPO override, else the scanner's). After: the residual rating of the finding's risk on the Risk register, else unchanged."))
+	put(2, 2, c(st.subtitle, "Counts of findings. Before: assessed ratings (DPO override, else the scanner's). After: the residual rating of the finding's risk on the Risk register; a risk you have not rated is not counted after measures."))
 	put(matrixLeftCol, 4, c(st.matrixHead, "Before measures"))
 	put(matrixAfterLeft, 4, c(st.matrixHead, "After measures"))
 	totalBefore, totalAfter := 0, 0
@@ -149,7 +149,19 @@ func (b *book) riskMatrix() error {
 	if n := len(b.r.Findings) - totalBefore; n > 0 {
 		put(matrixLeftCol+1, totalRow, c(st.subtitle, fmt.Sprintf("%d finding(s) with a scale outside 1–4 are not shown", n)))
 	}
-	next := b.streamLegend(put, totalRow+2)
+	// After measures counts only the findings whose risk the DPO has rated: until then
+	// the residual risk is "not assessed", not the same as before.
+	notYet := 0
+	for i := range b.r.Findings {
+		if _, _, rs, _ := b.ratings(&b.r.Findings[i]); rs == 0 {
+			notYet++
+		}
+	}
+	put(matrixAfterLeft-1, totalRow+1, c(st.label, "Not assessed yet"))
+	put(matrixAfterLeft, totalRow+1, excelize.Cell{StyleID: st.value, Value: notYet,
+		Formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, sheetRef(sheetFindings, "$"+fcResidualSev+"$3:$"+fcResidualSev+"$"+lastF), notAssessed)})
+	put(matrixAfterLeft+1, totalRow+1, c(st.subtitle, "findings whose residual risk you have not rated on the Risk register"))
+	next := b.streamLegend(put, totalRow+3)
 
 	for r := 1; r < next; r++ {
 		vals, ok := rows[r]
@@ -159,7 +171,7 @@ func (b *book) riskMatrix() error {
 			opts.Height = 24
 		case r >= matrixTop && r <= matrixTop+4:
 			opts.Height = 36
-		case r >= totalRow+4 && r < next && len(vals) > 3:
+		case r >= totalRow+5 && r < next && len(vals) > 3:
 			opts.Height = 48
 		}
 		if !ok && opts.Height == 0 {

@@ -105,7 +105,7 @@ func thousands(n int64) string {
 // and applies the DPO's previous answers.
 func screen(r Report, d *derived, prev *Annotations) screening {
 	colDesc := func(column string, t *tableInfo) string {
-		return fmt.Sprintf("%s in %s (%s)", column, t, rowsText(t.Rows))
+		return fmt.Sprintf("%s in %s (%s)", column, t, rowsWords(t.Rows, t.IsView))
 	}
 	var scores, monitoring, sensitive, combining []string
 	var dob []string
@@ -122,7 +122,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		}
 		switch {
 		case it.Category == detect.IPAddress || it.Category == detect.DeviceID || it.Category == detect.GeoLocation:
-			monitoring = append(monitoring, colDesc(it.Column+" ("+string(it.Category)+")", t))
+			monitoring = append(monitoring, colDesc(it.Column+" ("+categoryWords(string(it.Category))+")", t))
 		}
 		if it.Category.Special() || it.Category.CriminalData() || slices.Contains(highlyPersonal, it.Category) {
 			kind := "Art. 9"
@@ -132,7 +132,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 			case !it.Category.Special():
 				kind = "highly personal"
 			}
-			sensitive = append(sensitive, colDesc(it.Column+" ("+string(it.Category)+", "+kind+")", t))
+			sensitive = append(sensitive, colDesc(it.Column+" ("+categoryWords(string(it.Category))+", "+kind+")", t))
 		}
 		if it.Category == detect.DateOfBirth || it.Category == detect.Age {
 			dob = append(dob, colDesc(it.Column, t))
@@ -140,7 +140,7 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 	}
 	for _, t := range d.tables {
 		if t.Personal && !t.IsView && trackingName.MatchString(t.Table) {
-			monitoring = append(monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsText(t.Rows)))
+			monitoring = append(monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsWords(t.Rows, t.IsView)))
 		}
 	}
 	for _, it := range r.Inventory {
@@ -292,7 +292,7 @@ var screeningCols = []column{
 var screeningSpec = sheetSpec{name: sheetScreening, cols: screeningCols, key: []string{"Criterion id"}, context: []string{"Criterion"}}
 
 // screeningCells are where Screening's conclusion sits, for Summary's formulas.
-type screeningCells struct{ met, trigger, suggestion string }
+type screeningCells struct{ met, trigger, national, suggestion string }
 
 // screeningSheet writes the WP248 screening (Art. 35(1), (3)); DOMAIN.md §5 sheet 2.
 // "Counted" is a formula, so the conclusion follows the DPO's answers as they are typed.
@@ -328,8 +328,10 @@ func (b *book) screeningSheet() error {
 	counts := ci(colCounted)
 	below := func(w *rowWriter, row int) (int, error) {
 		st := b.st
-		metF := fmt.Sprintf(`COUNTIF(%[1]s%d:%[1]s%d,"yes")`, counts, firstRow, wp248Last)
-		trigF := fmt.Sprintf(`IF(COUNTIF(%[1]s%d:%[1]s%d,"yes")>0,"yes","no")`, counts, trigFirst, trigLast)
+		// Explicit argument indexes throughout: after %[1]s a bare %d would take argument
+		// 2 again and the range would shrink to one row (H3:H3).
+		metF := fmt.Sprintf(`COUNTIF(%[1]s%[2]d:%[1]s%[3]d,"yes")`, counts, firstRow, wp248Last)
+		trigF := fmt.Sprintf(`IF(COUNTIF(%[1]s%[2]d:%[1]s%[3]d,"yes")>0,"yes","no")`, counts, trigFirst, trigLast)
 		natF := fmt.Sprintf(`%s%d`, counts, natRow)
 		lines := []struct {
 			label   string
@@ -345,7 +347,7 @@ func (b *book) screeningSheet() error {
 		if err := w.row(row, nil, excelize.Cell{StyleID: st.section, Value: "Conclusion"}); err != nil {
 			return 0, err
 		}
-		b.screenCells = screeningCells{met: fmt.Sprintf("C%d", row+1), trigger: fmt.Sprintf("C%d", row+2), suggestion: fmt.Sprintf("C%d", row+4)}
+		b.screenCells = screeningCells{met: fmt.Sprintf("C%d", row+1), trigger: fmt.Sprintf("C%d", row+2), national: fmt.Sprintf("C%d", row+3), suggestion: fmt.Sprintf("C%d", row+4)}
 		for i, l := range lines {
 			if err := w.row(row+1+i, nil, excelize.Cell{StyleID: st.label, Value: l.label},
 				excelize.Cell{StyleID: st.value, Value: l.value, Formula: l.formula}); err != nil {

@@ -44,7 +44,13 @@ type styles struct {
 	cell    [3][numFormats]int
 	retired int // heading of a sheet's retired block
 	value   int // a bold value, left-aligned whether text or number
-	yesCF   int // conditional style: a "yes" that matters (e.g. DPIA likely required)
+	// dateTime, linkWrap, autoIntTop and autoDateTop are Summary's date-time cells,
+	// wrapped links and top-aligned numbers and dates beside wrapped text.
+	dateTime, linkWrap, autoIntTop, autoDateTop int
+	// dpoSuggest is a DPO cell prefilled with the scanner's suggestion: italic grey.
+	dpoSuggest int
+	numLeft    int // a count left-aligned under its header (Summary's small tables)
+	yesCF      int // conditional style: a "yes" that matters (e.g. DPIA likely required)
 }
 
 // format is how a column's values are shown.
@@ -148,6 +154,14 @@ func newStyles(f *excelize.File) (styles, error) {
 	st.retired = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "7F6000"}, Fill: solid("EDEDED"),
 		Border: []excelize.Border{{Type: "top", Color: "7F7F7F", Style: 2}}})
 	st.value = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	dateTime := "yyyy-mm-dd hh:mm"
+	st.dateTime = mk(&excelize.Style{CustomNumFmt: &dateTime, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	st.linkWrap = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	st.autoIntTop = mk(&excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}})
+	st.autoDateTop = mk(&excelize.Style{CustomNumFmt: &isoDate, Alignment: &excelize.Alignment{Vertical: "top"}})
+	st.dpoSuggest = mk(&excelize.Style{Fill: solid(colourDPOCell), Border: thin, Protection: unlocked, Font: &excelize.Font{Italic: true, Color: "595959"},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	st.numLeft = mk(&excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	st.yesCF = mkCF(&excelize.Style{Fill: solid("F8CBAD"), Font: &excelize.Font{Bold: true}})
 
 	st.band = map[rules.RiskLevel]int{}

@@ -37,6 +37,9 @@ type column struct {
 	format  format
 	choices []string // drop-down list of a DPO column
 	prompt  string   // input message of the drop-down or date validation
+	// noFit leaves a wrapped column out of the row-height estimate (long SQL at the
+	// end of a row would make every row tall).
+	noFit bool
 }
 
 func autoCol(title string, width float64) column {
@@ -118,6 +121,8 @@ type table struct {
 	// below writes more rows under the table (after the retired block), starting at
 	// row; it returns the next free row.
 	below func(w *rowWriter, row int) (int, error)
+	// repeatCols is how many leading columns repeat on every printed page.
+	repeatCols int
 }
 
 // rowWriter is handed to table.below.
@@ -147,7 +152,7 @@ func (b *book) writeTable(t table) error {
 	}
 	// Widths and panes must be set before the first row.
 	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, fitWidth(c, i)); err != nil {
 			return err
 		}
 	}
@@ -334,10 +339,10 @@ func (b *book) writeTable(t table) error {
 		}
 	}
 	width := 0.0
-	for _, c := range cols {
-		width += c.width
+	for i, c := range cols {
+		width += fitWidth(c, i)
 	}
-	if err := b.printSetup(sheet, width); err != nil {
+	if err := b.printSetup(sheet, width, t.repeatCols); err != nil {
 		return err
 	}
 	if err := b.protect(sheet); err != nil {
@@ -400,20 +405,62 @@ func rowHeight(cols []column, row []any, all bool) float64 {
 	const lineHeight, maxHeight = 15.0, 300.0
 	lines := 1
 	for i, c := range cols {
-		if i >= len(row) || (!all && c.format != fmtWrap) {
+		if i >= len(row) || (!all && (c.format != fmtWrap || c.noFit)) {
 			continue
 		}
-		perLine := max(1, int(c.width*1.15))
-		n := 0
-		for _, part := range strings.Split(cellText(row[i]), "\n") {
-			n += max(1, (utf8.RuneCountInString(part)+perLine-1)/perLine)
+		w := c.width
+		if all {
+			w = fitWidth(c, i)
 		}
-		lines = max(lines, n)
+		lines = max(lines, wrappedLines(cellText(row[i]), max(1, int(w*1.1))))
 	}
 	if lines <= 1 {
 		return 0
 	}
 	return min(maxHeight, float64(lines)*lineHeight+3)
+}
+
+// wrappedLines counts the lines a text takes when wrapped at words to perLine
+// characters, as spreadsheet programs wrap; a word longer than a line is split.
+func wrappedLines(text string, perLine int) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0
+		for _, w := range strings.Fields(para) {
+			l := utf8.RuneCountInString(w)
+			switch {
+			case used == 0:
+				used = l
+			case used+1+l <= perLine:
+				used += 1 + l
+			default:
+				n++
+				used = l
+			}
+			for used > perLine {
+				n++
+				used -= perLine
+			}
+		}
+	}
+	return max(1, n)
+}
+
+// fitWidth is a column's width, widened so the longest word of its header fits on one
+// line (headers wrap at words, never inside one: no "Likelihoo d"); the first column
+// also fits "← Summary".
+func fitWidth(c column, index int) float64 {
+	w := c.width
+	longest := 0
+	for _, word := range strings.Fields(c.title) {
+		longest = max(longest, utf8.RuneCountInString(word))
+	}
+	w = max(w, float64(longest)*1.15+2) // bold header text is wider
+	if index == 0 {
+		w = max(w, float64(utf8.RuneCountInString(backText))+3)
+	}
+	return w
 }
 
 // fitToPage makes a sheet print one page wide. For a streamed sheet it must be called
@@ -424,17 +471,35 @@ func (b *book) fitToPage(sheet string) error {
 }
 
 // printSetup prints a sheet landscape on A4 with the link and header rows repeated on
-// every page, scaled so that about pageWidth column-width units fit a page: a narrow
-// sheet prints one page wide, a wide one a few pages wide at a readable size. The
-// sheet must have been through fitToPage.
-func (b *book) printSetup(sheet string, width float64) error {
+// every page (and the first repeatCols columns, when given), scaled so that about
+// pageWidth column-width units fit a page: a narrow sheet prints one page wide, a wide
+// one a few pages wide at a readable size. Every page has a header naming the scope and
+// the scan and a footer with the sheet, page numbers and "Confidential". The sheet must
+// have been through fitToPage.
+func (b *book) printSetup(sheet string, width float64, repeatCols ...int) error {
 	const pageWidth = 230.0
 	orient, size := "landscape", 9 // 9 = A4
 	wide, tall := max(1, int(math.Ceil(width/pageWidth))), 0
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
-	return b.f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: sheetRef(sheet, "$1:$2"), Scope: sheet,
-	})
+	if err := b.f.SetHeaderFooter(sheet, b.headerFooter()); err != nil {
+		return err
+	}
+	titles := sheetRef(sheet, "$1:$2")
+	if len(repeatCols) > 0 && repeatCols[0] > 0 {
+		last := colName(repeatCols[0])
+		titles = sheetRef(sheet, "$A:$"+last) + "," + titles
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// headerFooter is the printed page header and footer of every sheet.
+func (b *book) headerFooter() *excelize.HeaderFooterOptions {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	scope := esc(workbookTitle(b.r.Organisation))
+	return &excelize.HeaderFooterOptions{
+		OddHeader: "&L&\"-,Bold\"" + scope + "&C&A&R" + esc("Scan "+b.r.ScanID),
+		OddFooter: "&L&\"-,Bold\"Confidential&\"-,Regular\" – DPIA working document&CPage &P of &N&R" + esc(b.r.FinishedAt.UTC().Format("2006-01-02")),
+	}
 }

@@ -96,7 +96,7 @@ func saveXLSX(t *testing.T, r Report, name string) string {
 
 // wantSheets is DOMAIN.md §5, spelled out so a rename fails here.
 var wantSheets = []string{
-	"Summary", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
+	"Summary", "Description", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
 	"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
 	"Sign-off", "Methodology",
 }
@@ -338,8 +338,11 @@ func TestXLSXFindingsFormatting(t *testing.T) {
 	require.NoError(t, err)
 	ticket, url := colIndex(findingCols, colTicket)-1, colIndex(findingCols, "Ticket URL")-1
 	byFP := map[string][]string{}
+	fpCol := colIndex(findingCols, colFindingID) - 1
 	for _, row := range rows[firstRow-1:] {
-		byFP[row[0]] = row
+		if len(row) > fpCol {
+			byFP[row[fpCol]] = row
+		}
 	}
 	pan := byFP[testFingerprint(loc("payments", "card_number"), "SEC-01")]
 	assert.Equal(t, "GDPR-0a1b2c3d4e5f", pan[ticket])
@@ -363,9 +366,14 @@ func TestXLSXRiskMatrixCounts(t *testing.T) {
 					want++
 				}
 			}
-			for _, ref := range []string{matrixCell(sev, lik), matrixAfterCell(sev, lik)} {
+			// Nothing is rated after measures yet: the after grid is empty until the
+			// DPO rates residual risk ("not assessed", not the same as before).
+			for i, ref := range []string{matrixCell(sev, lik), matrixAfterCell(sev, lik)} {
 				got, err := f.GetCellValue(sheetRiskMatrix, ref)
 				require.NoError(t, err)
+				if i == 1 {
+					want = 0
+				}
 				assert.Equal(t, fmt.Sprint(want), got, "severity %d × likelihood %d at %s", sev, lik, ref)
 				formula, err := f.GetCellFormula(sheetRiskMatrix, ref)
 				require.NoError(t, err)
@@ -493,9 +501,10 @@ func TestXLSXTruncatesLongCells(t *testing.T) {
 	rows, err := f.GetRows(sheetFindings)
 	require.NoError(t, err)
 	sqlCol := colIndex(findingCols, "Reproduce SQL") - 1
+	fpCol := colIndex(findingCols, colFindingID) - 1
 	found := false
 	for _, row := range rows[firstRow-1:] {
-		if row[0] == r.Findings[0].Fingerprint {
+		if len(row) > fpCol && row[fpCol] == r.Findings[0].Fingerprint {
 			found = true
 			assert.LessOrEqual(t, len(row[sqlCol]), 32767)
 			assert.True(t, strings.HasSuffix(row[sqlCol], "…[truncated]"))
@@ -518,7 +527,7 @@ func TestScreening(t *testing.T) {
 		by[c.ID] = c
 	}
 	assert.Equal(t, "yes", by["WP248-4"].Indicated, "health and card numbers are sensitive")
-	assert.Contains(t, by["WP248-4"].Evidence, "health_notes (health, Art. 9)")
+	assert.Contains(t, by["WP248-4"].Evidence, "health_notes (health data, Art. 9)")
 	assert.Equal(t, "yes", by["WP248-7"].Indicated, "an activity concerns employees")
 	assert.Equal(t, "no", by["WP248-5"].Indicated, "18,200 contacts is below the default threshold")
 	assert.Equal(t, dpoToJudge, by["WP248-2"].Indicated)

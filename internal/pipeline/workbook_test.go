@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -86,7 +85,7 @@ func TestDemoWorkbookGolden(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	require.Equal(t, []string{
-		"Summary", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
+		"Summary", "Description", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
 		"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
 		"Sign-off", "Methodology",
 	}, f.GetSheetList())
@@ -279,9 +278,13 @@ func TestDPOEditsSurviveRescan(t *testing.T) {
 		require.NoError(t, err)
 		at := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && strings.HasPrefix(r[0], "Retired") })
 		require.Positive(t, at, "a retired block")
+		idCol := slices.Index(rows[1], "Finding id")
+		require.GreaterOrEqual(t, idCol, 0)
 		var retired []string
 		for _, r := range rows[at+1:] {
-			retired = append(retired, r[0])
+			if idCol < len(r) {
+				retired = append(retired, r[idCol])
+			}
 		}
 		assert.Contains(t, retired, shadow)
 		assert.Equal(t, "DBA team", cellOf(t, f, "Findings", "Finding id", shadow, "Owner"))
@@ -333,19 +336,12 @@ func TestPreviousWorkbookFlag(t *testing.T) {
 }
 
 // The demo workbook converts to PDF with LibreOffice (Debian package libreoffice-calc),
-// the way a DPO might print or archive it. It runs whenever LibreOffice is installed;
-// under CI=true a missing LibreOffice fails the test (.ci/run installs it).
+// the way a DPO might print or archive it.
+// Recalculation, the heat map and reading a LibreOffice-saved workbook back are
+// TestWorkbookFormulasRecalculate's. It runs whenever LibreOffice is installed;
+// under CI=true a missing LibreOffice fails the test (make testdb installs it).
 func TestWorkbookConvertsToPDF(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		soffice, err = exec.LookPath("libreoffice")
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs the Debian package libreoffice-calc")
-		}
-		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc to run this test")
-	}
+	soffice := soffice(t)
 	dir := t.TempDir()
 	out := wbRun(t, dir, wbClock, pipeline.Options{})
 	xlsx := workbookOf(t, out)
@@ -365,57 +361,261 @@ func TestWorkbookConvertsToPDF(t *testing.T) {
 	pages := regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1)
 	assert.GreaterOrEqual(t, len(pages), 14, "at least a page per sheet")
 	assert.NotContains(t, string(output), "Error")
+}
 
-	// The heat map is formulas over Findings and the Risk register: a residual rating
-	// typed by the DPO (written here without touching any cached value) moves that
-	// risk's findings to the after-measures cell once LibreOffice recalculates.
-	rule := out.Report.Findings[0].RuleID
-	n := 0
-	for _, f := range out.Report.Findings {
-		if f.RuleID == rule {
-			n++
+// soffice finds LibreOffice. Under CI=true a missing one fails the test: make testdb
+// (.ci/ensure-databases.sh) installs it.
+func soffice(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
 		}
 	}
-	edited := filepath.Join(dir, "edited.xlsx")
-	f, err := excelize.OpenFile(xlsx)
-	require.NoError(t, err)
-	r, c := locate(t, f, "Risk register", "Risk id", "R-"+rule, "Residual severity")
-	for i, col := range []int{c, c + 1} { // residual severity and likelihood
-		ref, _ := excelize.CoordinatesToCellName(col, r)
-		require.NoError(t, f.SetCellValue("Risk register", ref, 1), i)
+	if os.Getenv("CI") == "true" {
+		t.Fatal("LibreOffice (soffice) is not installed; make testdb installs the Debian package libreoffice-calc")
 	}
-	require.NoError(t, f.SaveAs(edited))
-	require.NoError(t, f.Close())
-	csvDir := filepath.Join(dir, "csv")
-	// Filter options: comma, quote, UTF-8, …, and -1 = every sheet to its own file.
-	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", csvDir, edited)
+	t.Skip("LibreOffice (soffice) is not installed: make testdb (or apt-get install libreoffice-calc) to run this test")
+	return ""
+}
+
+// recalcProfile is a LibreOffice user profile that recalculates every formula of an
+// OOXML file on load (Tools ▸ Options ▸ Calc ▸ Formula ▸ "Recalculation on file load:
+// Always"), so the values saved back are LibreOffice's, not the cached ones gdprscan wrote.
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// recalculate opens the workbooks in one headless LibreOffice with recalculation
+// forced on load and saves each back as xlsx; it returns the saved paths in order.
+func recalculate(t *testing.T, dir string, files ...string) []string {
+	t.Helper()
+	bin := soffice(t)
+	profile := filepath.Join(dir, "lo-recalc-profile")
+	require.NoError(t, os.MkdirAll(filepath.Join(profile, "user"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644))
+	outDir := filepath.Join(dir, "recalculated")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--norestore",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir}, files...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
-	output, err = cmd.CombinedOutput()
+	output, err := cmd.CombinedOutput()
 	require.NoError(t, err, "soffice: %s", output)
-	matrix, err := os.ReadFile(filepath.Join(csvDir, "edited-Risk matrix.csv"))
-	require.NoError(t, err, "soffice said: %s", output)
-	rows, err := csv.NewReader(bytes.NewReader(matrix)).ReadAll()
-	require.NoError(t, err)
-	// The grids' rows 5–8 are likelihood 4…1; after measures, severity 1 is column J.
-	at := func(row, col int) int {
-		v, err := strconv.Atoi(rows[row-1][col-1])
-		require.NoError(t, err, "row %d col %d: %q", row, col, rows[row-1][col-1])
-		return v
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = filepath.Join(outDir, filepath.Base(f))
+		_, err := os.Stat(out[i])
+		require.NoError(t, err, "soffice wrote no %s; it said: %s", out[i], output)
 	}
-	before11, after11 := at(8, 3), at(8, 10)
-	assert.Equal(t, before11+n, after11, "the %d findings of %s are at severity 1 × likelihood 1 after measures", n, rule)
+	return out
+}
+
+// formulaMismatch is one formula cell whose recalculated value differs from the cached one.
+type formulaMismatch struct{ sheet, ref, formula, wrote, recalculated string }
+
+// compareFormulas reads every formula cell of the workbook gdprscan wrote and the same
+// cell of LibreOffice's recalculated copy, and returns the cells whose values differ
+// and how many formula cells it compared.
+func compareFormulas(t *testing.T, wrote, recalculated string) (diffs []formulaMismatch, n int) {
+	t.Helper()
+	a, err := excelize.OpenFile(wrote)
+	require.NoError(t, err)
+	defer a.Close()
+	b, err := excelize.OpenFile(recalculated)
+	require.NoError(t, err)
+	defer b.Close()
+	raw := excelize.Options{RawCellValue: true}
+	for _, sheet := range a.GetSheetList() {
+		rows, err := a.GetRows(sheet, raw)
+		require.NoError(t, err)
+		width := 0
+		for _, r := range rows {
+			width = max(width, len(r))
+		}
+		for r := 1; r <= len(rows)+2; r++ {
+			for c := 1; c <= width+2; c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				formula, err := a.GetCellFormula(sheet, ref)
+				require.NoError(t, err)
+				if formula == "" {
+					continue
+				}
+				n++
+				av, err := a.GetCellValue(sheet, ref, raw)
+				require.NoError(t, err)
+				bv, err := b.GetCellValue(sheet, ref, raw)
+				require.NoError(t, err)
+				if !sameValue(av, bv) {
+					diffs = append(diffs, formulaMismatch{sheet, ref, formula, av, bv})
+				}
+			}
+		}
+	}
+	return diffs, n
+}
+
+// sameValue compares two cell values as numbers when both are numbers (LibreOffice
+// may write 4 as 4.0000000001-free "4" or "4.0"), else as text.
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && x == y
+}
+
+// TestWorkbookFormulasRecalculate proves every formula cell: LibreOffice recalculates
+// the workbook on load and saves it back, and each formula's value must equal the one
+// gdprscan wrote — on the demo workbook as scanned, and on next week's workbook after a
+// DPO changed Applies answers, severity and likelihood overrides and residual ratings
+// (gdprscan computes its cached values from the carried-forward answers). Both
+// workbooks go through one soffice process.
+func TestWorkbookFormulasRecalculate(t *testing.T) {
+	soffice(t) // skip or fail before the scans when LibreOffice is missing
+	dir := t.TempDir()
+	first := wbRun(t, dir, wbClock, pipeline.Options{})
+	demoBook := filepath.Join(dir, "demo.xlsx")
+	b, err := os.ReadFile(workbookOf(t, first))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(demoBook, b, 0o600))
+
+	var health, card string
+	for _, f := range first.Report.Findings {
+		switch {
+		case f.RuleID == "SPC-01" && health == "":
+			health = f.Fingerprint
+		case f.RuleID == "SEC-01" && card == "":
+			card = f.Fingerprint
+		}
+	}
+	require.NotEmpty(t, health)
+	require.NotEmpty(t, card)
+	edited := filepath.Join(t.TempDir(), "edited by the DPO.xlsx")
+	require.NoError(t, os.WriteFile(edited, b, 0o600))
+	dpoEdit(t, edited, func(set func(sheet, idCol, id, col string, v any)) {
+		// Four of the scan's indications answered "no", two criteria the scan cannot
+		// see answered "yes": the count and the conclusion change.
+		for _, id := range []string{"WP248-1", "WP248-3", "WP248-4", "WP248-5"} {
+			set("Screening", "Criterion id", id, "Applies", "no")
+		}
+		set("Screening", "Criterion id", "WP248-8", "Applies", "yes")
+		set("Screening", "Criterion id", "ART35-3a", "Applies", "no")
+		set("Findings", "Finding id", health, "Severity override", 2)
+		set("Findings", "Finding id", health, "Likelihood override", 1)
+		set("Findings", "Finding id", card, "Likelihood override", 2)
+		set("Risk register", "Risk id", "R-SPC-01", "Residual severity", 4)
+		set("Risk register", "Risk id", "R-SPC-01", "Residual likelihood", 3)
+		set("Risk register", "Risk id", "R-SEC-01", "Residual severity", 1)
+		set("Risk register", "Risk id", "R-SEC-01", "Inherent likelihood", 2)
+	})
+	second := wbRun(t, dir, wbClock.AddDate(0, 0, 7), pipeline.Options{OutDir: t.TempDir(), Previous: edited})
+	answered := filepath.Join(dir, "answered.xlsx")
+	b, err = os.ReadFile(workbookOf(t, second))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(answered, b, 0o600))
+
+	typed := filepath.Join(dir, "typed.xlsx") // the DPO's edits as typed, cached values stale
+	b, err = os.ReadFile(edited)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(typed, b, 0o600))
+
+	recalced := recalculate(t, dir, demoBook, answered, typed)
+	for i, wb := range []string{demoBook, answered} {
+		diffs, n := compareFormulas(t, wb, recalced[i])
+		assert.Greater(t, n, 100, "%s: formula cells compared", filepath.Base(wb))
+		for _, d := range diffs {
+			t.Errorf("%s %s!%s: gdprscan wrote %q, LibreOffice recalculated %q (=%s)", filepath.Base(wb), d.sheet, d.ref, d.wrote, d.recalculated, d.formula)
+		}
+		t.Logf("%s: %d formula cells, %d differ after recalculation", filepath.Base(wb), n, len(diffs))
+	}
+
+	// The answers changed the outcome, and LibreOffice agrees with gdprscan on it.
+	demoR, answeredR, typedR := openRecalc(t, recalced[0]), openRecalc(t, recalced[1]), openRecalc(t, recalced[2])
+	assert.Equal(t, "4", demoR.summary("WP248 criteria met (of 9)"))
+	// The scan indicates 3, 4, 6 and 7; the DPO's no on 3 and 4 (and on 1 and 5, not
+	// indicated anyway) and yes on 8 leave 6, 7 and 8.
+	assert.Equal(t, "3", answeredR.summary("WP248 criteria met (of 9)"))
+	assert.Equal(t, "DPIA likely required", answeredR.summary("Suggestion"))
+	assert.Contains(t, demoR.summary("Prior consultation (Art. 36)"), "not known yet")
+	assert.Contains(t, answeredR.summary("Prior consultation (Art. 36)"), "yes – a high residual risk remains")
+	assert.Equal(t, "critical", answeredR.cell("Risk register", "Risk id", "R-SPC-01", "Residual level"), "4 × 3")
+	assert.Equal(t, "yes", answeredR.cell("Risk register", "Risk id", "R-SPC-01", "Art. 36 consultation indicated"))
+	assert.Equal(t, "low", answeredR.cell("Risk register", "Risk id", "R-SEC-01", "Residual level"), "1 × the DPO's inherent likelihood 2")
+	assert.Equal(t, "not assessed", answeredR.cell("Risk register", "Risk id", "R-SEC-02", "Residual level"))
+	assert.Equal(t, "2", answeredR.cell("Findings", "Finding id", health, "Assessed severity"))
+	assert.Equal(t, "4", answeredR.cell("Findings", "Finding id", health, "Residual severity"))
+
+	// Typed into last week's workbook, without a rescan, the same answers give the same
+	// conclusions once recalculated: the formulas follow the DPO as they type.
+	for _, label := range []string{"WP248 criteria met (of 9)", "Art. 35(3) trigger met", "Suggestion", "Prior consultation (Art. 36)"} {
+		assert.Equal(t, answeredR.summary(label), typedR.summary(label), label)
+	}
+	for _, id := range []string{"WP248-1", "WP248-4", "WP248-8", "ART35-3a"} {
+		assert.Equal(t, answeredR.cell("Screening", "Criterion id", id, "Counted"), typedR.cell("Screening", "Criterion id", id, "Counted"), id)
+	}
+	for _, id := range []string{"R-SPC-01", "R-SEC-01", "R-SEC-02"} {
+		for _, col := range []string{"Inherent level", "Residual level", "Art. 36 consultation indicated"} {
+			assert.Equal(t, answeredR.cell("Risk register", "Risk id", id, col), typedR.cell("Risk register", "Risk id", id, col), "%s %s", id, col)
+		}
+	}
+	// The heat map after measures moved with the typed residual ratings (rows 5–8 are
+	// likelihood 4…1, columns J–M severity 1…4).
+	moved := 0
+	for r := 5; r <= 8; r++ {
+		for c := 10; c <= 13; c++ {
+			ref, _ := excelize.CoordinatesToCellName(c, r)
+			a, err := answeredR.f.GetCellValue("Risk matrix", ref)
+			require.NoError(t, err)
+			b, err := typedR.f.GetCellValue("Risk matrix", ref)
+			require.NoError(t, err)
+			assert.Equal(t, a, b, "Risk matrix %s after measures", ref)
+			n, _ := strconv.Atoi(b)
+			moved += n
+		}
+	}
+	assert.Positive(t, moved, "the rated risks' findings are on the after-measures grid")
 
 	// A workbook the DPO saved from LibreOffice (shared strings, its own XML) still
 	// reads back, document properties included.
-	resaved := filepath.Join(dir, "resaved")
-	cmd = exec.CommandContext(ctx, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", "xlsx", "--outdir", resaved, edited)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	output, err = cmd.CombinedOutput()
-	require.NoError(t, err, "soffice: %s", output)
-	ann, err := reports.ReadAnnotations(filepath.Join(resaved, "edited.xlsx"))
-	require.NoError(t, err, "soffice said: %s", output)
-	assert.Equal(t, out.Report.ScanID, ann.ScanID)
-	assert.Equal(t, map[string]string{"Residual severity": "1", "Residual likelihood": "1"}, ann.Tables["Risk register"]["R-"+rule].Values)
+	ann, err := reports.ReadAnnotations(recalced[2])
+	require.NoError(t, err)
+	assert.Equal(t, first.Report.ScanID, ann.ScanID)
+	assert.Equal(t, map[string]string{"Residual severity": "4", "Residual likelihood": "3"}, ann.Tables["Risk register"]["R-SPC-01"].Values)
+	assert.Equal(t, "no", ann.Tables["Screening"]["WP248-4"].Values["Applies"])
+}
+
+// recalcBook reads a workbook LibreOffice saved.
+type recalcBook struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func openRecalc(t *testing.T, path string) recalcBook {
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = f.Close() })
+	return recalcBook{t, f}
+}
+
+// summary is the value beside a label in Summary's column A.
+func (r recalcBook) summary(label string) string {
+	rows, err := r.f.GetRows("Summary")
+	require.NoError(r.t, err)
+	for _, row := range rows {
+		if len(row) > 1 && row[0] == label {
+			return row[1]
+		}
+	}
+	r.t.Fatalf("Summary has no %q", label)
+	return ""
+}
+
+func (r recalcBook) cell(sheet, idCol, id, col string) string {
+	return cellOf(r.t, r.f, sheet, idCol, id, col)
 }
