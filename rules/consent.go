@@ -166,7 +166,7 @@ func ProcessedAfterWithdrawal() Rule {
 		Severity:    SeveritySignificant,
 		Likelihood:  4,
 		Principle:   "lawfulness (withdrawal honoured)",
-		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
+		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out, a lawful_basis_column saying withdrawn, or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
 		Remediation: "Suppress these people from every list and campaign now, clear the marketable flag, and fix the sync that re-adds them; keep a minimal suppression record.",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
@@ -224,6 +224,21 @@ func ProcessedAfterWithdrawal() Rule {
 						Scope:     "opted-out",
 						Offending: offending(key, key, sinceCol, from, paren(s.cfg.OptedOut)+env.live(s.table)+"\n  AND "+p),
 						Detail:    fmt.Sprintf("opted out (%s), yet %s", s.cfg.OptedOut, strings.Join(what, " or ")),
+					})
+				}
+			}
+			if s.cfg.LawfulBasisColumn != "" {
+				// SuiteCRM's lawful_basis multi-select has a "withdrawn" item.
+				p, what, err := env.stillProcessed(s, key, "", true)
+				if err != nil {
+					return nil, err
+				}
+				if len(what) > 0 {
+					out = append(out, Check{
+						Location:  Location{Schema: s.table.Schema, Table: s.table.Name, Column: s.cfg.LawfulBasisColumn},
+						Scope:     "basis-withdrawn",
+						Offending: offending(key, key, "NULL", from, env.basisIs(d.Column("s", s.cfg.LawfulBasisColumn), "withdrawn")+env.live(s.table)+"\n  AND "+p),
+						Detail:    fmt.Sprintf("lawful basis in %s says withdrawn, yet %s", s.cfg.LawfulBasisColumn, strings.Join(what, " or ")),
 					})
 				}
 			}

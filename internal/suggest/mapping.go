@@ -18,12 +18,13 @@ type Draft struct {
 	Mapping config.Mapping
 	Why     map[string]string // "subjects/contacts", "consent", … → why it was suggested
 	Notes   []string          // what could not be suggested, for the file's header
+	Skipped []Skipped         // tables that could not be read, for the file's header
 	dialect interface{ Ident(string) string }
 }
 
 // Suggest drafts a mapping from the catalogue.
 func Suggest(cat *Catalogue) *Draft {
-	d := &Draft{Why: map[string]string{}, dialect: cat.Dialect}
+	d := &Draft{Why: map[string]string{}, dialect: cat.Dialect, Skipped: cat.Skipped}
 	subjects := d.subjects(cat)
 	d.consent(cat, subjects)
 	d.emailConsent(cat, subjects)
@@ -90,6 +91,7 @@ func (d *Draft) subjects(cat *Catalogue) []Table {
 		why := []string{"personal data of people"}
 		if c, ok := t.find(basisColRE); ok {
 			s.LawfulBasisColumn = c.Name
+			d.basisValues(t.tokens[strings.ToLower(c.Name)])
 		}
 		if c, ok := t.find(optInColRE); ok && !isTime(c) {
 			s.Marketable = d.flagOn(c)
@@ -153,6 +155,91 @@ func referencing(t Table, subjects []Table) (Table, string, bool) {
 	return Table{}, "", false
 }
 
+// ref is how rows of a table point at a subject: a column holding the subject's key,
+// and a filter when the column is polymorphic (SuiteCRM bean_id with bean_module =
+// 'Contacts', Odoo res_id with model = 'res.partner').
+type ref struct {
+	subject Table
+	column  string
+	filter  string
+}
+
+// polyTypeCols are the names of the column saying which table a polymorphic <p>_id
+// points into, for prefix p.
+func polyTypeCols(p string) []string {
+	return []string{p + "_type", p + "_module", p + "_model", p + "_table", p + "type", p + "module", "model", "res_model"}
+}
+
+// refs returns every way t points at a subject: conventional foreign-key names first,
+// then polymorphic id and type pairs whose sampled type values name a subject table.
+func (d *Draft) refs(t Table, subjects []Table) []ref {
+	var out []ref
+	for _, s := range subjects {
+		if s.Name == t.Name && s.Schema == t.Schema {
+			continue
+		}
+		if c, ok := t.fkTo(s); ok {
+			out = append(out, ref{subject: s, column: c})
+		}
+	}
+	bySubject := map[string]Table{}
+	for _, s := range subjects {
+		bySubject[strings.ToLower(s.Name)] = s
+	}
+	for _, c := range t.Columns {
+		n := strings.ToLower(c.Name)
+		p, ok := strings.CutSuffix(n, "_id")
+		if !ok || p == "" || slices.Contains(t.PrimaryKey, c.Name) {
+			continue
+		}
+		for _, tc := range polyTypeCols(p) {
+			typ, ok := t.find(regexp.MustCompile(`(?i)^` + regexp.QuoteMeta(tc) + `$`))
+			if !ok {
+				continue
+			}
+			for _, v := range t.names[strings.ToLower(typ.Name)] {
+				name, _ := tableOfName(v, bySubjectNames(bySubject))
+				s, ok := bySubject[name]
+				if !ok || s.Name == t.Name && s.Schema == t.Schema {
+					continue
+				}
+				out = append(out, ref{subject: s, column: c.Name, filter: d.ident(typ.Name) + " = " + quote(v)})
+			}
+			break
+		}
+	}
+	return out
+}
+
+func bySubjectNames(m map[string]Table) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// quote is an SQL string literal of a sampled vocabulary word or table name.
+func quote(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
+
+func and(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " AND ")
+}
+
+// flagOff is the predicate "flag is not set", NULL counting as not set.
+func (d *Draft) flagOff(c rules.TableColumn) string {
+	if isBool(c) {
+		return "COALESCE(" + d.ident(c.Name) + ", FALSE) = FALSE"
+	}
+	return "COALESCE(" + d.ident(c.Name) + ", 0) = 0"
+}
+
 func pick(words []string, vocab []string) []string {
 	var out []string
 	for _, w := range words {
@@ -161,6 +248,47 @@ func pick(words []string, vocab []string) []string {
 		}
 	}
 	return out
+}
+
+// lowerWords keeps the lower-case words, the only ones matched by pattern rather than
+// by a fixed vocabulary (a capitalised word may be a name).
+func lowerWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if w == strings.ToLower(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// multiSelectBases maps the items of a multi-select basis field onto the canonical
+// bases (SuiteCRM's lawful_basis_dom).
+var multiSelectBases = map[string]string{
+	"consent": "consent", "explicit_consent": "explicit_consent", "contract": "contract", "legal_obligation": "legal_obligation",
+	"legitimate_interest": "legitimate_interest", "legitimate_interests": "legitimate_interest", "vital_interests": "vital_interests",
+	"protection_of_interest": "vital_interests", "public_task": "public_task", "public_interest": "public_task", "withdrawn": "withdrawn",
+}
+
+// basisValues drafts basis_values from the ^item^ tokens sampled in a basis column: the
+// field holds "^consent^,^contract^", so each basis is a LIKE pattern.
+func (d *Draft) basisValues(tokens []string) {
+	for _, tok := range tokens {
+		canonical, ok := multiSelectBases[tok]
+		if !ok {
+			continue
+		}
+		if d.Mapping.BasisValues == nil {
+			d.Mapping.BasisValues = map[string][]string{}
+		}
+		pat := "%^" + tok + "^%"
+		if !slices.Contains(d.Mapping.BasisValues[canonical], pat) {
+			d.Mapping.BasisValues[canonical] = append(d.Mapping.BasisValues[canonical], pat)
+		}
+	}
+	if len(tokens) > 0 {
+		d.Why["basis_values"] = "the basis column is a multi-select (^item^ values); withdrawn is kept apart so it never counts as a basis"
+	}
 }
 
 func (d *Draft) consent(cat *Catalogue, subjects []Table) {
@@ -185,7 +313,7 @@ func (d *Draft) consent(cat *Catalogue, subjects []Table) {
 			cm.WithdrawnValues = []string{"withdrawn"}
 		}
 		for _, pref := range []string{"marketing", "email", "newsletter", "promo"} {
-			for _, w := range t.wordsOf(purpose.Name) {
+			for _, w := range lowerWords(t.wordsOf(purpose.Name)) {
 				if cm.MarketingPurpose == "" && strings.Contains(w, pref) {
 					cm.MarketingPurpose = w
 				}
@@ -228,29 +356,47 @@ func (d *Draft) consent(cat *Catalogue, subjects []Table) {
 	d.Notes = append(d.Notes, "no consent-event table found (a table named like consent/subscription/preference with subject, purpose and status columns)")
 }
 
+// emailConsent finds per-address opt-ins: an email-address table with opt-in or
+// opt-out columns, pointing at its subject itself (CiviCRM civicrm_email.contact_id) or
+// linked through a relation table (SuiteCRM email_addr_bean_rel), one link per subject.
 func (d *Draft) emailConsent(cat *Catalogue, subjects []Table) {
 	if len(subjects) == 0 {
 		return
 	}
 	for _, t := range cat.Tables {
-		if t.IsView || !emailTableRE.MatchString(t.Name) || t.key() == "" {
+		if t.IsView || !emailTableRE.MatchString(t.Name) || t.key() == "" || isSubject(t, subjects) {
 			continue
 		}
 		if _, ok := t.category(detect.Email); !ok {
 			continue
 		}
 		em := &config.EmailConsentMapping{Table: t.ref(), Key: t.key()}
+		var why []string
 		if c, ok := t.find(regexp.MustCompile(`(?i)^(confirm_)?opt_?in(_status)?$`)); ok {
 			em.OptedIn = d.ident(c.Name) + " IN ('opt-in', 'confirmed-opt-in')"
 			if isBool(c) || strings.Contains(strings.ToLower(c.DataType), "int") {
 				em.OptedIn = d.flagOn(c)
 			}
 		}
-		if c, ok := t.find(optOutColRE); ok {
+		if c, ok := t.find(optOutColRE); ok && !isTime(c) {
 			em.OptedOut = d.flagOn(c)
+		} else if c, ok := t.find(regexp.MustCompile(`(?i)^on_hold$`)); ok {
+			// CiviCRM: on_hold 1 is a bounce, 2 an opt-out of this address.
+			em.OptedOut = d.ident(c.Name) + " = 2"
+			why = append(why, "on_hold = 2 is CiviCRM's opt-out (1 is a bounce): check your CRM's values")
 		}
 		if em.OptedIn == "" && em.OptedOut == "" {
 			continue
+		}
+		if em.OptedOut != "" {
+			if c, ok := t.findTime(optOutAtColRE); ok {
+				em.OptedOutAtColumn = c.Name
+			} else if c, ok := t.findTime(regexp.MustCompile(`(?i)^hold_date$`)); ok && strings.Contains(em.OptedOut, "on_hold") {
+				em.OptedOutAtColumn = c.Name
+			} else if c, ok := t.findTime(modifiedColRE); ok {
+				em.OptedOutAtColumn = c.Name
+				why = append(why, "opted_out_at_column is the row's last change, at or after the opt-out: sends after it surely came after the opt-out")
+			}
 		}
 		if c, ok := t.findTime(doiColRE); ok {
 			em.DoubleOptInAtColumn = c.Name
@@ -258,66 +404,79 @@ func (d *Draft) emailConsent(cat *Catalogue, subjects []Table) {
 		if c, ok := t.find(deletedFlagRE); ok {
 			em.SoftDeleted = d.flagOn(c)
 		}
-		if s, fk, ok := referencing(t, subjects); ok {
-			em.SubjectKey, em.SubjectTable = fk, s.ref()
+		if rs := d.refs(t, subjects); len(rs) > 0 {
+			em.SubjectKey, em.SubjectTable = rs[0].column, rs[0].subject.ref()
 		} else {
-			// SuiteCRM style: a relation table with the address key and a bean/parent key.
-			addrFK := map[string]bool{singular(strings.ToLower(t.Name)) + "_id": true, "email_address_id": true, "email_id": true}
+			// A relation table holding the address key and the subject's key.
 			for _, l := range cat.Tables {
-				var a, b string
-				for _, c := range l.Columns {
-					n := strings.ToLower(c.Name)
-					if addrFK[n] {
-						a = c.Name
-					}
-					if n == "bean_id" || n == "parent_id" || n == "contact_id" || n == "person_id" {
-						b = c.Name
+				if l.IsView || l.Name == t.Name && l.Schema == t.Schema || isSubject(l, subjects) {
+					continue
+				}
+				addr, ok := l.fkTo(t)
+				if !ok {
+					continue
+				}
+				for _, r := range d.refs(l, subjects) {
+					if r.column != addr {
+						em.Links = append(em.Links, config.EmailLink{Table: l.ref(), AddressKey: addr, SubjectKey: r.column, Filter: r.filter, SubjectTable: r.subject.ref()})
 					}
 				}
-				if a != "" && b != "" {
-					em.Link = &config.EmailLink{Table: l.ref(), AddressKey: a, SubjectKey: b}
-					if c, ok := l.find(regexp.MustCompile(`(?i)^(bean_module|parent_type)$`)); ok {
-						em.Link.Filter = d.ident(c.Name) + " = 'Contacts'"
-					}
-					em.SubjectTable = subjects[0].ref()
+				if len(em.Links) > 0 {
 					break
 				}
 			}
-			if em.Link == nil {
+			if len(em.Links) == 0 {
+				d.Notes = append(d.Notes, "email-address table "+t.Name+" has opt-in/opt-out columns but nothing links it to a subject table: add mapping.email_consent by hand")
 				continue
+			}
+			if len(em.Links) == 1 {
+				em.Link, em.Links = &em.Links[0], nil
 			}
 		}
 		d.Mapping.EmailConsent = em
-		d.Why["email_consent"] = "an email-address table with opt-in/opt-out columns"
+		d.Why["email_consent"] = strings.Join(append([]string{"an email-address table with opt-in/opt-out columns"}, why...), "; ")
 		return
 	}
 }
 
-// events suggests sends, interactions and logs from activity-like tables, and lists.
+func isSubject(t Table, subjects []Table) bool {
+	for _, s := range subjects {
+		if s.Name == t.Name && s.Schema == t.Schema {
+			return true
+		}
+	}
+	return false
+}
+
+// events suggests list memberships, sends, interactions and logs from the tables that
+// point at subjects (directly or polymorphically), one entry per subject they point at.
 func (d *Draft) events(cat *Catalogue, subjects []Table) {
+	atRE := regexp.MustCompile(`(?i)^(occurred|sent|happened|event|activity|visited|created)(_at|_on|_date|_time|_datetime)$|^(timestamp|time_stamp|activity_date|event_date|date_entered|create_date)$`)
 	for _, t := range cat.Tables {
-		if t.IsView || rules.IsShadowCopy(t.Schema, t.Name) {
+		if t.IsView || rules.IsShadowCopy(t.Schema, t.Name) || isSubject(t, subjects) {
 			continue
 		}
-		s, fk, ok := referencing(t, subjects)
-		if !ok {
+		refs := d.refs(t, subjects)
+		if len(refs) == 0 {
 			continue
 		}
-		if listNameRE.MatchString(t.Name) {
-			d.Mapping.Lists = append(d.Mapping.Lists, config.SubjectEvents{Table: t.ref(), SubjectKey: fk, SubjectTable: s.ref()})
+		if filter, ok := d.membership(cat, t, subjects); ok {
+			for _, r := range refs {
+				d.Mapping.Lists = append(d.Mapping.Lists, config.SubjectEvents{Table: t.ref(), SubjectKey: r.column, SubjectTable: r.subject.ref(), Filter: and(r.filter, filter)})
+			}
 			continue
 		}
 		if !activityNameRE.MatchString(t.Name) || consentNameRE.MatchString(t.Name) {
 			continue
 		}
-		at, ok := t.findTime(regexp.MustCompile(`(?i)^(occurred|sent|happened|event|activity|visited|created)(_at|_on|_date|_time)$|^(timestamp|activity_date|event_date|date_entered)$`))
+		at, ok := t.findTime(atRE)
 		if !ok {
 			continue
 		}
-		ev := config.SubjectEvents{Table: t.ref(), SubjectKey: fk, SubjectTable: s.ref(), AtColumn: at.Name}
-		if typ, ok := t.find(typeColRE); ok {
-			var sends, inter []string
-			for _, w := range t.wordsOf(typ.Name) {
+		var sends, inter []string
+		typ, typed := t.find(typeColRE)
+		if typed {
+			for _, w := range lowerWords(t.wordsOf(typ.Name)) {
 				if sendWord.MatchString(w) {
 					sends = append(sends, w)
 				}
@@ -325,19 +484,74 @@ func (d *Draft) events(cat *Catalogue, subjects []Table) {
 					inter = append(inter, w)
 				}
 			}
+		}
+		for _, r := range refs {
+			ev := config.SubjectEvents{Table: t.ref(), SubjectKey: r.column, SubjectTable: r.subject.ref(), AtColumn: at.Name}
 			if len(sends) > 0 {
 				x := ev
-				x.Filter = inList(d.ident(typ.Name), sends)
+				x.Filter = and(inList(d.ident(typ.Name), sends), r.filter)
 				d.Mapping.Sends = append(d.Mapping.Sends, x)
 			}
 			if len(inter) > 0 {
 				x := ev
-				x.Filter = inList(d.ident(typ.Name), inter)
+				x.Filter = and(inList(d.ident(typ.Name), inter), r.filter)
 				d.Mapping.Interactions = append(d.Mapping.Interactions, x)
 			}
 		}
 		d.Mapping.Logs = append(d.Mapping.Logs, config.LogTable{Table: t.ref(), AtColumn: at.Name})
 	}
+}
+
+// membership reports whether t holds memberships of marketing lists or groups, and the
+// filter keeping live memberships of marketing lists: a membership status that says
+// added, an opt-out flag not set, and lists whose type is not suppression, test or seed.
+func (d *Draft) membership(cat *Catalogue, t Table, subjects []Table) (string, bool) {
+	if contractNameRE.MatchString(t.Name) || activityNameRE.MatchString(t.Name) || len(t.Columns) > 12 {
+		return "", false
+	}
+	var listCol rules.TableColumn
+	found := false
+	for _, c := range t.Columns {
+		if listColRE.MatchString(c.Name) && !slices.Contains(t.PrimaryKey, c.Name) {
+			listCol, found = c, true
+			break
+		}
+	}
+	if !found && !listNameRE.MatchString(t.Name) {
+		return "", false
+	}
+	var filters []string
+	if st, ok := t.find(statusColRE); ok {
+		if w := pick(t.wordsOf(st.Name), memberWords); len(w) > 0 {
+			filters = append(filters, inList(d.ident(st.Name), w))
+		}
+	}
+	if c, ok := t.find(optOutColRE); ok && !isTime(c) {
+		filters = append(filters, d.flagOff(c))
+	}
+	if found {
+		for _, l := range cat.Tables {
+			if l.IsView || l.key() == "" || l.Name == t.Name || isSubject(l, subjects) {
+				continue
+			}
+			if fk, ok := t.fkTo(l); !ok || fk != listCol.Name {
+				continue
+			}
+			if typ, ok := l.find(listTypeColRE); ok {
+				var bad []string
+				for _, w := range l.wordsOf(typ.Name) {
+					if excludedListRE.MatchString(w) {
+						bad = append(bad, w)
+					}
+				}
+				if len(bad) > 0 {
+					filters = append(filters, fmt.Sprintf("%s NOT IN (SELECT %s FROM %s WHERE %s)", d.ident(listCol.Name), d.ident(l.key()), d.ident(l.Name), inList(d.ident(typ.Name), bad)))
+				}
+			}
+			break
+		}
+	}
+	return and(filters...), true
 }
 
 func inList(col string, words []string) string {
@@ -401,15 +615,6 @@ func (d *Draft) contractsAndRetention(cat *Catalogue, subjects []Table) {
 		if sub.SoftDeleted != "" {
 			live = "NOT (" + sub.SoftDeleted + ")"
 		}
-		and := func(parts ...string) string {
-			var out []string
-			for _, p := range parts {
-				if p != "" {
-					out = append(out, p)
-				}
-			}
-			return strings.Join(out, " AND ")
-		}
 		switch {
 		case leadNameRE.MatchString(s.Name):
 			created, ok := s.findTime(createdColRE)
@@ -421,12 +626,14 @@ func (d *Draft) contractsAndRetention(cat *Catalogue, subjects []Table) {
 			if in, ok := s.findTime(inboundColRE); ok {
 				anchor = "COALESCE(" + d.ident(in.Name) + ", " + d.ident(created.Name) + ")"
 			}
+			// Converted leads became contacts or customers: their retention is not a lead's.
 			filter := live
-			if st, ok := s.find(regexp.MustCompile(`(?i)^(status|lead_status|stage|lifecycle_stage)$`)); ok && slices.Contains(s.wordsOf(st.Name), "converted") {
-				filter = and(d.ident(st.Name)+" <> 'converted'", live)
-			}
-			if c, ok := s.find(regexp.MustCompile(`(?i)^is_?converted$`)); ok {
-				filter = and("NOT ("+d.flagOn(c)+")", live)
+			if c, ok := s.find(convertedColRE); ok && !isTime(c) {
+				filter = and(d.flagOff(c), live)
+			} else if st, ok := s.find(regexp.MustCompile(`(?i)^(status|lead_status|stage|lifecycle_stage)$`)); ok {
+				if w := pick(s.wordsOf(st.Name), []string{"converted"}); len(w) > 0 {
+					filter = and("("+d.ident(st.Name)+" IS NULL OR "+d.ident(st.Name)+" <> "+quote(w[0])+")", live)
+				}
 			}
 			d.Mapping.Retention = append(d.Mapping.Retention, config.RetentionRule{
 				ID: s.Name + "-3y", Table: s.ref(), Key: s.key(), AppliesTo: "prospects", SubjectFilter: filter, Anchor: anchor,

@@ -26,42 +26,69 @@ import (
 type Table struct {
 	rules.Table
 	words map[string][]string // lower-case column name → vocabulary words sampled, sorted
+	// names are sampled values that name a table of the catalogue (bean_module =
+	// 'Contacts', model = 'res.partner'), by lower-case column name: polymorphic links.
+	names map[string][]string
+	// tokens are the ^word^ items of multi-select values (SuiteCRM lawful_basis
+	// "^consent^,^contract^"), by lower-case column name.
+	tokens map[string][]string
 }
 
 // Catalogue is what the suggestion is drawn from.
 type Catalogue struct {
 	Dialect dialect.Dialect
 	Tables  []Table
+	// Skipped are the tables that could not be read (no privilege, a view that timed
+	// out): the draft is made from the rest and says which were left out.
+	Skipped []Skipped
+}
+
+// Skipped is a table init could not sample, and why (scrubbed of secrets).
+type Skipped struct {
+	Table  string
+	Reason string
 }
 
 // Read lists the source's tables, samples and classifies each, as a scan does. Tables
-// of the engine itself (sqlite_*) are left out.
+// of the engine itself (sqlite_*) are left out; a table that cannot be sampled is
+// skipped and recorded, so one unreadable table does not stop the draft.
 func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleSize int) (*Catalogue, error) {
 	units, err := src.Units(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list tables: %s", scanner.Scrub(err.Error()))
 	}
 	out := &Catalogue{Dialect: src.Dialect()}
+	tableNames := map[string]bool{}
+	for _, u := range units {
+		tableNames[strings.ToLower(u.Table)] = true
+	}
 	for _, u := range units {
 		if strings.HasPrefix(strings.ToLower(u.Table), "sqlite_") {
 			continue
 		}
 		s, err := src.Sample(ctx, u, sampleSize)
 		if err != nil {
-			return nil, fmt.Errorf("sample %s: %s", u.ID(), scanner.Scrub(err.Error()))
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			out.Skipped = append(out.Skipped, Skipped{Table: u.ID(), Reason: scanner.Scrub(err.Error())})
+			continue
 		}
 		names := make([]string, len(u.Columns))
 		for i, col := range u.Columns {
 			names[i] = col.Name
 		}
 		t := Table{Table: rules.Table{Schema: u.Schema, Name: u.Table, IsView: u.IsView, RowEstimate: u.RowEstimate, PrimaryKey: u.PrimaryKey},
-			words: map[string][]string{}}
+			words: map[string][]string{}, names: map[string][]string{}, tokens: map[string][]string{}}
 		for _, col := range u.Columns {
 			vals := s.Values[col.Name]
 			r := c.Classify(detect.Column{Table: u.Table, Name: col.Name, DataType: col.DataType, TableColumns: names, Values: vals, Sampled: s.Rows})
 			t.Columns = append(t.Columns, rules.TableColumn{Name: col.Name, DataType: col.DataType, Default: col.Default, Class: r})
 			if !r.Personal {
-				t.words[strings.ToLower(col.Name)] = vocabulary(vals)
+				k := strings.ToLower(col.Name)
+				t.words[k] = vocabulary(vals)
+				t.names[k] = tableNamesIn(vals, tableNames)
+				t.tokens[k] = multiSelectTokens(vals)
 			}
 		}
 		out.Tables = append(out.Tables, t)
@@ -70,8 +97,9 @@ func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleS
 }
 
 // vocabularyRE keeps sampled values that are enum words: short, lower-case letters,
-// digits, '_' and '-', never an address or a name with capitals.
-var vocabularyRE = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,30}$`)
+// digits, '_' and '-', or one capitalised word (CiviCRM's 'Added'), never an address or
+// a full name. Only words of fixed vocabularies are ever written to the draft.
+var vocabularyRE = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,30}$|^[A-Z][a-z]{1,20}$`)
 
 func vocabulary(vals []string) []string {
 	seen := map[string]bool{}
@@ -84,6 +112,52 @@ func vocabulary(vals []string) []string {
 		}
 		if len(out) > 40 {
 			return nil // too many distinct values for an enum
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// tableNamesIn returns the distinct sampled values that name a catalogue table, as
+// written: "Contacts" (contacts), "res.partner" (res_partner), "Lead" (leads).
+func tableNamesIn(vals []string, tables map[string]bool) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vals {
+		if len(v) > 64 || seen[v] {
+			continue
+		}
+		if _, ok := tableOfName(v, tables); ok {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// tableOfName is the catalogue table a type value names, if any.
+func tableOfName(v string, tables map[string]bool) (string, bool) {
+	n := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(v), ".", "_"))
+	for _, cand := range []string{n, n + "s", n + "es", strings.TrimSuffix(n, "y") + "ies"} {
+		if n != "" && tables[cand] {
+			return cand, true
+		}
+	}
+	return "", false
+}
+
+var tokenRE = regexp.MustCompile(`\^([a-z][a-z_]{1,40})\^`)
+
+func multiSelectTokens(vals []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vals {
+		for _, m := range tokenRE.FindAllStringSubmatch(v, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				out = append(out, m[1])
+			}
 		}
 	}
 	slices.Sort(out)
@@ -106,9 +180,14 @@ var (
 	contractNameRE = regexp.MustCompile(`(?i)(order|contract|deal|opportunit|potential|invoice|contribution|donation|membership|` +
 		`purchase|booking|reservation|vertrag|auftrag|bestellung|rechnung|spende|commande|facture|contrat|cotisation|` +
 		`pedido|factura|contrato|ordine|fattura|contratto|bestelling|factuur|zamowienie|faktura|ordre|tilaus|lasku|sopimus)`)
-	activityNameRE = regexp.MustCompile(`(?i)(activit|event|email_log|campaign_log|interaction|engagement|touch|visit|tracking|page_?view|click|audit|_log$|^log)`)
-	listNameRE     = regexp.MustCompile(`(?i)(list_member|prospect_lists|list_subscri|audience_member|segment_member|mailing_list)`)
-	emailTableRE   = regexp.MustCompile(`(?i)^(email_?addresses|emails|email_address|contact_emails)$`)
+	activityNameRE = regexp.MustCompile(`(?i)(activit|event|email_log|campaign_log|interaction|engagement|touch|visit|tracking|page_?view|click|audit|_log$|^log|mailing_trace|_sends?$|delivered)`)
+	listNameRE     = regexp.MustCompile(`(?i)(list_member|prospect_lists|list_subscri|audience_member|segment_member|mailing_list|group_contact|list_contact|contact_list|campaign\w*rel$|subscription)`)
+	emailTableRE   = regexp.MustCompile(`(?i)^(email_?addresses|emails|email_address|contact_emails)$|_(emails?|email_address(es)?)$`)
+	// listColRE names a membership row's reference to its list or group.
+	listColRE = regexp.MustCompile(`(?i)^(\w+_)?(list|group|segment|audience)_?id$`)
+	// excludedListRE are list types that are not marketing: suppression, exemption, test
+	// and seed lists (SuiteCRM list_type exempt*, seed, test).
+	excludedListRE = regexp.MustCompile(`(?i)(exempt|suppress|block|black|test|seed|unsubscri|do_not)`)
 )
 
 // column patterns, tried in order.
@@ -116,7 +195,10 @@ var (
 	basisColRE      = regexp.MustCompile(`(?i)^(hs_)?(lawful|legal)_?basis$|rechtsgrundlage|base_legale|base_juridica`)
 	optInColRE      = regexp.MustCompile(`(?i)^((marketing|email|newsletter)_)?opt_?in$|^optin|accepts_marketing|marketing_consent|^subscribed$|^is_subscribed$|newsletter$`)
 	optOutColRE     = regexp.MustCompile(`(?i)opt_?out$|^do_not_(email|mail|contact)$|^donotemail$|^unsubscribed$|hasoptedoutofemail|^is_opt_out$`)
-	optOutAtColRE   = regexp.MustCompile(`(?i)(opt_?out|unsubscribe)\w*(_at|_date|date|_on)$`)
+	optOutAtColRE   = regexp.MustCompile(`(?i)(opt_?out|unsubscri)\w*(_at|_date|date|_on|_datetime)$`)
+	modifiedColRE   = regexp.MustCompile(`(?i)^(date_modified|updated_at|modified_at|modified_on|write_date|last_modified|modifiedtime)$`)
+	convertedColRE  = regexp.MustCompile(`(?i)^(is_)?converted$`)
+	listTypeColRE   = regexp.MustCompile(`(?i)^(list_type|group_type|type|kind|category)$`)
 	deletedFlagRE   = regexp.MustCompile(`(?i)^(is_)?(deleted|archived)$`)
 	deletedAtColRE  = regexp.MustCompile(`(?i)^(deleted|archived)_(at|on|date)$|^date_deleted$|^deletion_date$`)
 	createdColRE    = regexp.MustCompile(`(?i)^(created(_at|_on|date|_date)?|date_entered|createdate|creation_date|date_created|inserted_at)$`)
@@ -135,7 +217,7 @@ var (
 	doiColRE        = regexp.MustCompile(`(?i)^(double_opt_in(_at|_date)?|doi_(at|date|confirmed_at)|confirm_opt_in_date|confirmed_at)$`)
 	reconfColRE     = regexp.MustCompile(`(?i)^(reconfirmed|renewed|refreshed)(_at|_on|_date)$`)
 	parentalColRE   = regexp.MustCompile(`(?i)(parental|guardian)`)
-	typeColRE       = regexp.MustCompile(`(?i)^(activity_type|event_type|type|kind|action|activity|event)$`)
+	typeColRE       = regexp.MustCompile(`(?i)^(activity_type|event_type|type|kind|action|activity|event|trace_type|trace_status)$`)
 	receivedColRE   = regexp.MustCompile(`(?i)^(received|requested|submitted)(_at|_on|_date)$|^date_entered$|^created_at$`)
 	completedColRE  = regexp.MustCompile(`(?i)^(completed|closed|resolved|done|fulfilled|finished)(_at|_on|_date)$`)
 	hashColRE       = regexp.MustCompile(`(?i)(hash|sha256|sha_256|digest)`)
@@ -149,7 +231,8 @@ var (
 	grantedWords    = []string{"granted", "given", "yes", "opt-in", "opted_in", "optin", "opted-in", "active", "subscribed", "accepted", "agreed", "confirmed", "true"}
 	withdrawnWords  = []string{"withdrawn", "revoked", "opted_out", "opt-out", "opted-out", "optout", "unsubscribed", "retracted", "cancelled"}
 	completedWords  = []string{"completed", "done", "closed", "fulfilled", "resolved", "erased"}
-	interactionWord = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)`)
+	interactionWord = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)|^link$`)
+	memberWords     = []string{"added", "subscribed", "active", "confirmed", "member", "opted_in", "opt-in"}
 	sendWord        = regexp.MustCompile(`(?i)^(email|e-mail|sent|newsletter|campaign|targeted|mailing|send)$`)
 )
 
@@ -210,7 +293,9 @@ func (t Table) fkTo(s Table) (string, bool) {
 	}
 	k := strings.ToLower(s.key())
 	names := map[string]bool{}
-	for _, b := range []string{singular(base), base} {
+	// The whole name counts too: email_addresses.id → email_address_id,
+	// prospect_lists.id → prospect_list_id.
+	for _, b := range []string{singular(base), base, singular(strings.ToLower(s.Name))} {
 		names[b+"_"+k] = true
 		names[b+k] = true
 		names["fk_"+b] = true // Dolibarr: fk_socpeople
@@ -238,6 +323,8 @@ func singular(s string) string {
 	switch {
 	case s == "people":
 		return "person"
+	case strings.HasSuffix(s, "sses"):
+		return s[:len(s)-2]
 	case strings.HasSuffix(s, "ies") && len(s) > 3:
 		return s[:len(s)-3] + "y"
 	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss"):
