@@ -71,7 +71,8 @@ func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleS
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			out.Skipped = append(out.Skipped, Skipped{Table: u.ID(), Reason: scanner.Scrub(err.Error())})
+			reason := strings.TrimPrefix(scanner.Scrub(err.Error()), "sample "+u.ID()+": ")
+			out.Skipped = append(out.Skipped, Skipped{Table: tableRef(u.Schema, u.Table), Reason: reason})
 			continue
 		}
 		names := make([]string, len(u.Columns))
@@ -94,6 +95,13 @@ func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleS
 		out.Tables = append(out.Tables, t)
 	}
 	return out, nil
+}
+
+func tableRef(schema, table string) string {
+	if schema == "" {
+		return table
+	}
+	return schema + "." + table
 }
 
 // vocabularyRE keeps sampled values that are enum words: short, lower-case letters,

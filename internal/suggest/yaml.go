@@ -38,7 +38,7 @@ func (d *Draft) YAML(h Header) []byte {
 		w.line(0, "#   - not found: %s", n)
 	}
 	for _, sk := range d.Skipped {
-		w.line(0, "#   - skipped table %s (could not be read: %s): grant the scanner SELECT on it and run init again", sk.Table, oneLine(sk.Reason))
+		w.line(0, "#   - skipped table %s (could not be read: %s): give the scanner access to it, or more time, and run init again", sk.Table, oneLine(sk.Reason))
 	}
 	w.line(0, "")
 	w.line(0, "organisation:")
