@@ -62,13 +62,13 @@ func (d *Draft) subjects(cat *Catalogue) []Table {
 			continue
 		}
 		if requestNameRE.MatchString(t.Name) || tombNameRE.MatchString(t.Name) || holdNameRE.MatchString(t.Name) ||
-			consentNameRE.MatchString(t.Name) || emailTableRE.MatchString(t.Name) {
+			consentNameRE.MatchString(t.Name) || emailTableRE.MatchString(t.Name) || listNameRE.MatchString(t.Name) || collectionNameRE.MatchString(t.Name) {
 			continue
 		}
 		_, email := t.category(detect.Email)
 		_, name := t.category(detect.PersonName)
 		_, phone := t.category(detect.Phone)
-		if !(email && (name || phone)) && !(personNameRE.MatchString(t.Name) && (email || name)) {
+		if !(email && (name || phone)) && !(personNameRE.MatchString(t.Name) && (email || name || phone)) {
 			continue
 		}
 		out = append(out, t)

@@ -191,6 +191,9 @@ var (
 	activityNameRE = regexp.MustCompile(`(?i)(activit|event|email_log|campaign_log|interaction|engagement|touch|visit|tracking|page_?view|click|audit|_log$|^log|mailing_trace|_sends?$|delivered)`)
 	listNameRE     = regexp.MustCompile(`(?i)(list_member|prospect_lists|list_subscri|audience_member|segment_member|mailing_list|group_contact|list_contact|contact_list|campaign\w*rel$|subscription)`)
 	emailTableRE   = regexp.MustCompile(`(?i)^(email_?addresses|emails|email_address|contact_emails)$|_(emails?|email_address(es)?)$`)
+	// collectionNameRE names tables of lists, groups and campaigns (prospect_lists,
+	// civicrm_group): about people only through their members.
+	collectionNameRE = regexp.MustCompile(`(?i)(^|_)(lists?|groups?|segments?|audiences?|campaigns?)$`)
 	// listColRE names a membership row's reference to its list or group.
 	listColRE = regexp.MustCompile(`(?i)^(\w+_)?(list|group|segment|audience)_?id$`)
 	// excludedListRE are list types that are not marketing: suppression, exemption, test
@@ -271,10 +274,14 @@ func (t Table) category(cat detect.Category) (rules.TableColumn, bool) {
 	return rules.TableColumn{}, false
 }
 
+// isTime reports whether c holds a time, by type or, where the type does not say
+// (SQLite's TEXT), by name: created_at, date_entered.
 func isTime(c rules.TableColumn) bool {
 	dt := strings.ToLower(c.DataType)
-	return strings.Contains(dt, "date") || strings.Contains(dt, "time") || atColRE.MatchString(c.Name)
+	return strings.Contains(dt, "date") || strings.Contains(dt, "time") || atColRE.MatchString(c.Name) || timePrefixRE.MatchString(c.Name)
 }
+
+var timePrefixRE = regexp.MustCompile(`(?i)^(date|datetime|timestamp)_`)
 
 func isBool(c rules.TableColumn) bool { return strings.Contains(strings.ToLower(c.DataType), "bool") }
 
