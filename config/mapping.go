@@ -177,10 +177,21 @@ type EmailLink struct {
 // SubjectEvents is a table of things that happened to or by a subject.
 type SubjectEvents struct {
 	Table        string `yaml:"table"`
-	SubjectKey   string `yaml:"subject_key"`
+	SubjectKey   string `yaml:"subject_key"`   // on the table, or on through's table
 	SubjectTable string `yaml:"subject_table"` // default: every subject
 	AtColumn     string `yaml:"at_column"`
 	Filter       string `yaml:"filter"` // SQL predicate selecting the relevant rows
+	// Through is the table between the events and the subject when events point at one
+	// of its rows (CiviCRM: civicrm_mailing_event_delivered.event_queue_id →
+	// civicrm_mailing_event_queue.id, which holds contact_id).
+	Through *EventThrough `yaml:"through"`
+}
+
+// EventThrough is a table the events reference, holding the subject key.
+type EventThrough struct {
+	Table  string `yaml:"table"`
+	Key    string `yaml:"key"`    // its key
+	Column string `yaml:"column"` // the events' column referencing the key
 }
 
 // ContractMapping is a table of contracts, orders or deals of subjects.
@@ -445,6 +456,11 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 			req(e.Table, p, what+".table")
 			req(e.SubjectKey, p, what+".subject_key")
 			subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), what+".subject_table")
+			if th := e.Through; th != nil {
+				req(th.Table, append(p, "through"), what+".through.table")
+				req(th.Key, append(p, "through"), what+".through.key")
+				req(th.Column, append(p, "through"), what+".through.column")
+			}
 			if needAt {
 				req(e.AtColumn, p, what+".at_column")
 			}

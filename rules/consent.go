@@ -278,9 +278,15 @@ func ProcessedAfterWithdrawal() Rule {
 func withoutMarketableIfSame(s subject) subject {
 	a := predicateColumns(s.cfg.Marketable, s.table)
 	b := predicateColumns(s.cfg.OptedOut, s.table)
-	if len(a) == 1 && len(b) == 1 && equalFold(a[0].Name, b[0].Name) {
-		s.cfg.Marketable = ""
+	if len(a) == 0 || len(a) != len(b) {
+		return s
 	}
+	for _, c := range a {
+		if !slices.ContainsFunc(b, func(o TableColumn) bool { return equalFold(o.Name, c.Name) }) {
+			return s
+		}
+	}
+	s.cfg.Marketable = ""
 	return s
 }
 

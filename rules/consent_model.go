@@ -289,10 +289,11 @@ func (a *emailTable) subjectOfRow(e *Env) string {
 	return "COALESCE(" + strings.Join(subs, ", ") + ")"
 }
 
-// events resolves sends, lists or interactions that are about subject s.
-func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]config.SubjectEvents, []Table, error) {
+// events resolves sends, lists or interactions that are about subject s. through holds
+// each entry's through table, zero when it has none.
+func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]config.SubjectEvents, []eventTables, error) {
 	var out []config.SubjectEvents
-	var tables []Table
+	var tables []eventTables
 	for _, ev := range list {
 		if !e.appliesTo(ev.SubjectTable, s) {
 			continue
@@ -301,25 +302,50 @@ func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]con
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, c := range []string{ev.SubjectKey, ev.AtColumn} {
-			if c == "" {
-				continue
+		et := eventTables{t: t}
+		keyOn := t
+		if th := ev.Through; th != nil {
+			if et.through, err = e.table(th.Table, what+" through"); err != nil {
+				return nil, nil, err
 			}
-			if err := e.column(t, c, what); err != nil {
+			if err := e.column(et.through, th.Key, what+" through"); err != nil {
+				return nil, nil, err
+			}
+			if err := e.column(t, th.Column, what); err != nil {
+				return nil, nil, err
+			}
+			keyOn = et.through
+		}
+		if err := e.column(keyOn, ev.SubjectKey, what); err != nil {
+			return nil, nil, err
+		}
+		if ev.AtColumn != "" {
+			if err := e.column(t, ev.AtColumn, what); err != nil {
 				return nil, nil, err
 			}
 		}
 		out = append(out, ev)
-		tables = append(tables, t)
+		tables = append(tables, et)
 	}
 	return out, tables, nil
 }
 
+// eventTables are an events entry's table and its through table.
+type eventTables struct {
+	t, through Table
+}
+
 // eventExists is an EXISTS over rows of an events table for the subject key expression
 // key, after the time expression after when it is set.
-func (e *Env) eventExists(ev config.SubjectEvents, t Table, alias, key, after string) string {
+func (e *Env) eventExists(ev config.SubjectEvents, et eventTables, alias, key, after string) string {
 	d := e.Dialect
-	conds := []string{d.Column(alias, ev.SubjectKey) + " = " + key}
+	t := et.t
+	subjectIs := d.Column(alias, ev.SubjectKey) + " = " + key
+	if th := ev.Through; th != nil {
+		subjectIs = fmt.Sprintf("EXISTS (SELECT 1 FROM %s q WHERE %s = %s AND %s = %s)", d.Table(et.through.Schema, et.through.Name),
+			d.Column("q", th.Key), d.Column(alias, th.Column), d.Column("q", ev.SubjectKey), key)
+	}
+	conds := []string{subjectIs}
 	if after != "" {
 		conds = append(conds, d.Column(alias, ev.AtColumn)+" > "+after)
 	}

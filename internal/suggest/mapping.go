@@ -55,6 +55,14 @@ func (d *Draft) flagOn(c rules.TableColumn) string {
 	return d.ident(c.Name) + " = 1"
 }
 
+// paren wraps a predicate unless it already is one parenthesised whole.
+func paren(p string) string {
+	if strings.HasPrefix(p, "(") && strings.HasSuffix(p, ")") {
+		return p
+	}
+	return "(" + p + ")"
+}
+
 func (d *Draft) subjects(cat *Catalogue) []Table {
 	var out []Table
 	for _, t := range cat.Tables {
@@ -96,14 +104,27 @@ func (d *Draft) subjects(cat *Catalogue) []Table {
 		if c, ok := t.find(optInColRE); ok && !isTime(c) {
 			s.Marketable = d.flagOn(c)
 		}
-		if c, ok := t.find(optOutColRE); ok && !isTime(c) {
-			s.OptedOut = d.flagOn(c)
+		// Every opt-out flag counts (CiviCRM: do_not_email and is_opt_out).
+		var outs []string
+		for _, c := range t.Columns {
+			if optOutColRE.MatchString(c.Name) && !isTime(c) {
+				outs = append(outs, d.flagOn(c))
+			}
+		}
+		if len(outs) > 0 {
+			s.OptedOut = strings.Join(outs, " OR ")
+			if len(outs) > 1 {
+				s.OptedOut = "(" + s.OptedOut + ")"
+			}
 			if s.Marketable == "" {
 				why = append(why, "marketable taken as not opted out: change it if your policy is consent-based")
-				s.Marketable = "NOT (" + s.OptedOut + ")"
+				s.Marketable = "NOT " + paren(s.OptedOut)
 			}
 			if c, ok := t.findTime(optOutAtColRE); ok {
 				s.OptedOutAtColumn = c.Name
+			} else if c, ok := t.findTime(modifiedColRE); ok {
+				s.OptedOutAtColumn = c.Name
+				why = append(why, "opted_out_at_column is the row's last change, at or after the opt-out: sends after it surely came after the opt-out")
 			}
 		}
 		if flag, ok := t.find(deletedFlagRE); ok && !isTime(flag) {
@@ -457,10 +478,14 @@ func (d *Draft) events(cat *Catalogue, subjects []Table) {
 			continue
 		}
 		refs := d.refs(t, subjects)
+		var through *config.EventThrough
+		if len(refs) == 0 && activityNameRE.MatchString(t.Name) {
+			refs, through = d.throughRefs(cat, t, subjects)
+		}
 		if len(refs) == 0 {
 			continue
 		}
-		if filter, ok := d.membership(cat, t, subjects); ok {
+		if filter, ok := d.membership(cat, t, subjects); ok && through == nil {
 			for _, r := range refs {
 				d.Mapping.Lists = append(d.Mapping.Lists, config.SubjectEvents{Table: t.ref(), SubjectKey: r.column, SubjectTable: r.subject.ref(), Filter: and(r.filter, filter)})
 			}
@@ -485,21 +510,50 @@ func (d *Draft) events(cat *Catalogue, subjects []Table) {
 				}
 			}
 		}
+		typeFilter := func(words []string) string { return inList(d.ident(typ.Name), words) }
+		if !typed || len(sends)+len(inter) == 0 {
+			// No type column to tell: the table's name may say what every row is.
+			typeFilter = func([]string) string { return "" }
+			switch {
+			case sendTableRE.MatchString(t.Name):
+				sends = []string{"*"}
+			case interactionTableRE.MatchString(t.Name):
+				inter = []string{"*"}
+			}
+		}
 		for _, r := range refs {
-			ev := config.SubjectEvents{Table: t.ref(), SubjectKey: r.column, SubjectTable: r.subject.ref(), AtColumn: at.Name}
+			ev := config.SubjectEvents{Table: t.ref(), SubjectKey: r.column, SubjectTable: r.subject.ref(), AtColumn: at.Name, Through: through}
 			if len(sends) > 0 {
 				x := ev
-				x.Filter = and(inList(d.ident(typ.Name), sends), r.filter)
+				x.Filter = and(typeFilter(sends), r.filter)
 				d.Mapping.Sends = append(d.Mapping.Sends, x)
 			}
 			if len(inter) > 0 {
 				x := ev
-				x.Filter = and(inList(d.ident(typ.Name), inter), r.filter)
+				x.Filter = and(typeFilter(inter), r.filter)
 				d.Mapping.Interactions = append(d.Mapping.Interactions, x)
 			}
 		}
 		d.Mapping.Logs = append(d.Mapping.Logs, config.LogTable{Table: t.ref(), AtColumn: at.Name})
 	}
+}
+
+// throughRefs finds the subjects an event table reaches through a table it references
+// (CiviCRM: delivered.event_queue_id → event_queue.id, whose contact_id is the subject).
+func (d *Draft) throughRefs(cat *Catalogue, t Table, subjects []Table) ([]ref, *config.EventThrough) {
+	for _, q := range cat.Tables {
+		if q.IsView || q.key() == "" || q.Name == t.Name && q.Schema == t.Schema || isSubject(q, subjects) {
+			continue
+		}
+		col, ok := t.fkTo(q)
+		if !ok {
+			continue
+		}
+		if rs := d.refs(q, subjects); len(rs) > 0 {
+			return rs, &config.EventThrough{Table: q.ref(), Key: q.key(), Column: col}
+		}
+	}
+	return nil, nil
 }
 
 // membership reports whether t holds memberships of marketing lists or groups, and the

@@ -242,7 +242,11 @@ var (
 	grantedWords    = []string{"granted", "given", "yes", "opt-in", "opted_in", "optin", "opted-in", "active", "subscribed", "accepted", "agreed", "confirmed", "true"}
 	withdrawnWords  = []string{"withdrawn", "revoked", "opted_out", "opt-out", "opted-out", "optout", "unsubscribed", "retracted", "cancelled"}
 	completedWords  = []string{"completed", "done", "closed", "fulfilled", "resolved", "erased"}
-	interactionWord = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)|^link$`)
+	// Event tables that are sends or subject-started contact by their name alone
+	// (CiviCRM civicrm_mailing_event_delivered, civicrm_mailing_event_reply).
+	sendTableRE        = regexp.MustCompile(`(?i)(deliver|_sent$|_sends?$|send_log)`)
+	interactionTableRE = regexp.MustCompile(`(?i)(reply|click|trackable_url_open|form_submi|web_form|forward)`)
+	interactionWord    = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)|^link$`)
 	memberWords     = []string{"added", "subscribed", "active", "confirmed", "member", "opted_in", "opt-in"}
 	sendWord        = regexp.MustCompile(`(?i)^(email|e-mail|sent|newsletter|campaign|targeted|mailing|send)$`)
 )
@@ -328,6 +332,17 @@ func (t Table) fkTo(s Table) (string, bool) {
 			continue // a table's own key links to nothing
 		}
 		if names[strings.ToLower(c.Name)] {
+			return c.Name, true
+		}
+	}
+	// The end of a prefixed name: event_queue_id → civicrm_mailing_event_queue.id.
+	full := strings.ToLower(s.Name)
+	for _, c := range t.Columns {
+		p, ok := strings.CutSuffix(strings.ToLower(c.Name), "_"+k)
+		if !ok || len(p) < 4 || slices.Contains(t.PrimaryKey, c.Name) {
+			continue
+		}
+		if strings.HasSuffix(full, "_"+p) || strings.HasSuffix(full, "_"+p+"s") {
 			return c.Name, true
 		}
 	}

@@ -183,7 +183,8 @@ func TestSuggestCiviCRMAndOdooShapes(t *testing.T) {
 	assert.Equal(t, config.EmailConsentMapping{Table: "civicrm_email", Key: "id", SubjectKey: "contact_id", SubjectTable: "civicrm_contact",
 		OptedOut: "on_hold = 2", OptedOutAtColumn: "hold_date"}, *m.EmailConsent)
 	assert.Equal(t, []config.SubjectEvents{{Table: "civicrm_group_contact", SubjectKey: "contact_id", SubjectTable: "civicrm_contact", Filter: "status = 'Added'"}}, m.Lists)
-	assert.Equal(t, "is_opt_out = 1", m.Subjects[0].OptedOut)
+	assert.Equal(t, "(is_opt_out = 1 OR do_not_email = 1)", m.Subjects[0].OptedOut)
+	assert.Equal(t, "NOT (is_opt_out = 1 OR do_not_email = 1)", m.Subjects[0].Marketable)
 
 	cat = &Catalogue{Dialect: dialect.Postgres, Tables: []Table{
 		tbl("mailing_contact", "id", []string{"id:integer", "name:varchar:person_name", "email:varchar:email", "create_date:timestamp"}, nil),

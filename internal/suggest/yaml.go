@@ -172,6 +172,9 @@ func (d *Draft) writeMapping(w *writer, n int) {
 			w.kv(n+2, "subject_table", e.SubjectTable)
 			w.kv(n+2, "at_column", e.AtColumn)
 			w.kv(n+2, "filter", e.Filter)
+			if th := e.Through; th != nil {
+				w.line(n+2, "through: {table: %s, key: %s, column: %s}", q(th.Table), q(th.Key), q(th.Column))
+			}
 		}
 	}
 	events("sends", "keep only marketing messages (CNS-03 looks for sends after a withdrawal)", m.Sends)
