@@ -195,40 +195,68 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	return out
 }
 
+// initAndScan does what `gdprscan init` does on the loaded database (read and classify
+// the catalogue with the real classifier, draft, write the file), loads the file as it
+// was written and scans with it. It returns the config, the file, and the records of
+// each finding of the given rules keyed "RULE table [scope]"; every drafted query must
+// run and every counted finding's reproduce_sql must return its rows.
+func initAndScan(t *testing.T, e engine, now time.Time, ruleIDs ...string) (*config.Config, string, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	classifier, err := detect.New()
+	require.NoError(t, err)
+	cat, err := suggest.Read(ctx, e.open(t), classifier, config.DefaultSampleSize)
+	require.NoError(t, err)
+	require.Empty(t, cat.Skipped)
+	draft := suggest.Suggest(cat)
+	path := filepath.Join(t.TempDir(), "gdprscan.yaml")
+	doc := string(draft.YAML(suggest.Header{Name: "fx", Kind: e.kind, DSN: e.dsn, Now: now}))
+	require.NoError(t, os.WriteFile(path, []byte(doc), 0o600))
+	cfg, err := config.LoadFile(path)
+	require.NoError(t, err, doc)
+
+	sc, err := scanner.New(classifier, rules.Default(), scanner.WithClock(func() time.Time { return now }))
+	require.NoError(t, err)
+	res, err := sc.Scan(ctx, scanner.Target{Name: "fx", Kind: e.kind, Source: e.open(t), Settings: &cfg.Sources[0], Config: cfg})
+	require.NoError(t, err)
+	require.Empty(t, res.Summary.TablesFailed, "every drafted query runs\n%s", doc)
+	got := map[string]int64{}
+	var counted []scanner.Finding
+	for _, f := range res.Findings {
+		if !slices.Contains(ruleIDs, f.RuleID) {
+			continue
+		}
+		k := f.RuleID + " " + f.Location.Table
+		if s := f.Evidence["scope"]; s != "" {
+			k += " " + s
+		}
+		got[k] = f.RecordsAffected
+		counted = append(counted, f)
+	}
+	checkReproduce(t, e, counted)
+	return cfg, doc, got
+}
+
 // The mapping `gdprscan init` drafts from a SuiteCRM-shaped database, used untouched,
 // gives the exact counts the data was built with for CNS-01, CNS-03 and RET-01.
 func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 	now := time.Now().UTC().Truncate(time.Second)
 	for _, mk := range engines() {
 		t.Run(mk.kind, func(t *testing.T) {
-			ctx := context.Background()
 			e := mk.make(t)
-			require.NoError(t, demo.Load(ctx, e.db, e.dl, demo.Dataset{Tables: suiteCRMDatabase(now)}))
-			classifier, err := detect.New()
-			require.NoError(t, err)
-
-			// What init does: read and classify the catalogue, draft, write the file.
-			src := e.open(t)
-			cat, err := suggest.Read(ctx, src, classifier, config.DefaultSampleSize)
-			require.NoError(t, err)
-			require.Empty(t, cat.Skipped)
-			draft := suggest.Suggest(cat)
-			path := filepath.Join(t.TempDir(), "gdprscan.yaml")
-			doc := draft.YAML(suggest.Header{Name: "fx", Kind: e.kind, DSN: e.dsn, Now: now})
-			require.NoError(t, os.WriteFile(path, doc, 0o600))
+			require.NoError(t, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: suiteCRMDatabase(now)}))
+			cfg, doc, got := initAndScan(t, e, now, "CNS-01", "CNS-03", "RET-01")
 			for _, raw := range []string{"Lindqvist", "posteo.de", "+49 151"} {
-				require.NotContains(t, string(doc), raw, "no sampled personal value in the draft")
+				require.NotContains(t, doc, raw, "no sampled personal value in the draft")
 			}
-			cfg, err := config.LoadFile(path)
-			require.NoError(t, err, string(doc))
 
 			m := cfg.Sources[0].Mapping
 			var subjects []string
 			for _, s := range m.Subjects {
 				subjects = append(subjects, s.Table)
 			}
-			require.Equal(t, []string{"contacts", "leads", "prospects", "users"}, subjects, string(doc))
-			require.NotNil(t, m.EmailConsent, string(doc))
+			require.Equal(t, []string{"contacts", "leads", "prospects", "users"}, subjects, doc)
+			require.NotNil(t, m.EmailConsent, doc)
 			var linked []string
 			for _, l := range m.EmailConsent.Links {
 				linked = append(linked, l.SubjectTable+": "+l.Filter)
@@ -249,23 +277,6 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 			}
 			assert.Equal(t, "COALESCE(converted, 0) = 0 AND NOT (deleted = 1)", leadRule.SubjectFilter)
 
-			// Scan with the draft as written.
-			sc, err := scanner.New(classifier, rules.Default(), scanner.WithClock(func() time.Time { return now }))
-			require.NoError(t, err)
-			res, err := sc.Scan(ctx, scanner.Target{Name: "fx", Kind: e.kind, Source: e.open(t), Settings: &cfg.Sources[0], Config: cfg})
-			require.NoError(t, err)
-			require.Empty(t, res.Summary.TablesFailed, "every drafted query runs")
-			got := map[string]int64{}
-			for _, f := range res.Findings {
-				if !slices.Contains([]string{"CNS-01", "CNS-03", "RET-01"}, f.RuleID) {
-					continue
-				}
-				k := f.RuleID + " " + f.Location.Table
-				if s := f.Evidence["scope"]; s != "" {
-					k += " " + s
-				}
-				got[k] = f.RecordsAffected
-			}
 			assert.Equal(t, map[string]int64{
 				"CNS-01 contacts":                 4,
 				"CNS-01 leads":                    1,
@@ -275,14 +286,7 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 				"CNS-03 leads email-opted-out":    1,
 				"RET-01 leads leads-3y":           3,
 				"RET-01 prospects prospects-3y":   1,
-			}, got, string(doc))
-			var fs []scanner.Finding
-			for _, f := range res.Findings {
-				if slices.Contains([]string{"CNS-01", "CNS-03", "RET-01"}, f.RuleID) {
-					fs = append(fs, f)
-				}
-			}
-			checkReproduce(t, e, fs)
+			}, got, doc)
 		})
 	}
 }

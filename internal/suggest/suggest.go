@@ -207,7 +207,7 @@ var (
 	optInColRE     = regexp.MustCompile(`(?i)^((marketing|email|newsletter)_)?opt_?in$|^optin|accepts_marketing|marketing_consent|^subscribed$|^is_subscribed$|newsletter$`)
 	optOutColRE    = regexp.MustCompile(`(?i)opt_?out$|^do_not_(email|mail|contact)$|^donotemail$|^unsubscribed$|hasoptedoutofemail|^is_opt_out$`)
 	optOutAtColRE  = regexp.MustCompile(`(?i)(opt_?out|unsubscri)\w*(_at|_date|date|_on|_datetime)$`)
-	modifiedColRE  = regexp.MustCompile(`(?i)^(date_modified|updated_at|modified_at|modified_on|write_date|last_modified|modifiedtime)$`)
+	modifiedColRE  = regexp.MustCompile(`(?i)^(date_modified|modified_date|updated_at|modified_at|modified_on|write_date|last_modified(_date)?|modifiedtime)$`)
 	convertedColRE = regexp.MustCompile(`(?i)^(is_)?converted$`)
 	listTypeColRE  = regexp.MustCompile(`(?i)^(list_type|group_type|type|kind|category)$`)
 	deletedFlagRE  = regexp.MustCompile(`(?i)^(is_)?(deleted|archived)$`)
@@ -238,7 +238,7 @@ var (
 	releasedColRE  = regexp.MustCompile(`(?i)^(released|lifted|ended)(_at|_on|_date)$`)
 	placedColRE    = regexp.MustCompile(`(?i)^(placed|created|started)(_at|_on|_date)$`)
 	endColRE       = regexp.MustCompile(`(?i)(^end|_end$|end_(at|date|on)$|expir|terminat)`)
-	atColRE        = regexp.MustCompile(`(?i)(_at|_on|_date|_time|date|time|timestamp)$`)
+	atColRE        = regexp.MustCompile(`(?i)(_at|_on|_date|_time|date|time|timestamp|_stamp)$`)
 	grantedWords   = []string{"granted", "given", "yes", "opt-in", "opted_in", "optin", "opted-in", "active", "subscribed", "accepted", "agreed", "confirmed", "true"}
 	withdrawnWords = []string{"withdrawn", "revoked", "opted_out", "opt-out", "opted-out", "optout", "unsubscribed", "retracted", "cancelled"}
 	completedWords = []string{"completed", "done", "closed", "fulfilled", "resolved", "erased"}
