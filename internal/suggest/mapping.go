@@ -47,12 +47,21 @@ func (d *Draft) ident(name string) string {
 
 var reserved = map[string]bool{"order": true, "user": true, "group": true, "select": true, "from": true, "where": true, "key": true}
 
-// flagOn is the predicate "flag is set" for the column's type.
+// flagOn is the predicate "flag is set" for the column's type: vtiger keeps its flags
+// as varchar '0'/'1', which PostgreSQL will not compare with a number.
 func (d *Draft) flagOn(c rules.TableColumn) string {
-	if isBool(c) {
+	switch {
+	case isBool(c):
 		return d.ident(c.Name) + " = TRUE"
+	case isText(c):
+		return d.ident(c.Name) + " = '1'"
 	}
 	return d.ident(c.Name) + " = 1"
+}
+
+func isText(c rules.TableColumn) bool {
+	dt := strings.ToLower(c.DataType)
+	return strings.Contains(dt, "char") || strings.Contains(dt, "text")
 }
 
 // paren wraps a predicate unless it already is one parenthesised whole.
@@ -255,8 +264,11 @@ func and(parts ...string) string {
 
 // flagOff is the predicate "flag is not set", NULL counting as not set.
 func (d *Draft) flagOff(c rules.TableColumn) string {
-	if isBool(c) {
+	switch {
+	case isBool(c):
 		return "COALESCE(" + d.ident(c.Name) + ", FALSE) = FALSE"
+	case isText(c):
+		return "COALESCE(" + d.ident(c.Name) + ", '0') = '0'"
 	}
 	return "COALESCE(" + d.ident(c.Name) + ", 0) = 0"
 }

@@ -212,7 +212,7 @@ var (
 	listTypeColRE  = regexp.MustCompile(`(?i)^(list_type|group_type|type|kind|category)$`)
 	deletedFlagRE  = regexp.MustCompile(`(?i)^(is_)?(deleted|archived)$`)
 	deletedAtColRE = regexp.MustCompile(`(?i)^(deleted|archived)_(at|on|date)$|^date_deleted$|^deletion_date$`)
-	createdColRE   = regexp.MustCompile(`(?i)^(created(_at|_on|date|_date)?|date_entered|createdate|creation_date|date_created|inserted_at)$`)
+	createdColRE   = regexp.MustCompile(`(?i)^(created(_at|_on|date|_date|time|_time)?|date_entered|createdate|create_date|creation_date|date_created|inserted_at|datec)$`)
 	inboundColRE   = regexp.MustCompile(`(?i)^last_(inbound|activity|contact(ed)?|interaction|engagement|reply|touch)\w*$`)
 	reviewedColRE  = regexp.MustCompile(`(?i)^(date_reviewed|basis_reviewed(_at|_on)?|lawful_basis_reviewed\w*)$`)
 	purposeColRE   = regexp.MustCompile(`(?i)^(purpose|consent_purpose|topic|category|subscription_type|consent_topic)$`)

@@ -264,3 +264,24 @@ func TestSuggestLinksByForeignKeyConventions(t *testing.T) {
 	assert.Equal(t, config.ContractMapping{Table: "vtiger_salesorder", SubjectKey: "contactid", SubjectTable: "vtiger_contactdetails"}, c["vtiger_salesorder"])
 	assert.Equal(t, config.ContractMapping{Table: "vtiger_invoice", SubjectKey: "contact_id", SubjectTable: "vtiger_contactdetails"}, c["vtiger_invoice"])
 }
+
+// vtiger keeps people in vtiger_contactdetails and vtiger_leaddetails keyed by their own
+// id names, flags as varchar '0'/'1', and campaign memberships in vtiger_campaigncontrel.
+func TestSuggestVtigerShape(t *testing.T) {
+	cat := &Catalogue{Dialect: dialect.Postgres, Tables: []Table{
+		tbl("vtiger_contactdetails", "contactid", []string{"contactid:integer", "firstname:varchar(40):person_name", "lastname:varchar(80):person_name",
+			"email:varchar(100):email", "emailoptout:varchar(3)", "donotcall:varchar(3)"}, nil),
+		tbl("vtiger_leaddetails", "leadid", []string{"leadid:integer", "firstname:varchar(40):person_name", "lastname:varchar(80):person_name",
+			"email:varchar(100):email", "converted:integer", "emailoptout:varchar(3)", "createdtime:timestamp"}, nil),
+		tbl("vtiger_campaigncontrel", "campaignid", []string{"campaignid:integer", "contactid:integer", "campaignrelstatusid:integer"}, nil),
+	}}
+	d := Suggest(cat)
+	m := d.Mapping
+	require.Len(t, m.Subjects, 2)
+	assert.Equal(t, "emailoptout = '1'", m.Subjects[0].OptedOut)
+	assert.Equal(t, []config.SubjectEvents{{Table: "vtiger_campaigncontrel", SubjectKey: "contactid", SubjectTable: "vtiger_contactdetails"}}, m.Lists)
+	require.Len(t, m.Retention, 1)
+	assert.Equal(t, "COALESCE(converted, 0) = 0", m.Retention[0].SubjectFilter)
+	assert.Equal(t, "createdtime", m.Retention[0].Anchor)
+	loads(t, d, "postgres")
+}
