@@ -86,10 +86,11 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 		nMember++
 		row(members, deleted, ago(200), ago(200), id("memb", nMember), list, bean, module)
 	}
-	targeted := func(bean, module string, when time.Time) {
+	logged := func(bean, module, activity string, when time.Time) {
 		nLog++
-		row(clog, 0, when, when, id("clog", nLog), id("camp", 1), fmt.Sprintf("trk%d", nLog), bean, module, "targeted", when, nil, nil, newsletter)
+		row(clog, 0, when, when, id("clog", nLog), id("camp", 1), fmt.Sprintf("trk%d", nLog), bean, module, activity, when, nil, nil, newsletter)
 	}
+	targeted := func(bean, module string, when time.Time) { logged(bean, module, "targeted", when) }
 	mail := func(kind string, n int) string { return fmt.Sprintf("%s%d.person@posteo.de", kind, n) }
 	firsts := []string{"Greta", "Jonas", "Mia", "Lukas", "Hanna", "Felix", "Ida", "Paul", "Lena", "Erik", "Nora", "Oskar", "Maja", "Emil", "Lotta", "Theo"}
 	lasts := []string{"Lindqvist", "Wolff", "Berger", "Schulz", "Hansen", "Krüger", "Nyberg", "Fischer", "Brandt", "Vogel", "Sundberg", "Keller", "Lorenz", "Winter", "Hartmann", "Engel"}
@@ -145,8 +146,8 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	c = contact(14, "^consent^", 0) // on the internal test list only: fine
 	member(test, c, "Contacts", 0)
 
-	// Leads. RET-01 (P3Y from date_entered, converted and deleted leads excluded): 2, 5,
-	// 7. CNS-01: 2. CNS-03 email-opted-out: 8.
+	// Leads. RET-01 (P3Y from the last link clicked, else date_entered; converted and
+	// deleted leads excluded): 2, 5, 7, 10. CNS-01: 2. CNS-03 email-opted-out: 8.
 	lead := func(n int, status string, converted int64, enteredDays int, deleted int64) string {
 		l := id("lead", n)
 		row(leads, deleted, ago(enteredDays), ago(enteredDays), l, first(n+5), last(n+3), "Manager",
@@ -166,6 +167,12 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	l = lead(8, "Assigned", 0, 30, 0) // opted out 100 days ago, targeted 20 days ago: CNS-03
 	address(l, "Leads", mail("l", 8), "confirmed-opt-in", 1, ago(25), 0)
 	targeted(l, "Leads", ago(20))
+	l = lead(9, "In Process", 0, 5*365, 0) // entered five years ago, clicked a campaign link 100 days ago: fine
+	logged(l, "Leads", "targeted", ago(101))
+	logged(l, "Leads", "link", ago(100))
+	l = lead(10, "In Process", 0, 5*365, 0) // entered five years ago, only opened a mail 100 days ago: RET-01
+	logged(l, "Leads", "targeted", ago(101))
+	logged(l, "Leads", "viewed", ago(100))
 
 	// Prospects (targets). RET-01: 1. CNS-01: 3.
 	prospect := func(n, enteredDays int, deleted int64) string {
@@ -276,6 +283,8 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 				}
 			}
 			assert.Equal(t, "COALESCE(converted, 0) = 0 AND NOT (deleted = 1)", leadRule.SubjectFilter)
+			assert.Equal(t, "COALESCE((SELECT MAX(i.activity_date) FROM campaign_log i WHERE i.target_id = t.id AND (activity_type = 'link' AND target_type = 'Leads')), date_entered)",
+				leadRule.Anchor, "a mere open (viewed) is no contact the lead started")
 
 			assert.Equal(t, map[string]int64{
 				"CNS-01 contacts":                 4,
@@ -284,7 +293,7 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 				"CNS-03 contacts email-opted-out": 2,
 				"CNS-03 contacts basis-withdrawn": 1,
 				"CNS-03 leads email-opted-out":    1,
-				"RET-01 leads leads-3y":           3,
+				"RET-01 leads leads-3y":           4,
 				"RET-01 prospects prospects-3y":   1,
 			}, got, doc)
 		})

@@ -688,9 +688,16 @@ func (d *Draft) contractsAndRetention(cat *Catalogue, subjects []Table) {
 				d.Notes = append(d.Notes, "no creation date on "+s.Name+": add its retention rule by hand")
 				continue
 			}
+			// The anchor is the last contact the prospect started, else collection.
 			anchor := d.ident(created.Name)
 			if in, ok := s.findTime(inboundColRE); ok {
 				anchor = "COALESCE(" + d.ident(in.Name) + ", " + d.ident(created.Name) + ")"
+			} else if i, ok := d.interactionOf(s); ok {
+				last := fmt.Sprintf("(SELECT MAX(i.%s) FROM %s i WHERE i.%s = t.%s", d.ident(i.AtColumn), d.ident(i.Table), d.ident(i.SubjectKey), d.ident(s.key()))
+				if i.Filter != "" {
+					last += " AND " + paren(i.Filter)
+				}
+				anchor = "COALESCE(" + last + "), " + d.ident(created.Name) + ")"
 			}
 			// Converted leads became contacts or customers: their retention is not a lead's.
 			filter := live
@@ -722,6 +729,16 @@ func (d *Draft) contractsAndRetention(cat *Catalogue, subjects []Table) {
 	if len(d.Mapping.Retention) == 0 {
 		d.Notes = append(d.Notes, "no retention rule could be drafted (no lead table, no customer table with orders or contracts)")
 	}
+}
+
+// interactionOf returns the first drafted interaction table pointing at s directly.
+func (d *Draft) interactionOf(s Table) (config.SubjectEvents, bool) {
+	for _, i := range d.Mapping.Interactions {
+		if i.SubjectTable == s.ref() && i.Through == nil {
+			return i, true
+		}
+	}
+	return config.SubjectEvents{}, false
 }
 
 // softDelete suggests a generic rule when several tables share a deleted flag (the

@@ -27,14 +27,14 @@ func TestReadSkipsUnreadableTables(t *testing.T) {
 		`CREATE TABLE contacts (id int PRIMARY KEY, email text, first_name text, last_name text, created_at timestamp)`,
 		`INSERT INTO contacts VALUES (1, 'anna.berg@posteo.de', 'Anna', 'Berg', now()), (2, 'jonas.wolf@gmx.de', 'Jonas', 'Wolf', now())`,
 		`CREATE TABLE hr_salaries (id int PRIMARY KEY, contact_id int, salary numeric)`,
-		`CREATE VIEW slow_report AS SELECT c.id, c.email FROM contacts c, pg_sleep(3) s`,
+		`CREATE VIEW slow_report AS SELECT c.id, c.email FROM contacts c, pg_sleep(4) s`, // outlasts the 1s timeout
 	} {
 		_, err := admin.Exec(q)
 		require.NoError(t, err, q)
 	}
 	roleDSN := readerRole(t, dsn, admin, "contacts", "slow_report")
 
-	src, err := postgres.Open(context.Background(), roleDSN, scanner.Options{Name: "crm", StatementTimeout: 300 * time.Millisecond})
+	src, err := postgres.Open(context.Background(), roleDSN, scanner.Options{Name: "crm", StatementTimeout: time.Second})
 	require.NoError(t, err)
 	defer src.Close()
 	classifier, err := detect.New()
