@@ -15,6 +15,7 @@ func TestEmailConsentAndSubjectRefsValidate(t *testing.T) {
 		{"mapping-email-links-subject.yaml", `testdata/bad/mapping-email-links-subject.yaml:14: source "crm": mapping.email_consent.links[1].subject_table "leeds" is not in mapping.subjects (contacts, leads)`},
 		{"mapping-email-links-no-subject.yaml", `testdata/bad/mapping-email-links-no-subject.yaml:10: source "crm": mapping.email_consent.links[0].subject_table is required`},
 		{"mapping-email-opted-out-at.yaml", `testdata/bad/mapping-email-opted-out-at.yaml:11: source "crm": mapping.email_consent.opted_out_at_column needs opted_out`},
+		{"mapping-sends-through.yaml", `testdata/bad/mapping-sends-through.yaml:11: source "crm": mapping.sends[0].through.column is required`},
 		{"mapping-lists-subject.yaml", `testdata/bad/mapping-lists-subject.yaml:15: source "crm": mapping.lists[1].subject_table "prospects" is not in mapping.subjects (crm.contacts)`},
 	}
 	for _, tt := range tests {
