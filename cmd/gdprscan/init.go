@@ -27,9 +27,11 @@ func newInitCmd(g *globalFlags) *cobra.Command {
 		Long: `Init reads the catalogue of one database, samples and classifies its columns as a scan
 does, and writes a starter config: the tables of people and their keys, the consent
 table and its columns (mapped onto the canonical consent model), opt-in and opt-out
-flags, timestamps to anchor retention on, soft-delete columns, contracts, activity logs,
-erasure-request, legal-hold and suppression tables. Every suggestion is marked
-"# suggested: review". The Art. 30 activities cannot be guessed and are left for you.
+flags, per-address email consent, list memberships, campaign sends, timestamps to anchor
+retention on, soft-delete columns, contracts, activity logs, erasure-request, legal-hold
+and suppression tables. Every suggestion is marked "# suggested: review". The Art. 30
+activities cannot be guessed and are left for you. A table that cannot be read is
+skipped and named in the file's header.
 
 A password in the DSN is not written: the file refers to an environment variable instead.`,
 		Example: `  gdprscan init --dsn postgres://scanner@db:5432/crm -o crm.yaml
@@ -100,8 +102,9 @@ A password in the DSN is not written: the file refers to an environment variable
 				return usageErr(err)
 			}
 			m := draft.Mapping
-			fmt.Fprintf(w, "wrote %s: %d subject tables, consent table: %s, %d retention rules, erasure table: %s\n",
-				out, len(m.Subjects), orNone(m.Consent != nil, func() string { return m.Consent.Table }), len(m.Retention),
+			fmt.Fprintf(w, "wrote %s: %d subject tables, consent table: %s, email consent: %s, %d lists, %d sends, %d retention rules, erasure table: %s\n",
+				out, len(m.Subjects), orNone(m.Consent != nil, func() string { return m.Consent.Table }),
+				orNone(m.EmailConsent != nil, func() string { return m.EmailConsent.Table }), len(m.Lists), len(m.Sends), len(m.Retention),
 				orNone(m.Erasure != nil, func() string { return m.Erasure.Table }))
 			if len(cat.Skipped) > 0 {
 				names := make([]string, len(cat.Skipped))

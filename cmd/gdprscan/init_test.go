@@ -25,7 +25,7 @@ func TestInitDraftsALoadableConfig(t *testing.T) {
 
 	code, stdout, stderr := runCLI(t, "init", "--dsn", "sqlite://"+db, "-o", out)
 	require.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stdout, "wrote "+out+": 3 subject tables, consent table: consent_records")
+	assert.Contains(t, stdout, "wrote "+out+": 3 subject tables, consent table: consent_records, email consent: none found, ")
 	cfg, err := config.LoadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, "sqlite", cfg.Sources[0].Kind)
