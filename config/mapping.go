@@ -29,6 +29,10 @@ type Mapping struct {
 	// and must not stay on one after withdrawing (CNS-03). Leave suppression and test
 	// lists out with the filter.
 	Lists []SubjectEvents `yaml:"lists"`
+	// Withdrawals are events that withdraw consent or object to marketing: unsubscribe
+	// clicks (SuiteCRM campaign_log 'removed', CiviCRM civicrm_mailing_event_unsubscribe).
+	// CNS-03 counts people listed or sent marketing after their last one.
+	Withdrawals []SubjectEvents `yaml:"withdrawals"`
 	// Interactions are contacts the subject started: form, reply, click, visit (CNS-04).
 	Interactions []SubjectEvents `yaml:"interactions"`
 	// Contracts are the rows a "contract" basis rests on: contracts, orders, deals (LAW-03).
@@ -469,6 +473,7 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 	events("sends", m.Sends, true)
 	events("lists", m.Lists, false)
 	events("interactions", m.Interactions, true)
+	events("withdrawals", m.Withdrawals, true)
 	for j, ct := range m.Contracts {
 		p := at("mapping", "contracts", j)
 		req(ct.Table, p, fmt.Sprintf("mapping.contracts[%d].table", j))

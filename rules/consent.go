@@ -166,7 +166,7 @@ func ProcessedAfterWithdrawal() Rule {
 		Severity:    SeveritySignificant,
 		Likelihood:  4,
 		Principle:   "lawfulness (withdrawal honoured)",
-		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out, a lawful_basis_column saying withdrawn, or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
+		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out, a lawful_basis_column saying withdrawn, mapping.withdrawals, or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
 		Remediation: "Suppress these people from every list and campaign now, clear the marketable flag, and fix the sync that re-adds them; keep a minimal suppression record.",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
@@ -226,6 +226,32 @@ func ProcessedAfterWithdrawal() Rule {
 						Detail:    fmt.Sprintf("opted out (%s), yet %s", s.cfg.OptedOut, strings.Join(what, " or ")),
 					})
 				}
+			}
+			withdrawals, wt, err := env.events(env.Mapping().Withdrawals, "mapping.withdrawals", s)
+			if err != nil {
+				return nil, err
+			}
+			for i, w := range withdrawals {
+				// Only sends after the last unsubscribe count: an unsubscribe may be from one
+				// list (CiviCRM groups), so other lists and flags prove nothing.
+				since := env.eventLast(w, wt[i], "w", key)
+				p, what, err := env.sentAfter(s, key, since)
+				if err != nil {
+					return nil, err
+				}
+				if len(what) == 0 {
+					continue
+				}
+				scope := "unsubscribed"
+				if len(withdrawals) > 1 {
+					scope += ":" + w.Table
+				}
+				out = append(out, Check{
+					Location:  Location{Schema: s.table.Schema, Table: s.table.Name},
+					Scope:     scope,
+					Offending: offending(key, key, since, from, env.eventExists(w, wt[i], "w", key, "")+env.live(s.table)+"\n  AND "+p),
+					Detail:    fmt.Sprintf("unsubscribed in %s, yet %s", w.Table, strings.Join(what, " or ")),
+				})
 			}
 			if s.cfg.LawfulBasisColumn != "" {
 				// SuiteCRM's lawful_basis multi-select has a "withdrawn" item.

@@ -338,6 +338,15 @@ type eventTables struct {
 // eventExists is an EXISTS over rows of an events table for the subject key expression
 // key, after the time expression after when it is set.
 func (e *Env) eventExists(ev config.SubjectEvents, et eventTables, alias, key, after string) string {
+	return "EXISTS (" + e.eventQuery(ev, et, "1", alias, key, after) + ")"
+}
+
+// eventLast is the time of the subject's latest event of the entry.
+func (e *Env) eventLast(ev config.SubjectEvents, et eventTables, alias, key string) string {
+	return "(" + e.eventQuery(ev, et, "MAX("+e.Dialect.Column(alias, ev.AtColumn)+")", alias, key, "") + ")"
+}
+
+func (e *Env) eventQuery(ev config.SubjectEvents, et eventTables, sel, alias, key, after string) string {
 	d := e.Dialect
 	t := et.t
 	subjectIs := d.Column(alias, ev.SubjectKey) + " = " + key
@@ -352,7 +361,7 @@ func (e *Env) eventExists(ev config.SubjectEvents, et eventTables, alias, key, a
 	if ev.Filter != "" {
 		conds = append(conds, paren(ev.Filter))
 	}
-	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s %s WHERE %s%s)", d.Table(t.Schema, t.Name), alias, strings.Join(conds, " AND "), e.live(t))
+	return fmt.Sprintf("SELECT %s FROM %s %s WHERE %s%s", sel, d.Table(t.Schema, t.Name), alias, strings.Join(conds, " AND "), e.live(t))
 }
 
 // marketed is the condition, over subject s's row under alias s, that the subject is
@@ -375,6 +384,21 @@ func (e *Env) marketed(s subject) (string, []string, error) {
 	}
 	if len(preds) == 0 {
 		return "", nil, nil
+	}
+	return orAll(preds), what, nil
+}
+
+// sentAfter is the condition that subject s (key expression key) was sent marketing
+// after the time expression since.
+func (e *Env) sentAfter(s subject, key, since string) (string, []string, error) {
+	sends, st, err := e.events(e.Mapping().Sends, "mapping.sends", s)
+	if err != nil {
+		return "", nil, err
+	}
+	var preds, what []string
+	for i, x := range sends {
+		preds = append(preds, e.eventExists(x, st[i], "x", key, since))
+		what = append(what, "sent marketing in "+x.Table+" afterwards")
 	}
 	return orAll(preds), what, nil
 }
@@ -404,13 +428,12 @@ func (e *Env) stillProcessed(s subject, key, since string, direct bool) (string,
 		what = append(what, "on a list in "+l.Table)
 	}
 	if since != "" {
-		sends, st, err := e.events(e.Mapping().Sends, "mapping.sends", s)
+		p, w, err := e.sentAfter(s, key, since)
 		if err != nil {
 			return "", nil, err
 		}
-		for i, x := range sends {
-			preds = append(preds, e.eventExists(x, st[i], "x", key, since))
-			what = append(what, "sent marketing in "+x.Table+" afterwards")
+		if len(w) > 0 {
+			preds, what = append(preds, p), append(what, w...)
 		}
 	}
 	return orAll(preds), what, nil

@@ -36,6 +36,7 @@ func civiCRMDatabase(now time.Time) []demo.Table {
 	queue := &demo.Table{Name: "civicrm_mailing_event_queue", Columns: []demo.Column{id("id"), num("job_id"), num("email_id"), num("contact_id"), text("hash")}}
 	delivered := &demo.Table{Name: "civicrm_mailing_event_delivered", Columns: []demo.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
 	opened := &demo.Table{Name: "civicrm_mailing_event_opened", Columns: []demo.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
+	unsubscribes := &demo.Table{Name: "civicrm_mailing_event_unsubscribe", Columns: []demo.Column{id("id"), num("event_queue_id"), flag("org_unsubscribe"), at("time_stamp")}}
 
 	groups.Rows = append(groups.Rows, []any{int64(1), "newsletter", "Newsletter", "\x012\x01", int64(1)})
 	mailings.Rows = append(mailings.Rows, []any{int64(1), "Autumn appeal", "Our autumn appeal", ago(40), ago(30)})
@@ -66,16 +67,25 @@ func civiCRMDatabase(now time.Time) []demo.Table {
 		members.Rows = append(members.Rows, []any{nMember, int64(1), int64(n), status, nil})
 	}
 	nQueue := int64(0)
-	deliver := func(n int, address int64, days int) {
+	enqueue := func(n int, address int64) int64 {
 		nQueue++
 		queue.Rows = append(queue.Rows, []any{nQueue, int64(1), address, int64(n), "h" + lasts[n%10]})
-		delivered.Rows = append(delivered.Rows, []any{nQueue, nQueue, ago(days)})
-		opened.Rows = append(opened.Rows, []any{nQueue, nQueue, ago(days - 1)})
+		return nQueue
+	}
+	deliver := func(n int, address int64, days int) {
+		q := enqueue(n, address)
+		delivered.Rows = append(delivered.Rows, []any{q, q, ago(days)})
+		opened.Rows = append(opened.Rows, []any{q, q, ago(days - 1)})
+	}
+	unsubscribe := func(n int, address int64, days int) {
+		q := enqueue(n, address)
+		unsubscribes.Rows = append(unsubscribes.Rows, []any{q, q, int64(0), ago(days)})
 	}
 
 	// CNS-01 (marketed: not opted out, or in a group; no address off hold): 2, 6, 9.
 	// CNS-03 opted-out: 3 (still in the group), 4 (mailed after its last change).
 	// CNS-03 email-opted-out: 2 (still in the group), 9 (mailed after the hold).
+	// CNS-03 unsubscribed: 10 (mailed after unsubscribing).
 	contact(1, person{modified: 50}) // in the newsletter, address fine: nothing
 	member(1, "Added")
 	deliver(1, email(1, 0, 0), 30)
@@ -100,9 +110,17 @@ func civiCRMDatabase(now time.Time) []demo.Table {
 	contact(9, person{modified: 50}) // address opted out 100 days ago, mailed 20 days ago
 	member(9, "Removed")
 	deliver(9, email(9, 2, 100), 20)
+	contact(10, person{modified: 50}) // unsubscribed 50 days ago, mailed 20 days ago
+	a := email(10, 0, 0)
+	unsubscribe(10, a, 50)
+	deliver(10, a, 20)
+	contact(11, person{modified: 50}) // mailed 50 days ago, unsubscribed 20 days ago: nothing
+	a = email(11, 0, 0)
+	deliver(11, a, 50)
+	unsubscribe(11, a, 20)
 
 	var out []demo.Table
-	for _, t := range []*demo.Table{contacts, emails, groups, members, mailings, queue, delivered, opened} {
+	for _, t := range []*demo.Table{contacts, emails, groups, members, mailings, queue, delivered, opened, unsubscribes} {
 		out = append(out, *t)
 	}
 	return out
@@ -123,10 +141,13 @@ func TestInitDraftOfCiviCRMCountsExactly(t *testing.T) {
 				OptedOut: "on_hold = 2", OptedOutAtColumn: "hold_date"}, *m.EmailConsent)
 			require.Len(t, m.Sends, 1, doc)
 			assert.Equal(t, &config.EventThrough{Table: "civicrm_mailing_event_queue", Key: "id", Column: "event_queue_id"}, m.Sends[0].Through)
+			require.Len(t, m.Withdrawals, 1, doc)
+			assert.Equal(t, "civicrm_mailing_event_unsubscribe", m.Withdrawals[0].Table)
 			assert.Equal(t, map[string]int64{
 				"CNS-01 civicrm_contact":                 3,
 				"CNS-03 civicrm_contact opted-out":       2,
 				"CNS-03 civicrm_contact email-opted-out": 2,
+				"CNS-03 civicrm_contact unsubscribed":    1,
 			}, got, doc)
 		})
 	}

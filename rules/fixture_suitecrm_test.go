@@ -104,7 +104,7 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	}
 
 	// Contacts. CNS-01: 3, 4, 5, 12. CNS-03 email-opted-out: 5 (on a list), 7 (sent after
-	// opting out). CNS-03 basis-withdrawn: 13.
+	// opting out). CNS-03 basis-withdrawn: 13. CNS-03 unsubscribed: 15.
 	c := contact(1, "^consent^", 0) // on the newsletter, confirmed double opt-in: fine
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 1), "confirmed-opt-in", 0, ago(300), 0)
@@ -145,6 +145,14 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	address(c, "Contacts", mail("c", 13), "confirmed-opt-in", 0, ago(300), 0)
 	c = contact(14, "^consent^", 0) // on the internal test list only: fine
 	member(test, c, "Contacts", 0)
+	c = contact(15, "^consent^", 0) // clicked "remove me" 60 days ago, targeted 30 days ago: CNS-03
+	address(c, "Contacts", mail("c", 15), "confirmed-opt-in", 0, ago(300), 0)
+	logged(c, "Contacts", "removed", ago(60))
+	targeted(c, "Contacts", ago(30))
+	c = contact(16, "^consent^", 0) // targeted 60 days ago, removed 30 days ago: fine
+	address(c, "Contacts", mail("c", 16), "confirmed-opt-in", 0, ago(300), 0)
+	targeted(c, "Contacts", ago(60))
+	logged(c, "Contacts", "removed", ago(30))
 
 	// Leads. RET-01 (P3Y from the last link clicked, else date_entered; converted and
 	// deleted leads excluded): 2, 5, 7, 10. CNS-01: 2. CNS-03 email-opted-out: 8.
@@ -292,6 +300,7 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 				"CNS-01 prospects":                1,
 				"CNS-03 contacts email-opted-out": 2,
 				"CNS-03 contacts basis-withdrawn": 1,
+				"CNS-03 contacts unsubscribed":    1,
 				"CNS-03 leads email-opted-out":    1,
 				"RET-01 leads leads-3y":           4,
 				"RET-01 prospects prospects-3y":   1,

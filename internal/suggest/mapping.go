@@ -510,25 +510,29 @@ func (d *Draft) events(cat *Catalogue, subjects []Table) {
 		if !ok {
 			continue
 		}
-		var sends, inter []string
+		var sends, inter, outs []string
 		typ, typed := t.find(typeColRE)
 		if typed {
 			for _, w := range lowerWords(t.wordsOf(typ.Name)) {
-				if sendWord.MatchString(w) {
+				switch {
+				case sendWord.MatchString(w):
 					sends = append(sends, w)
-				}
-				if interactionWord.MatchString(w) {
+				case withdrawalWord.MatchString(w):
+					outs = append(outs, w)
+				case interactionWord.MatchString(w):
 					inter = append(inter, w)
 				}
 			}
 		}
 		typeFilter := func(words []string) string { return inList(d.ident(typ.Name), words) }
-		if !typed || len(sends)+len(inter) == 0 {
+		if !typed || len(sends)+len(inter)+len(outs) == 0 {
 			// No type column to tell: the table's name may say what every row is.
 			typeFilter = func([]string) string { return "" }
 			switch {
 			case sendTableRE.MatchString(t.Name):
 				sends = []string{"*"}
+			case withdrawalTableRE.MatchString(t.Name):
+				outs = []string{"*"}
 			case interactionTableRE.MatchString(t.Name):
 				inter = []string{"*"}
 			}
@@ -544,6 +548,11 @@ func (d *Draft) events(cat *Catalogue, subjects []Table) {
 				x := ev
 				x.Filter = and(typeFilter(inter), r.filter)
 				d.Mapping.Interactions = append(d.Mapping.Interactions, x)
+			}
+			if len(outs) > 0 {
+				x := ev
+				x.Filter = and(typeFilter(outs), r.filter)
+				d.Mapping.Withdrawals = append(d.Mapping.Withdrawals, x)
 			}
 		}
 		d.Mapping.Logs = append(d.Mapping.Logs, config.LogTable{Table: t.ref(), AtColumn: at.Name})

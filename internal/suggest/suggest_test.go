@@ -146,6 +146,8 @@ func TestSuggestSuiteCRMShape(t *testing.T) {
 		Filter: "activity_type = 'targeted' AND target_type = 'Contacts'"}}, m.Sends)
 	assert.Equal(t, []config.SubjectEvents{{Table: "campaign_log", SubjectKey: "target_id", SubjectTable: "contacts", AtColumn: "activity_date",
 		Filter: "activity_type = 'link' AND target_type = 'Contacts'"}}, m.Interactions)
+	assert.Equal(t, []config.SubjectEvents{{Table: "campaign_log", SubjectKey: "target_id", SubjectTable: "contacts", AtColumn: "activity_date",
+		Filter: "activity_type = 'removed' AND target_type = 'Contacts'"}}, m.Withdrawals)
 	require.Len(t, m.SoftDelete, 1)
 	assert.Equal(t, "deleted = 1", m.SoftDelete[0].Predicate)
 	require.NotNil(t, m.Holds)

@@ -180,6 +180,7 @@ func (d *Draft) writeMapping(w *writer, n int) {
 	events("sends", "keep only marketing messages (CNS-03 looks for sends after a withdrawal)", m.Sends)
 	events("lists", "marketing-list memberships: people on them count as marketed to (CNS-01, CNS-03)", m.Lists)
 	events("interactions", "keep only contact the person started: forms, replies, clicks, visits (CNS-04)", m.Interactions)
+	events("withdrawals", "unsubscribe events: CNS-03 counts marketing sent after the last one", m.Withdrawals)
 	if len(m.Contracts) > 0 {
 		w.line(n, "contracts:%s: what a \"contract\" basis rests on (LAW-03); add a filter for cancelled rows", review)
 		for _, c := range m.Contracts {
