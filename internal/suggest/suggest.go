@@ -244,11 +244,11 @@ var (
 	completedWords = []string{"completed", "done", "closed", "fulfilled", "resolved", "erased"}
 	// Event tables that are sends or subject-started contact by their name alone
 	// (CiviCRM civicrm_mailing_event_delivered, civicrm_mailing_event_reply).
-	sendTableRE        = regexp.MustCompile(`(?i)(deliver|_sent$|_sends?$|send_log)`)
-	withdrawalTableRE  = regexp.MustCompile(`(?i)(unsubscri|opt_?outs?$)`)
+	sendTableRE       = regexp.MustCompile(`(?i)(deliver|_sent$|_sends?$|send_log)`)
+	withdrawalTableRE = regexp.MustCompile(`(?i)(unsubscri|opt_?outs?$)`)
 	// withdrawalWord is an event type saying the person unsubscribed (SuiteCRM
 	// campaign_log 'removed').
-	withdrawalWord = regexp.MustCompile(`^(removed|unsubscribed?|unsubscription|opt_?out|opted_out|optout|opt-out)$`)
+	withdrawalWord     = regexp.MustCompile(`^(removed|unsubscribed?|unsubscription|opt_?out|opted_out|optout|opt-out)$`)
 	interactionTableRE = regexp.MustCompile(`(?i)(reply|click|trackable_url_open|form_submi|web_form|forward)`)
 	interactionWord    = regexp.MustCompile(`(?i)(web|visit|form|click|reply|inbound|download|signup|submission)|^link$`)
 	memberWords        = []string{"added", "subscribed", "active", "confirmed", "member", "opted_in", "opt-in"}
