@@ -584,6 +584,9 @@ func (d *Draft) membership(cat *Catalogue, t Table, subjects []Table) (string, b
 	if contractNameRE.MatchString(t.Name) || activityNameRE.MatchString(t.Name) || len(t.Columns) > 12 {
 		return "", false
 	}
+	if c := d.Mapping.Consent; c != nil && c.Table == t.ref() {
+		return "", false // a consent history (subscriptions with purpose and status) is no list
+	}
 	var listCol rules.TableColumn
 	found := false
 	for _, c := range t.Columns {

@@ -287,3 +287,18 @@ func TestSuggestVtigerShape(t *testing.T) {
 	assert.Equal(t, "createdtime", m.Retention[0].Anchor)
 	loads(t, d, "postgres")
 }
+
+// A subscription table with a purpose and a status is consent history, not a list: a
+// withdrawn row must not count as a membership.
+func TestSuggestSubscriptionHistoryIsConsentNotList(t *testing.T) {
+	cat := &Catalogue{Dialect: dialect.Postgres, Tables: []Table{
+		tbl("contacts", "id", []string{"id:bigint", "email:text:email", "firstname:text:person_name", "createdate:timestamp"}, nil),
+		tbl("email_subscriptions", "id", []string{"id:bigint", "contact_id:bigint", "subscription_type:text", "status:text", "created_at:timestamp"},
+			map[string][]string{"subscription_type": {"marketing_email", "one_to_one"}, "status": {"subscribed", "unsubscribed"}}),
+	}}
+	m := Suggest(cat).Mapping
+	require.NotNil(t, m.Consent)
+	assert.Equal(t, "email_subscriptions", m.Consent.Table)
+	assert.Equal(t, "marketing_email", m.Consent.MarketingPurpose)
+	assert.Empty(t, m.Lists)
+}
