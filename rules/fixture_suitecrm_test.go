@@ -30,7 +30,7 @@ import (
 //
 // Each person's comment says what it must count for once `gdprscan init` has drafted
 // the mapping and a scan runs with the draft untouched.
-func suiteCRMDatabase(now time.Time) []demo.Table {
+func suiteCRMDatabase(clean bool, now time.Time) []demo.Table {
 	day := 24 * time.Hour
 	ago := func(days int) time.Time { return now.Add(-time.Duration(days) * day) }
 	id := func(kind string, n int) string { return fmt.Sprintf("%s-%04d-4c1e-9a5b-00000000%04d", kind, n, n) }
@@ -60,8 +60,13 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 	clog := table("campaign_log", uuid, text("campaign_id"), text("target_tracker_key"), text("target_id"), text("target_type"),
 		text("activity_type"), at("activity_date"), text("related_id"), text("related_type"), text("list_id"))
 
+	// bad marks the rows that follow as a violation's, left out of the clean twin.
+	dropping := false
+	bad := func(b bool) { dropping = clean && b }
 	row := func(t *demo.Table, deleted int64, entered, modified time.Time, vals ...any) {
-		t.Rows = append(t.Rows, append(vals, deleted, entered, modified))
+		if !dropping {
+			t.Rows = append(t.Rows, append(vals, deleted, entered, modified))
+		}
 	}
 	newsletter, exempt, test := id("list", 1), id("list", 2), id("list", 3)
 	row(lists, 0, ago(900), ago(900), newsletter, "Monthly newsletter", "default", "Customers and prospects who get the newsletter")
@@ -105,50 +110,66 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 
 	// Contacts. CNS-01: 3, 4, 5, 12. CNS-03 email-opted-out: 5 (on a list), 7 (sent after
 	// opting out). CNS-03 basis-withdrawn: 13. CNS-03 unsubscribed: 15.
+	bad(false)
 	c := contact(1, "^consent^", 0) // on the newsletter, confirmed double opt-in: fine
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 1), "confirmed-opt-in", 0, ago(300), 0)
+	bad(false)
 	c = contact(2, "^consent^", 0) // single opt-in: consented (CNS-02's business)
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 2), "opt-in", 0, ago(300), 0)
+	bad(true)
 	c = contact(3, "^consent^", 0) // never opted in: CNS-01
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 3), "not-opt-in", 0, ago(300), 0)
+	bad(true)
 	c = contact(4, "^legitimate_interest^,^contract^", 0) // no address at all: CNS-01
 	member(newsletter, c, "Contacts", 0)
+	bad(true)
 	c = contact(5, "^consent^", 0) // only address opted out, still on the newsletter: CNS-01, CNS-03
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 5), "confirmed-opt-in", 1, ago(60), 0)
+	bad(false)
 	c = contact(6, "^consent^", 0) // opted out and on the exempt list only: fine
 	member(exempt, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 6), "confirmed-opt-in", 1, ago(60), 0)
+	bad(true)
 	c = contact(7, "^consent^", 0) // opted out 100 days ago, targeted 50 days ago: CNS-03
 	address(c, "Contacts", mail("c", 7), "confirmed-opt-in", 1, ago(100), 0)
 	targeted(c, "Contacts", ago(50))
+	bad(false)
 	c = contact(8, "^consent^", 0) // opted out 30 days ago, targeted 200 days ago: fine
 	address(c, "Contacts", mail("c", 8), "confirmed-opt-in", 1, ago(30), 0)
 	targeted(c, "Contacts", ago(200))
+	bad(false)
 	c = contact(9, "^consent^", 0) // removed from the newsletter (membership deleted): fine
 	member(newsletter, c, "Contacts", 1)
 	address(c, "Contacts", mail("c", 9), "not-opt-in", 0, ago(300), 0)
+	bad(false)
 	c = contact(10, "^consent^", 0) // one address opted out, another confirmed: fine
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 10), "confirmed-opt-in", 1, ago(90), 0)
 	address(c, "Contacts", "work"+mail("c", 10), "confirmed-opt-in", 0, ago(300), 0)
+	bad(false)
 	c = contact(11, "^consent^", 1) // deleted contact: left to RET-04
 	member(newsletter, c, "Contacts", 0)
+	bad(true)
 	c = contact(12, "^consent^", 0) // its confirmed address is unlinked (link deleted): CNS-01
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 12), "confirmed-opt-in", 0, ago(300), 1)
+	bad(true)
 	c = contact(13, "^withdrawn^", 0) // basis withdrawn, still on the newsletter: CNS-03
 	member(newsletter, c, "Contacts", 0)
 	address(c, "Contacts", mail("c", 13), "confirmed-opt-in", 0, ago(300), 0)
+	bad(false)
 	c = contact(14, "^consent^", 0) // on the internal test list only: fine
 	member(test, c, "Contacts", 0)
+	bad(true)
 	c = contact(15, "^consent^", 0) // clicked "remove me" 60 days ago, targeted 30 days ago: CNS-03
 	address(c, "Contacts", mail("c", 15), "confirmed-opt-in", 0, ago(300), 0)
 	logged(c, "Contacts", "removed", ago(60))
 	targeted(c, "Contacts", ago(30))
+	bad(false)
 	c = contact(16, "^consent^", 0) // targeted 60 days ago, removed 30 days ago: fine
 	address(c, "Contacts", mail("c", 16), "confirmed-opt-in", 0, ago(300), 0)
 	targeted(c, "Contacts", ago(60))
@@ -162,22 +183,32 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 			fmt.Sprintf("+49 160 9876%04d", n), status, converted, "Trade Show", "^consent^", nil)
 		return l
 	}
+	bad(false)
 	l := lead(1, "Assigned", 0, 100, 0) // on the newsletter, confirmed: fine
 	member(newsletter, l, "Leads", 0)
 	address(l, "Leads", mail("l", 1), "confirmed-opt-in", 0, ago(90), 0)
+	bad(true)
 	l = lead(2, "New", 0, 4*365+20, 0) // entered four years ago, on the list with no address: RET-01, CNS-01
 	member(newsletter, l, "Leads", 0)
+	bad(false)
 	lead(3, "Converted", 1, 5*365, 0) // converted: fine
-	lead(4, "New", 0, 4*365, 1)       // deleted: left to RET-04
+	bad(false)
+	lead(4, "New", 0, 4*365, 1) // deleted: left to RET-04
+	bad(true)
 	lead(5, "In Process", 0, 3*365+10, 0)
+	bad(false)
 	lead(6, "New", 0, 2*365, 0)
+	bad(true)
 	lead(7, "Dead", 0, 6*365, 0)
+	bad(true)
 	l = lead(8, "Assigned", 0, 30, 0) // opted out 100 days ago, targeted 20 days ago: CNS-03
 	address(l, "Leads", mail("l", 8), "confirmed-opt-in", 1, ago(25), 0)
 	targeted(l, "Leads", ago(20))
+	bad(false)
 	l = lead(9, "In Process", 0, 5*365, 0) // entered five years ago, clicked a campaign link 100 days ago: fine
 	logged(l, "Leads", "targeted", ago(101))
 	logged(l, "Leads", "link", ago(100))
+	bad(true)
 	l = lead(10, "In Process", 0, 5*365, 0) // entered five years ago, only opened a mail 100 days ago: RET-01
 	logged(l, "Leads", "targeted", ago(101))
 	logged(l, "Leads", "viewed", ago(100))
@@ -189,12 +220,16 @@ func suiteCRMDatabase(now time.Time) []demo.Table {
 			fmt.Sprintf("+49 170 5555%04d", n), nil, "^consent^")
 		return p
 	}
+	bad(true)
 	p := prospect(1, 4*365, 0)
 	address(p, "Prospects", mail("p", 1), "confirmed-opt-in", 0, ago(400), 0)
+	bad(false)
 	prospect(2, 5*365, 1)
+	bad(true)
 	p = prospect(3, 365, 0)
 	member(newsletter, p, "Prospects", 0)
 
+	bad(false)
 	// A user and an account have addresses too; neither is marketed.
 	u := id("user", 1)
 	row(users, 0, ago(900), ago(10), u, "admin", "Sven", "Ekberg", "Active", int64(1))
@@ -253,13 +288,25 @@ func initAndScan(t *testing.T, e engine, now time.Time, ruleIDs ...string) (*con
 }
 
 // The mapping `gdprscan init` drafts from a SuiteCRM-shaped database, used untouched,
-// gives the exact counts the data was built with for CNS-01, CNS-03 and RET-01.
+// gives the exact counts the data was built with for CNS-01, CNS-03 and RET-01, and
+// none at all on its clean twin (the same database without the violating people).
 func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 	now := time.Now().UTC().Truncate(time.Second)
 	for _, mk := range engines() {
 		t.Run(mk.kind, func(t *testing.T) {
+			clean := mk.make(t)
+			require.NoError(t, demo.Load(context.Background(), clean.db, clean.dl, demo.Dataset{Tables: suiteCRMDatabase(true, now)}))
+			cleanCfg, doc, got := initAndScan(t, clean, now, "CNS-01", "CNS-03", "RET-01")
+			assert.Empty(t, got, "clean twin\n%s", doc)
+			cm := cleanCfg.Sources[0].Mapping // the same shapes are drafted, so zero is a finding
+			assert.NotNil(t, cm.EmailConsent)
+			assert.Len(t, cm.Lists, 2, "contacts and leads (no prospect is listed in the twin)")
+			assert.Len(t, cm.Sends, 2)
+			assert.Len(t, cm.Withdrawals, 2)
+			assert.Len(t, cm.Retention, 2)
+
 			e := mk.make(t)
-			require.NoError(t, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: suiteCRMDatabase(now)}))
+			require.NoError(t, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: suiteCRMDatabase(false, now)}))
 			cfg, doc, got := initAndScan(t, e, now, "CNS-01", "CNS-03", "RET-01")
 			for _, raw := range []string{"Lindqvist", "posteo.de", "+49 151"} {
 				require.NotContains(t, doc, raw, "no sampled personal value in the draft")
