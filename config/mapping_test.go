@@ -16,6 +16,7 @@ func TestEmailConsentAndSubjectRefsValidate(t *testing.T) {
 		{"mapping-email-links-no-subject.yaml", `testdata/bad/mapping-email-links-no-subject.yaml:10: source "crm": mapping.email_consent.links[0].subject_table is required`},
 		{"mapping-email-opted-out-at.yaml", `testdata/bad/mapping-email-opted-out-at.yaml:11: source "crm": mapping.email_consent.opted_out_at_column needs opted_out`},
 		{"mapping-sends-through.yaml", `testdata/bad/mapping-sends-through.yaml:11: source "crm": mapping.sends[0].through.column is required`},
+		{"mapping-withdrawals-no-at.yaml", `testdata/bad/mapping-withdrawals-no-at.yaml:8: source "crm": mapping.withdrawals[0].at_column is required`},
 		{"mapping-lists-subject.yaml", `testdata/bad/mapping-lists-subject.yaml:15: source "crm": mapping.lists[1].subject_table "prospects" is not in mapping.subjects (crm.contacts)`},
 	}
 	for _, tt := range tests {
