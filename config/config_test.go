@@ -42,7 +42,7 @@ func TestLoadBadConfigs(t *testing.T) {
 		{"mapping-basis-key.yaml", `testdata/bad/mapping-basis-key.yaml:7: source "crm": mapping.basis_values: unknown basis "legit" (valid: consent, contract, explicit_consent, legal_obligation, legitimate_interest, public_task, vital_interests, withdrawn)`},
 		{"mapping-consent-age.yaml", `testdata/bad/mapping-consent-age.yaml:7: source "crm": mapping.consent_ages.FR must be 1 to 18, got 21`},
 		{"mapping-deleted-at-alone.yaml", `testdata/bad/mapping-deleted-at-alone.yaml:9: source "crm": mapping.subjects[0].deleted_at_column needs soft_deleted`},
-		{"mapping-email-link-and-key.yaml", `testdata/bad/mapping-email-link-and-key.yaml:10: source "crm": mapping.email_consent: set subject_key or link, not both`},
+		{"mapping-email-link-and-key.yaml", `testdata/bad/mapping-email-link-and-key.yaml:10: source "crm": mapping.email_consent: set one of subject_key, link or links`},
 		{"mapping-granted-withdrawn.yaml", `testdata/bad/mapping-granted-withdrawn.yaml:12: source "crm": mapping.consent: "yes" is both a granted and a withdrawn value`},
 		{"mapping-sends-no-at.yaml", `testdata/bad/mapping-sends-no-at.yaml:7: source "crm": mapping.sends[0].at_column is required`},
 		{"mapping-tombstone-identifier.yaml", `testdata/bad/mapping-tombstone-identifier.yaml:7: source "crm": mapping.tombstones[0] needs email_column or hash_column (one of them)`},

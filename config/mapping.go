@@ -25,8 +25,14 @@ type Mapping struct {
 	BasisValues map[string][]string `yaml:"basis_values"`
 	// Sends are marketing messages sent to subjects (CNS-03).
 	Sends []SubjectEvents `yaml:"sends"`
-	// Lists are marketing-list memberships (CNS-03).
+	// Lists are marketing-list memberships: a subject on a list is marketed to (CNS-01)
+	// and must not stay on one after withdrawing (CNS-03). Leave suppression and test
+	// lists out with the filter.
 	Lists []SubjectEvents `yaml:"lists"`
+	// Withdrawals are events that withdraw consent or object to marketing: unsubscribe
+	// clicks (SuiteCRM campaign_log 'removed', CiviCRM civicrm_mailing_event_unsubscribe).
+	// CNS-03 counts people listed or sent marketing after their last one.
+	Withdrawals []SubjectEvents `yaml:"withdrawals"`
 	// Interactions are contacts the subject started: form, reply, click, visit (CNS-04).
 	Interactions []SubjectEvents `yaml:"interactions"`
 	// Contracts are the rows a "contract" basis rests on: contracts, orders, deals (LAW-03).
@@ -138,17 +144,24 @@ type ConsentMapping struct {
 }
 
 // EmailConsentMapping maps per-channel opt-ins kept on an email-address table, linked to
-// the subject directly (subject_key) or through a relation table (link).
+// the subject directly (subject_key) or through a relation table (link, or links when
+// one relation table serves several subject tables).
 type EmailConsentMapping struct {
 	Table        string     `yaml:"table"`
 	Key          string     `yaml:"key"`
 	SubjectTable string     `yaml:"subject_table"` // default: the first subject
 	SubjectKey   string     `yaml:"subject_key"`   // column on the address table, or
-	Link         *EmailLink `yaml:"link"`          // a relation table
+	Link         *EmailLink `yaml:"link"`          // a relation table, or
+	// Links are one relation table per subject table, or one polymorphic table with a
+	// filter per subject (SuiteCRM email_addr_bean_rel: bean_module = 'Contacts', 'Leads').
+	Links []EmailLink `yaml:"links"`
 	// OptedIn and OptedOut are SQL predicates over the address row, e.g.
 	// "confirm_opt_in IN ('opt-in', 'confirmed-opt-in')" and "opt_out = 1".
-	OptedIn             string `yaml:"opted_in"`
-	OptedOut            string `yaml:"opted_out"`
+	OptedIn  string `yaml:"opted_in"`
+	OptedOut string `yaml:"opted_out"`
+	// OptedOutAtColumn holds when the address was opted out, or a time at or after it
+	// (the row's last change): CNS-03 counts sends after it.
+	OptedOutAtColumn    string `yaml:"opted_out_at_column"`
 	OptedInAtColumn     string `yaml:"opted_in_at_column"`
 	DoubleOptInAtColumn string `yaml:"double_opt_in_at_column"`
 	SoftDeleted         string `yaml:"soft_deleted"`
@@ -160,15 +173,29 @@ type EmailLink struct {
 	AddressKey string `yaml:"address_key"` // column referencing the address's key
 	SubjectKey string `yaml:"subject_key"` // column referencing the subject's key
 	Filter     string `yaml:"filter"`      // e.g. "bean_module = 'Contacts' AND deleted = 0"
+	// SubjectTable is the subject the link leads to; required in links, where it
+	// defaults to email_consent.subject_table in link.
+	SubjectTable string `yaml:"subject_table"`
 }
 
 // SubjectEvents is a table of things that happened to or by a subject.
 type SubjectEvents struct {
 	Table        string `yaml:"table"`
-	SubjectKey   string `yaml:"subject_key"`
+	SubjectKey   string `yaml:"subject_key"`   // on the table, or on through's table
 	SubjectTable string `yaml:"subject_table"` // default: every subject
 	AtColumn     string `yaml:"at_column"`
 	Filter       string `yaml:"filter"` // SQL predicate selecting the relevant rows
+	// Through is the table between the events and the subject when events point at one
+	// of its rows (CiviCRM: civicrm_mailing_event_delivered.event_queue_id →
+	// civicrm_mailing_event_queue.id, which holds contact_id).
+	Through *EventThrough `yaml:"through"`
+}
+
+// EventThrough is a table the events reference, holding the subject key.
+type EventThrough struct {
+	Table  string `yaml:"table"`
+	Key    string `yaml:"key"`    // its key
+	Column string `yaml:"column"` // the events' column referencing the key
 }
 
 // ContractMapping is a table of contracts, orders or deals of subjects.
@@ -373,20 +400,47 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 		p := at("mapping", "email_consent")
 		req(e.Table, p, "mapping.email_consent.table")
 		req(e.Key, p, "mapping.email_consent.key")
+		ways := 0
+		for _, set := range []bool{e.SubjectKey != "", e.Link != nil, len(e.Links) > 0} {
+			if set {
+				ways++
+			}
+		}
 		switch {
-		case e.SubjectKey != "" && e.Link != nil:
-			v.add(append(p, "link"), "source %q: mapping.email_consent: set subject_key or link, not both", s.Name)
-		case e.SubjectKey == "" && e.Link == nil:
-			v.add(p, "source %q: mapping.email_consent needs subject_key or link", s.Name)
+		case ways > 1:
+			v.add(append(p, "link"), "source %q: mapping.email_consent: set one of subject_key, link or links", s.Name)
+		case ways == 0:
+			v.add(p, "source %q: mapping.email_consent needs subject_key, link or links", s.Name)
+		}
+		link := func(l EmailLink, lp []any, what string, needSubject bool) {
+			req(l.Table, lp, what+".table")
+			req(l.AddressKey, lp, what+".address_key")
+			req(l.SubjectKey, lp, what+".subject_key")
+			if needSubject {
+				req(l.SubjectTable, lp, what+".subject_table")
+			}
+			subjectRef(v, s, l.SubjectTable, append(lp, "subject_table"), what+".subject_table")
 		}
 		if l := e.Link; l != nil {
-			lp := append(p, "link")
-			req(l.Table, lp, "mapping.email_consent.link.table")
-			req(l.AddressKey, lp, "mapping.email_consent.link.address_key")
-			req(l.SubjectKey, lp, "mapping.email_consent.link.subject_key")
+			link(*l, append(p, "link"), "mapping.email_consent.link", false)
 		}
+		seen := map[string]int{}
+		for j, l := range e.Links {
+			what := fmt.Sprintf("mapping.email_consent.links[%d]", j)
+			link(l, append(p, "links", j), what, true)
+			if k := strings.ToLower(l.SubjectTable); k != "" {
+				if first, dup := seen[k]; dup {
+					v.add(append(p, "links", j, "subject_table"), "source %q: %s: subject table %q already has links[%d]", s.Name, what, l.SubjectTable, first)
+				}
+				seen[k] = j
+			}
+		}
+		subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), "mapping.email_consent.subject_table")
 		if e.OptedIn == "" && e.OptedOut == "" {
 			v.add(p, "source %q: mapping.email_consent needs opted_in or opted_out", s.Name)
+		}
+		if e.OptedOutAtColumn != "" && e.OptedOut == "" {
+			v.add(append(p, "opted_out_at_column"), "source %q: mapping.email_consent.opted_out_at_column needs opted_out", s.Name)
 		}
 	}
 	bases := make([]string, 0, len(m.BasisValues))
@@ -405,6 +459,12 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 			what := fmt.Sprintf("mapping.%s[%d]", key, j)
 			req(e.Table, p, what+".table")
 			req(e.SubjectKey, p, what+".subject_key")
+			subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), what+".subject_table")
+			if th := e.Through; th != nil {
+				req(th.Table, append(p, "through"), what+".through.table")
+				req(th.Key, append(p, "through"), what+".through.key")
+				req(th.Column, append(p, "through"), what+".through.column")
+			}
 			if needAt {
 				req(e.AtColumn, p, what+".at_column")
 			}
@@ -413,6 +473,7 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 	events("sends", m.Sends, true)
 	events("lists", m.Lists, false)
 	events("interactions", m.Interactions, true)
+	events("withdrawals", m.Withdrawals, true)
 	for j, ct := range m.Contracts {
 		p := at("mapping", "contracts", j)
 		req(ct.Table, p, fmt.Sprintf("mapping.contracts[%d].table", j))
@@ -492,4 +553,22 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 			v.add(at("mapping", "consent_ages", cc), "source %q: mapping.consent_ages.%s must be 1 to 18, got %d", s.Name, cc, age)
 		}
 	}
+}
+
+// subjectRef reports a subject_table that names no mapped subject: the part it belongs
+// to would otherwise never apply, silently.
+func subjectRef(v *validator, s *Source, ref string, path []any, what string) {
+	if ref == "" || len(s.Mapping.Subjects) == 0 {
+		return
+	}
+	schema, name := SplitTableRef(ref)
+	var names []string
+	for _, sub := range s.Mapping.Subjects {
+		ss, sn := SplitTableRef(sub.Table)
+		if strings.EqualFold(sn, name) && (schema == "" || ss == "" || strings.EqualFold(ss, schema)) {
+			return
+		}
+		names = append(names, sub.Table)
+	}
+	v.add(path, "source %q: %s %q is not in mapping.subjects (%s)", s.Name, what, ref, strings.Join(names, ", "))
 }

@@ -19,7 +19,7 @@ func MarketedWithoutConsent() Rule {
 		Severity:    SeverityLimited,
 		Likelihood:  4,
 		Principle:   "lawfulness",
-		Needs:       "mapping.subjects[].marketable and mapping.consent (with marketing_purpose) or mapping.email_consent",
+		Needs:       "mapping.subjects[].marketable or mapping.lists, and mapping.consent (with marketing_purpose) or mapping.email_consent",
 		Remediation: "Stop marketing these people until consent is captured with proof (re-permission campaign), or record the lawful basis that really applies.",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
@@ -32,7 +32,11 @@ func MarketedWithoutConsent() Rule {
 		d := env.Dialect
 		var out []Check
 		for _, s := range subs {
-			if s.cfg.Marketable == "" {
+			marketed, why, err := env.marketed(s)
+			if err != nil {
+				return nil, err
+			}
+			if marketed == "" {
 				continue
 			}
 			key := d.Column("s", s.cfg.Key)
@@ -42,21 +46,21 @@ func MarketedWithoutConsent() Rule {
 				from = append(from, fmt.Sprintf("no %s consent in %s", ct.cm.MarketingPurpose, ct.t.Name))
 			}
 			if et != nil && et.appliesTo(env, s) {
-				missing = append(missing, "NOT "+et.exists(env, key, et.good()))
+				missing = append(missing, "NOT "+et.exists(env, s, key, et.good()))
 				from = append(from, "no opted-in address in "+et.t.Name)
 			}
 			if len(missing) == 0 {
 				continue
 			}
-			where := paren(s.cfg.Marketable) + env.live(s.table) + "\n  AND " + strings.Join(missing, "\n  AND ")
+			where := marketed + env.live(s.table) + "\n  AND " + strings.Join(missing, "\n  AND ")
 			out = append(out, Check{
 				Location:  Location{Schema: s.table.Schema, Table: s.table.Name},
 				Offending: offending(key, key, "NULL", d.Table(s.table.Schema, s.table.Name)+" s", where),
-				Detail:    fmt.Sprintf("marketable (%s) with %s", s.cfg.Marketable, strings.Join(from, " and ")),
+				Detail:    fmt.Sprintf("%s with %s", strings.Join(why, " or "), strings.Join(from, " and ")),
 			})
 		}
 		if len(out) == 0 {
-			return nil, needs("mapping.subjects[].marketable")
+			return nil, needs("mapping.subjects[].marketable or mapping.lists")
 		}
 		return out, nil
 	})
@@ -162,7 +166,7 @@ func ProcessedAfterWithdrawal() Rule {
 		Severity:    SeveritySignificant,
 		Likelihood:  4,
 		Principle:   "lawfulness (withdrawal honoured)",
-		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists or mapping.sends)",
+		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out, a lawful_basis_column saying withdrawn, mapping.withdrawals, or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
 		Remediation: "Suppress these people from every list and campaign now, clear the marketable flag, and fix the sync that re-adds them; keep a minimal suppression record.",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
@@ -223,18 +227,65 @@ func ProcessedAfterWithdrawal() Rule {
 					})
 				}
 			}
-			if et != nil && et.em.OptedOut != "" && et.appliesTo(env, s) {
+			withdrawals, wt, err := env.events(env.Mapping().Withdrawals, "mapping.withdrawals", s)
+			if err != nil {
+				return nil, err
+			}
+			for i, w := range withdrawals {
+				// Only sends after the last unsubscribe count: an unsubscribe may be from one
+				// list (CiviCRM groups), so other lists and flags prove nothing.
+				since := env.eventLast(w, wt[i], "w", key)
+				p, what, err := env.sentAfter(s, key, since)
+				if err != nil {
+					return nil, err
+				}
+				if len(what) == 0 {
+					continue
+				}
+				scope := "unsubscribed"
+				if len(withdrawals) > 1 {
+					scope += ":" + w.Table
+				}
+				out = append(out, Check{
+					Location:  Location{Schema: s.table.Schema, Table: s.table.Name},
+					Scope:     scope,
+					Offending: offending(key, key, since, from, env.eventExists(w, wt[i], "w", key, "")+env.live(s.table)+"\n  AND "+p),
+					Detail:    fmt.Sprintf("unsubscribed in %s, yet %s", w.Table, strings.Join(what, " or ")),
+				})
+			}
+			if s.cfg.LawfulBasisColumn != "" {
+				// SuiteCRM's lawful_basis multi-select has a "withdrawn" item.
 				p, what, err := env.stillProcessed(s, key, "", true)
 				if err != nil {
 					return nil, err
 				}
 				if len(what) > 0 {
-					where := et.exists(env, key, paren(et.em.OptedOut)) + "\n  AND NOT " + et.exists(env, key, et.good()) +
+					out = append(out, Check{
+						Location:  Location{Schema: s.table.Schema, Table: s.table.Name, Column: s.cfg.LawfulBasisColumn},
+						Scope:     "basis-withdrawn",
+						Offending: offending(key, key, "NULL", from, env.basisIs(d.Column("s", s.cfg.LawfulBasisColumn), "withdrawn")+env.live(s.table)+"\n  AND "+p),
+						Detail:    fmt.Sprintf("lawful basis in %s says withdrawn, yet %s", s.cfg.LawfulBasisColumn, strings.Join(what, " or ")),
+					})
+				}
+			}
+			if et != nil && et.em.OptedOut != "" && et.appliesTo(env, s) {
+				// Sends count only after the opt-out, so only when the mapping says when.
+				since := et.optedOutAt(env, s, key)
+				p, what, err := env.stillProcessed(s, key, since, true)
+				if err != nil {
+					return nil, err
+				}
+				if len(what) > 0 {
+					where := et.exists(env, s, key, paren(et.em.OptedOut)) + "\n  AND NOT " + et.exists(env, s, key, et.good()) +
 						env.live(s.table) + "\n  AND " + p
+					sinceCol := since
+					if sinceCol == "" {
+						sinceCol = "NULL"
+					}
 					out = append(out, Check{
 						Location:  Location{Schema: s.table.Schema, Table: s.table.Name},
 						Scope:     "email-opted-out",
-						Offending: offending(key, key, "NULL", from, where),
+						Offending: offending(key, key, sinceCol, from, where),
 						Detail:    fmt.Sprintf("every address in %s opted out, yet %s", et.t.Name, strings.Join(what, " or ")),
 					})
 				}
@@ -253,9 +304,15 @@ func ProcessedAfterWithdrawal() Rule {
 func withoutMarketableIfSame(s subject) subject {
 	a := predicateColumns(s.cfg.Marketable, s.table)
 	b := predicateColumns(s.cfg.OptedOut, s.table)
-	if len(a) == 1 && len(b) == 1 && equalFold(a[0].Name, b[0].Name) {
-		s.cfg.Marketable = ""
+	if len(a) == 0 || len(a) != len(b) {
+		return s
 	}
+	for _, c := range a {
+		if !slices.ContainsFunc(b, func(o TableColumn) bool { return equalFold(o.Name, c.Name) }) {
+			return s
+		}
+	}
+	s.cfg.Marketable = ""
 	return s
 }
 

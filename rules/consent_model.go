@@ -131,9 +131,15 @@ func (c *consentTable) appliesTo(e *Env, s subject) bool { return e.appliesTo(c.
 
 // emailTable is mapping.email_consent resolved against the catalogue.
 type emailTable struct {
-	em   *config.EmailConsentMapping
-	t    Table
-	link Table
+	em    *config.EmailConsentMapping
+	t     Table
+	links []emailLink // none when the address row holds the subject key
+}
+
+// emailLink is one relation from addresses to one subject table.
+type emailLink struct {
+	cfg config.EmailLink
+	t   Table
 }
 
 func (e *Env) emailConsent() (*emailTable, error) {
@@ -145,7 +151,7 @@ func (e *Env) emailConsent() (*emailTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range []string{em.Key, em.SubjectKey, em.OptedInAtColumn, em.DoubleOptInAtColumn} {
+	for _, c := range []string{em.Key, em.SubjectKey, em.OptedInAtColumn, em.DoubleOptInAtColumn, em.OptedOutAtColumn} {
 		if c == "" {
 			continue
 		}
@@ -154,7 +160,15 @@ func (e *Env) emailConsent() (*emailTable, error) {
 		}
 	}
 	out := &emailTable{em: em, t: t}
-	if l := em.Link; l != nil {
+	links := em.Links
+	if em.Link != nil {
+		l := *em.Link
+		if l.SubjectTable == "" {
+			l.SubjectTable = em.SubjectTable
+		}
+		links = []config.EmailLink{l}
+	}
+	for _, l := range links {
 		lt, err := e.table(l.Table, "mapping.email_consent.link")
 		if err != nil {
 			return nil, err
@@ -164,17 +178,37 @@ func (e *Env) emailConsent() (*emailTable, error) {
 				return nil, err
 			}
 		}
-		out.link = lt
+		out.links = append(out.links, emailLink{cfg: l, t: lt})
 	}
 	return out, nil
 }
 
+// isFirstSubject reports whether s is the first mapped subject, the default of a
+// subject_table left out.
+func (e *Env) isFirstSubject(s subject) bool {
+	subs, _ := e.subjects()
+	return len(subs) > 0 && subs[0].table.Name == s.table.Name && subs[0].table.Schema == s.table.Schema
+}
+
 func (a *emailTable) appliesTo(e *Env, s subject) bool {
+	if len(a.links) > 0 {
+		_, ok := a.linkFor(e, s)
+		return ok
+	}
 	if a.em.SubjectTable != "" {
 		return e.refersTo(a.em.SubjectTable, s.table)
 	}
-	subs, _ := e.subjects()
-	return len(subs) > 0 && subs[0].table.Name == s.table.Name && subs[0].table.Schema == s.table.Schema
+	return e.isFirstSubject(s)
+}
+
+// linkFor returns the relation that leads from addresses to subject s.
+func (a *emailTable) linkFor(e *Env, s subject) (emailLink, bool) {
+	for _, l := range a.links {
+		if l.cfg.SubjectTable == "" && e.isFirstSubject(s) || l.cfg.SubjectTable != "" && e.refersTo(l.cfg.SubjectTable, s.table) {
+			return l, true
+		}
+	}
+	return emailLink{}, false
 }
 
 // live is the address table's soft-delete condition.
@@ -196,38 +230,70 @@ func (a *emailTable) good() string {
 	return "NOT " + paren(a.em.OptedOut)
 }
 
-// exists is an EXISTS over the subject's addresses (key: the subject key expression)
-// matching pred, written over the address table's columns.
-func (a *emailTable) exists(e *Env, key, pred string) string {
+// linked is the condition, over the link row under alias l, that it is a live link of
+// the subject key expression key.
+func (l emailLink) linked(e *Env, key string) string {
+	p := e.Dialect.Column("l", l.cfg.SubjectKey) + " = " + key
+	if l.cfg.Filter != "" {
+		p += " AND " + paren(l.cfg.Filter)
+	}
+	return p + e.live(l.t)
+}
+
+// over selects sel from subject s's addresses (key: the subject key expression)
+// matching pred, written over the address table's columns: "1" for EXISTS, "MAX(…)" for
+// a time. Each mapped predicate sits in a query whose innermost table is its own.
+func (a *emailTable) over(e *Env, s subject, sel, key, pred string) string {
 	d := e.Dialect
 	addr := d.Table(a.t.Schema, a.t.Name) + " a"
-	if a.em.Link == nil {
-		return fmt.Sprintf("EXISTS (SELECT 1 FROM %s WHERE %s = %s AND %s%s)", addr, d.Column("a", a.em.SubjectKey), key, pred, a.live(e))
+	l, ok := a.linkFor(e, s)
+	if !ok {
+		return fmt.Sprintf("SELECT %s FROM %s WHERE %s = %s AND %s%s", sel, addr, d.Column("a", a.em.SubjectKey), key, pred, a.live(e))
 	}
-	l := a.em.Link
-	filter := ""
-	if l.Filter != "" {
-		filter = " AND " + paren(l.Filter)
+	return fmt.Sprintf("SELECT %s FROM %s WHERE %s%s AND EXISTS (SELECT 1 FROM %s l WHERE %s = %s AND %s)", sel, addr, pred, a.live(e),
+		d.Table(l.t.Schema, l.t.Name), d.Column("l", l.cfg.AddressKey), d.Column("a", a.em.Key), l.linked(e, key))
+}
+
+// exists is an EXISTS over subject s's addresses matching pred.
+func (a *emailTable) exists(e *Env, s subject, key, pred string) string {
+	return "EXISTS (" + a.over(e, s, "1", key, pred) + ")"
+}
+
+// optedOutAt is when subject s's last address was opted out ("" when the mapping does not
+// say): with every address opted out, the subject is opted out from then on.
+func (a *emailTable) optedOutAt(e *Env, s subject, key string) string {
+	if a.em.OptedOutAtColumn == "" || a.em.OptedOut == "" {
+		return ""
 	}
-	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s l WHERE %s = %s%s AND EXISTS (SELECT 1 FROM %s WHERE %s = %s AND %s%s))",
-		d.Table(a.link.Schema, a.link.Name), d.Column("l", l.SubjectKey), key, filter,
-		addr, d.Column("a", a.em.Key), d.Column("l", l.AddressKey), pred, a.live(e))
+	return "(" + a.over(e, s, "MAX("+e.Dialect.Column("a", a.em.OptedOutAtColumn)+")", key, paren(a.em.OptedOut)) + ")"
 }
 
 // subjectOfRow is the subject key of the address row under alias a.
 func (a *emailTable) subjectOfRow(e *Env) string {
 	d := e.Dialect
-	if a.em.Link == nil {
+	if len(a.links) == 0 {
 		return d.Column("a", a.em.SubjectKey)
 	}
-	return fmt.Sprintf("(SELECT MIN(%s) FROM %s l WHERE %s = %s)", d.Column("l", a.em.Link.SubjectKey),
-		d.Table(a.link.Schema, a.link.Name), d.Column("l", a.em.Link.AddressKey), d.Column("a", a.em.Key))
+	var subs []string
+	for _, l := range a.links {
+		filter := ""
+		if l.cfg.Filter != "" {
+			filter = " AND " + paren(l.cfg.Filter)
+		}
+		subs = append(subs, fmt.Sprintf("(SELECT MIN(%s) FROM %s l WHERE %s = %s%s)", d.Column("l", l.cfg.SubjectKey),
+			d.Table(l.t.Schema, l.t.Name), d.Column("l", l.cfg.AddressKey), d.Column("a", a.em.Key), filter))
+	}
+	if len(subs) == 1 {
+		return subs[0]
+	}
+	return "COALESCE(" + strings.Join(subs, ", ") + ")"
 }
 
-// events resolves sends, lists or interactions that are about subject s.
-func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]config.SubjectEvents, []Table, error) {
+// events resolves sends, lists or interactions that are about subject s. through holds
+// each entry's through table, zero when it has none.
+func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]config.SubjectEvents, []eventTables, error) {
 	var out []config.SubjectEvents
-	var tables []Table
+	var tables []eventTables
 	for _, ev := range list {
 		if !e.appliesTo(ev.SubjectTable, s) {
 			continue
@@ -236,32 +302,105 @@ func (e *Env) events(list []config.SubjectEvents, what string, s subject) ([]con
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, c := range []string{ev.SubjectKey, ev.AtColumn} {
-			if c == "" {
-				continue
+		et := eventTables{t: t}
+		keyOn := t
+		if th := ev.Through; th != nil {
+			if et.through, err = e.table(th.Table, what+" through"); err != nil {
+				return nil, nil, err
 			}
-			if err := e.column(t, c, what); err != nil {
+			if err := e.column(et.through, th.Key, what+" through"); err != nil {
+				return nil, nil, err
+			}
+			if err := e.column(t, th.Column, what); err != nil {
+				return nil, nil, err
+			}
+			keyOn = et.through
+		}
+		if err := e.column(keyOn, ev.SubjectKey, what); err != nil {
+			return nil, nil, err
+		}
+		if ev.AtColumn != "" {
+			if err := e.column(t, ev.AtColumn, what); err != nil {
 				return nil, nil, err
 			}
 		}
 		out = append(out, ev)
-		tables = append(tables, t)
+		tables = append(tables, et)
 	}
 	return out, tables, nil
 }
 
+// eventTables are an events entry's table and its through table.
+type eventTables struct {
+	t, through Table
+}
+
 // eventExists is an EXISTS over rows of an events table for the subject key expression
 // key, after the time expression after when it is set.
-func (e *Env) eventExists(ev config.SubjectEvents, t Table, alias, key, after string) string {
+func (e *Env) eventExists(ev config.SubjectEvents, et eventTables, alias, key, after string) string {
+	return "EXISTS (" + e.eventQuery(ev, et, "1", alias, key, after) + ")"
+}
+
+// eventLast is the time of the subject's latest event of the entry.
+func (e *Env) eventLast(ev config.SubjectEvents, et eventTables, alias, key string) string {
+	return "(" + e.eventQuery(ev, et, "MAX("+e.Dialect.Column(alias, ev.AtColumn)+")", alias, key, "") + ")"
+}
+
+func (e *Env) eventQuery(ev config.SubjectEvents, et eventTables, sel, alias, key, after string) string {
 	d := e.Dialect
-	conds := []string{d.Column(alias, ev.SubjectKey) + " = " + key}
+	t := et.t
+	subjectIs := d.Column(alias, ev.SubjectKey) + " = " + key
+	if th := ev.Through; th != nil {
+		subjectIs = fmt.Sprintf("EXISTS (SELECT 1 FROM %s q WHERE %s = %s AND %s = %s)", d.Table(et.through.Schema, et.through.Name),
+			d.Column("q", th.Key), d.Column(alias, th.Column), d.Column("q", ev.SubjectKey), key)
+	}
+	conds := []string{subjectIs}
 	if after != "" {
 		conds = append(conds, d.Column(alias, ev.AtColumn)+" > "+after)
 	}
 	if ev.Filter != "" {
 		conds = append(conds, paren(ev.Filter))
 	}
-	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s %s WHERE %s%s)", d.Table(t.Schema, t.Name), alias, strings.Join(conds, " AND "), e.live(t))
+	return fmt.Sprintf("SELECT %s FROM %s %s WHERE %s%s", sel, d.Table(t.Schema, t.Name), alias, strings.Join(conds, " AND "), e.live(t))
+}
+
+// marketed is the condition, over subject s's row under alias s, that the subject is
+// marketed to: flagged marketable or on a marketing list. what says why; both are empty
+// when the mapping shows neither.
+func (e *Env) marketed(s subject) (string, []string, error) {
+	var preds, what []string
+	if s.cfg.Marketable != "" {
+		preds = append(preds, paren(s.cfg.Marketable))
+		what = append(what, "marketable ("+s.cfg.Marketable+")")
+	}
+	lists, lt, err := e.events(e.Mapping().Lists, "mapping.lists", s)
+	if err != nil {
+		return "", nil, err
+	}
+	key := e.Dialect.Column("s", s.cfg.Key)
+	for i, l := range lists {
+		preds = append(preds, e.eventExists(l, lt[i], "l", key, ""))
+		what = append(what, "on a list in "+l.Table)
+	}
+	if len(preds) == 0 {
+		return "", nil, nil
+	}
+	return orAll(preds), what, nil
+}
+
+// sentAfter is the condition that subject s (key expression key) was sent marketing
+// after the time expression since.
+func (e *Env) sentAfter(s subject, key, since string) (string, []string, error) {
+	sends, st, err := e.events(e.Mapping().Sends, "mapping.sends", s)
+	if err != nil {
+		return "", nil, err
+	}
+	var preds, what []string
+	for i, x := range sends {
+		preds = append(preds, e.eventExists(x, st[i], "x", key, since))
+		what = append(what, "sent marketing in "+x.Table+" afterwards")
+	}
+	return orAll(preds), what, nil
 }
 
 // stillProcessed says how a subject (key expression key) is still processed for
@@ -289,13 +428,12 @@ func (e *Env) stillProcessed(s subject, key, since string, direct bool) (string,
 		what = append(what, "on a list in "+l.Table)
 	}
 	if since != "" {
-		sends, st, err := e.events(e.Mapping().Sends, "mapping.sends", s)
+		p, w, err := e.sentAfter(s, key, since)
 		if err != nil {
 			return "", nil, err
 		}
-		for i, x := range sends {
-			preds = append(preds, e.eventExists(x, st[i], "x", key, since))
-			what = append(what, "sent marketing in "+x.Table+" afterwards")
+		if len(w) > 0 {
+			preds, what = append(preds, p), append(what, w...)
 		}
 	}
 	return orAll(preds), what, nil

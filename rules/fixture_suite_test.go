@@ -197,7 +197,7 @@ activities:
 func TestSuiteCRM(t *testing.T) {
 	runFixture(t, suiteCRM, expectation{
 		want: map[string]int64{
-			"CNS-01 contacts":                       3,
+			"CNS-01 contacts":                       4, // 4, 5, 11 marketable; 8 on a list; none with an opted-in address
 			"CNS-02 email_addresses email-opt-in":   1,
 			"CNS-03 contacts opted-out":             3,
 			"CNS-03 contacts email-opted-out":       1,

@@ -27,16 +27,19 @@ func newInitCmd(g *globalFlags) *cobra.Command {
 		Long: `Init reads the catalogue of one database, samples and classifies its columns as a scan
 does, and writes a starter config: the tables of people and their keys, the consent
 table and its columns (mapped onto the canonical consent model), opt-in and opt-out
-flags, timestamps to anchor retention on, soft-delete columns, contracts, activity logs,
-erasure-request, legal-hold and suppression tables. Every suggestion is marked
-"# suggested: review". The Art. 30 activities cannot be guessed and are left for you.
+flags, per-address email consent, list memberships, campaign sends, timestamps to anchor
+retention on, soft-delete columns, contracts, activity logs, erasure-request, legal-hold
+and suppression tables. Every suggestion is marked "# suggested: review". The Art. 30
+activities cannot be guessed and are left for you. A table that cannot be read is
+skipped and named in the file's header.
 
 A password in the DSN is not written: the file refers to an environment variable instead.`,
 		Example: `  gdprscan init --dsn postgres://scanner@db:5432/crm -o crm.yaml
   gdprscan init --dsn sqlite://crm.db -o -`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if _, err := stderrLogger(cmd, g); err != nil {
+			log, err := stderrLogger(cmd, g)
+			if err != nil {
 				return err
 			}
 			if dsn == "" {
@@ -76,6 +79,9 @@ A password in the DSN is not written: the file refers to an environment variable
 			if err != nil {
 				return sourceErr(fmt.Errorf("source %s: %w", src.Name, err))
 			}
+			for _, sk := range cat.Skipped {
+				log.Warn("table skipped: the draft is made from the other tables", "table", sk.Table, "error", sk.Reason)
+			}
 			draft := suggest.Suggest(cat)
 			written, env := suggest.SafeDSN(dsn, src.Name)
 			doc := draft.YAML(suggest.Header{Name: src.Name, Kind: src.Kind, DSN: written, Now: time.Now(), PhoneRegions: disc.PhoneRegions})
@@ -96,9 +102,17 @@ A password in the DSN is not written: the file refers to an environment variable
 				return usageErr(err)
 			}
 			m := draft.Mapping
-			fmt.Fprintf(w, "wrote %s: %d subject tables, consent table: %s, %d retention rules, erasure table: %s\n",
-				out, len(m.Subjects), orNone(m.Consent != nil, func() string { return m.Consent.Table }), len(m.Retention),
+			fmt.Fprintf(w, "wrote %s: %d subject tables, consent table: %s, email consent: %s, %d lists, %d sends, %d retention rules, erasure table: %s\n",
+				out, len(m.Subjects), orNone(m.Consent != nil, func() string { return m.Consent.Table }),
+				orNone(m.EmailConsent != nil, func() string { return m.EmailConsent.Table }), len(m.Lists), len(m.Sends), len(m.Retention),
 				orNone(m.Erasure != nil, func() string { return m.Erasure.Table }))
+			if len(cat.Skipped) > 0 {
+				names := make([]string, len(cat.Skipped))
+				for i, sk := range cat.Skipped {
+					names[i] = sk.Table
+				}
+				fmt.Fprintf(w, "skipped %d unreadable tables (%s): see the file's header\n", len(names), strings.Join(names, ", "))
+			}
 			fmt.Fprintln(w, "review every line marked \"# suggested: review\", add your activities, then run: gdprscan validate --config "+out)
 			if env != "" {
 				fmt.Fprintf(w, "the DSN's password is not in the file: set %s before scanning\n", env)

@@ -37,6 +37,9 @@ func (d *Draft) YAML(h Header) []byte {
 	for _, n := range d.Notes {
 		w.line(0, "#   - not found: %s", n)
 	}
+	for _, sk := range d.Skipped {
+		w.line(0, "#   - skipped table %s (could not be read: %s): give the scanner access to it, or more time, and run init again", sk.Table, oneLine(sk.Reason))
+	}
 	w.line(0, "")
 	w.line(0, "organisation:")
 	w.line(1, "controller: \"\"%s: the controller the DPIA is for", review)
@@ -92,6 +95,12 @@ func (d *Draft) writeMapping(w *writer, n int) {
 			w.kv(n+2, "basis_reviewed_column", s.BasisReviewedColumn)
 		}
 	}
+	if len(m.BasisValues) > 0 {
+		w.line(n, "basis_values:%s: %s", review, d.Why["basis_values"])
+		for _, k := range config.BasisKeys {
+			w.list(n+1, k, m.BasisValues[k])
+		}
+	}
 	if c := m.Consent; c != nil {
 		w.line(n, "consent:%s: %s", review, d.Why["consent"])
 		w.kv(n+1, "table", c.Table)
@@ -125,15 +134,30 @@ func (d *Draft) writeMapping(w *writer, n int) {
 		w.kv(n+1, "key", e.Key)
 		w.kv(n+1, "subject_table", e.SubjectTable)
 		w.kv(n+1, "subject_key", e.SubjectKey)
+		link := func(l config.EmailLink, first string) {
+			w.line(n+2, "%stable: %s", first, q(l.Table))
+			ind := n + 2
+			if first != "" {
+				ind = n + 3
+			}
+			w.kv(ind, "address_key", l.AddressKey)
+			w.kv(ind, "subject_key", l.SubjectKey)
+			w.kv(ind, "subject_table", l.SubjectTable)
+			w.kv(ind, "filter", l.Filter)
+		}
 		if l := e.Link; l != nil {
 			w.line(n+1, "link:")
-			w.kv(n+2, "table", l.Table)
-			w.kv(n+2, "address_key", l.AddressKey)
-			w.kv(n+2, "subject_key", l.SubjectKey)
-			w.kv(n+2, "filter", l.Filter)
+			link(*l, "")
+		}
+		if len(e.Links) > 0 {
+			w.line(n+1, "links:  # one per subject table the addresses belong to")
+			for _, l := range e.Links {
+				link(l, "- ")
+			}
 		}
 		w.kv(n+1, "opted_in", e.OptedIn)
 		w.kv(n+1, "opted_out", e.OptedOut)
+		w.kv(n+1, "opted_out_at_column", e.OptedOutAtColumn)
 		w.kv(n+1, "double_opt_in_at_column", e.DoubleOptInAtColumn)
 		w.kv(n+1, "soft_deleted", e.SoftDeleted)
 	}
@@ -148,11 +172,15 @@ func (d *Draft) writeMapping(w *writer, n int) {
 			w.kv(n+2, "subject_table", e.SubjectTable)
 			w.kv(n+2, "at_column", e.AtColumn)
 			w.kv(n+2, "filter", e.Filter)
+			if th := e.Through; th != nil {
+				w.line(n+2, "through: {table: %s, key: %s, column: %s}", q(th.Table), q(th.Key), q(th.Column))
+			}
 		}
 	}
 	events("sends", "keep only marketing messages (CNS-03 looks for sends after a withdrawal)", m.Sends)
-	events("lists", "marketing-list memberships", m.Lists)
+	events("lists", "marketing-list memberships: people on them count as marketed to (CNS-01, CNS-03)", m.Lists)
 	events("interactions", "keep only contact the person started: forms, replies, clicks, visits (CNS-04)", m.Interactions)
+	events("withdrawals", "unsubscribe events: CNS-03 counts marketing sent after the last one", m.Withdrawals)
 	if len(m.Contracts) > 0 {
 		w.line(n, "contracts:%s: what a \"contract\" basis rests on (LAW-03); add a filter for cancelled rows", review)
 		for _, c := range m.Contracts {
@@ -231,6 +259,9 @@ func (d *Draft) writeMapping(w *writer, n int) {
 	w.line(n, "# relations: parent links beyond <table>_id → <tables>.id, which are found automatically (ERA-04)")
 	w.line(n, "# allowed_grantees: [crm_app]   # roles that may read personal data (SEC-05)")
 }
+
+// oneLine keeps a reason on its comment line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 type writer struct{ strings.Builder }
 
