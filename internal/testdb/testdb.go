@@ -28,6 +28,9 @@ const (
 	defaultPostgres = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 	defaultMySQL    = "root@tcp(127.0.0.1:3306)/"
 	connectTimeout  = 5 * time.Second
+	// dropTimeout is generous: on a loaded 2-core machine a DROP DATABASE waits for the
+	// test's own connections to close and can take longer than a connect.
+	dropTimeout = 60 * time.Second
 )
 
 // Postgres creates a database and returns its URL DSN (postgres://…).
@@ -51,7 +54,7 @@ func Postgres(t testing.TB) string {
 		t.Fatalf("testdb: create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), connectTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), dropTimeout)
 		defer cancel()
 		conn, err := pgx.Connect(ctx, admin)
 		if err != nil {
