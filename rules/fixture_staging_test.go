@@ -142,7 +142,7 @@ func TestStagingCopy(t *testing.T) {
 			"MIN-04 leads":                  1,
 			"SEC-01 customers":              2,
 			"SEC-01 customers luhn-failed":  1,
-			"SEC-04 profiles":               1,
+			"SEC-04 profiles passport":      1,
 			"SEC-02 customers":              1,
 			"SEC-03 users plaintext":        1,
 			"SEC-03 users weak-hash":        4,

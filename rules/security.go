@@ -418,8 +418,9 @@ func IdentifiersInClear() Rule {
 				key := rowKey(d, "t", t)
 				out = append(out, Check{
 					Location:  Location{Schema: t.Schema, Table: t.Name, Column: c.Name},
+					Scope:     string(cat),
 					Offending: offending(key, env.subjectExpr(t, "t"), "NULL", d.Table(t.Schema, t.Name)+" t", where),
-					Detail:    shape.what + " readable in clear (category " + string(cat) + ")",
+					Detail:    shape.what + " readable in clear",
 				})
 			}
 		}
