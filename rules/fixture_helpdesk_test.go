@@ -179,7 +179,7 @@ activities:
     lawful_basis: contract
     tables: [users, portal_users, mitarbeiter, utilisateurs, api_clients]
     retention: P3Y
-    personal_data_categories: [password_or_secret]
+    personal_data_categories: [username, password_or_secret]
 `
 	return f
 }

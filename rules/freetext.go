@@ -19,7 +19,8 @@ import (
 // govern: it escapes every field-level control. Both rules say in their detail that a
 // person must judge the matches.
 
-// freeTextColumns returns the personal free-text columns of the tables, views left out.
+// freeTextColumns returns the personal free-text columns of tables about people, views
+// left out.
 func freeTextColumns(env *Env) []struct {
 	t Table
 	c TableColumn
@@ -29,7 +30,7 @@ func freeTextColumns(env *Env) []struct {
 		c TableColumn
 	}
 	for _, t := range env.Tables {
-		if t.IsView {
+		if t.IsView || !env.aboutPeople(t) {
 			continue
 		}
 		for _, c := range t.Columns {
@@ -42,6 +43,28 @@ func freeTextColumns(env *Env) []struct {
 		}
 	}
 	return out
+}
+
+// personKeyRE matches columns that point at a data subject: contact_id, ContactId,
+// parent_id (SuiteCRM notes), bean_id, related_id, partner_id (Odoo), member_id,
+// primary_contact_id, customer_ref.
+var personKeyRE = regexp.MustCompile(`(?i)(^|_)(contact|person|people|customer|client|member|patient|lead|prospect|partner|parent|bean|target|related|subscriber|donor|participant|student|candidate|applicant|guest|visitor|account|user|employee|individual)_?(id|key|ref|no|nr)$`)
+
+// aboutPeople reports whether a table's rows are about people: it holds a personal
+// column other than free text, a column pointing at a person, or it is a mapped subject
+// table. An event's description, a thank-you text or a page footer sits in a table
+// about none: the organisation's own mailbox or an event on diabetes there is no one's
+// personal data.
+func (e *Env) aboutPeople(t Table) bool {
+	if _, ok := e.subjectOf(t); ok {
+		return true
+	}
+	for _, c := range t.Columns {
+		if c.Class.Personal && c.Class.Category != detect.FreeText || personKeyRE.MatchString(c.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // specialTerms are the words that, in free text, point to Art. 9 data. A trailing "*"
@@ -255,6 +278,19 @@ func FreeTextPersonalData() Rule {
 // defaultPhoneRegions are tried for national numbers when discovery.phone_regions is unset.
 var defaultPhoneRegions = []string{"DE", "FR", "GB", "NL", "BE", "AT", "CH", "IT", "ES", "PL", "SE", "DK", "NO", "FI", "IE", "PT"}
 
+// roleMailboxes are addresses of a function, not a person: an organisation's own
+// info@ or events@ in a text is no one's personal data.
+var roleMailboxes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("info contact kontakt office buero bureau events event support help helpdesk service sales vertrieb " +
+		"marketing newsletter noreply no-reply donotreply do-not-reply hello hallo admin webmaster postmaster abuse billing " +
+		"invoices rechnung accounts accounting hr jobs careers karriere press presse media privacy datenschutz dpo gdpr " +
+		"team mail post reception empfang secretariat sekretariat membership mitglieder booking bookings reservations orders") {
+		m[w] = true
+	}
+	return m
+}()
+
 var (
 	textEmailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}`)
 	textPhoneRE = regexp.MustCompile(`(\+|\b00|\b0)[1-9]([ ./\-]?[0-9]|[ ]?\([0-9]{1,4}\)){7,14}`)
@@ -269,7 +305,7 @@ func firstTextHit(v string, regions []string) string {
 		v = v[:100000]
 	}
 	for _, e := range textEmailRE.FindAllString(v, 5) {
-		if at := strings.IndexByte(e, '@'); at > 0 && !strings.Contains(e, "..") {
+		if at := strings.IndexByte(e, '@'); at > 0 && !strings.Contains(e, "..") && !roleMailboxes[strings.ToLower(e[:at])] {
 			return e[:1] + "***" + e[at:]
 		}
 	}
