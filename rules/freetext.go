@@ -70,7 +70,7 @@ func (e *Env) aboutPeople(t Table) bool {
 // specialTerms are the words that, in free text, point to Art. 9 data. A trailing "*"
 // makes a stem, matched at the start of a word (diabet* finds diabetes, diabetic,
 // Diabetiker); other entries are whole words or phrases. Words that are also surnames,
-// places or everyday words elsewhere (Krebs, hospital, union, therapy) are left out:
+// places or everyday words elsewhere (Krebs, hospital, union, therapy, depression) are left out:
 // each match still needs a person's judgement.
 var specialTerms = []struct {
 	cat   detect.Category
@@ -81,8 +81,7 @@ var specialTerms = []struct {
 		"diabet*", "pregnan*", "schwanger*", "enceinte", "grossesse", "embarazada", "embarazo", "incinta",
 		"gravidanza", "zwanger*", "ciaza", "ciąża", "gravidez", "gestante", "miscarriage", "fehlgeburt",
 		"chemotherap*", "chemo", "cancer", "tumour", "tumor", "tumore", "krebserkrank*", "kanker", "cancro",
-		"nowotwor*", "dementia", "demenz*", "alzheimer*", "epilep*", "asthma*", "depression", "depressed",
-		"depressionen", "anxiety disorder", "psychiatr*", "psychotherap*", "physiotherap*", "therapist",
+		"nowotwor*", "dementia", "demenz*", "alzheimer*", "epilep*", "asthm*", "depressiv*", "anxiety disorder", "psychiatr*", "psychotherap*", "physiotherap*", "therapist",
 		"medication", "medikament*", "médicament*", "medicamento*", "farmaci", "insulin*", "surgery",
 		"hospitalised", "hospitalized", "hospitalisé", "hospitalizado", "ricoverato", "krankenhaus*",
 		"ziekenhuis", "szpital*", "sick leave", "sick note", "krankgeschrieben", "krankmeldung", "krankschreibung",
@@ -93,7 +92,7 @@ var specialTerms = []struct {
 		"maternity leave", "mutterschutz", "congé maternité",
 		"allerg*", "alergi*", "illness", "krankheit*", "erkrank*", "maladie", "malade", "enfermedad", "enfermo",
 		"enferma", "malattia", "malato", "malata", "ziekte", "choroba", "chory", "chora", "doença", "doenca",
-		"cukrzyca", "hiv", "aids", "hepatitis", "schizophren*", "bipolar", "autism*", "autist*", "adhd",
+		"cukrzyc*", "hiv", "aids", "hepatitis", "schizophren*", "bipolar", "autism*", "autist*", "adhd",
 		"生病", "疾病", "怀孕", "癌症", "住院", "糖尿病", "抑郁症"}},
 	{detect.ReligionOrBelief, []string{
 		"muslim*", "moslem*", "islam", "islamic", "catholic", "katholisch*", "catholique", "católico",
