@@ -119,9 +119,8 @@ var specialTerms = []struct {
 
 // SpecialCategoryFreeText is SPC-02: free-text columns of tables about people whose text
 // names a diagnosis, a pregnancy, a treatment, a religion or another Art. 9 category. The
-// rows are counted exactly in SQL (a word-start regular expression on PostgreSQL and
-// MySQL, words padded with spaces on SQLite); a keyword is a lead, not proof, so the
-// finding says it needs review.
+// rows are counted exactly in SQL (see termQuery); a keyword is a lead, not proof, so
+// the finding says it needs review.
 func SpecialCategoryFreeText() Rule {
 	return newRule(Meta{
 		ID:          "SPC-02",
@@ -142,10 +141,9 @@ func SpecialCategoryFreeText() Rule {
 				cats = append(cats, string(g.cat))
 				words = append(words, g.terms...)
 			}
-			where, from := termMatch(d, fc.t, fc.c.Name, env.subjectExpr(fc.t, "t"), words)
 			out = append(out, Check{
 				Location:  Location{Schema: fc.t.Schema, Table: fc.t.Name, Column: fc.c.Name},
-				Offending: offending("c.k", "c.s", "NULL", from, where),
+				Offending: termQuery(d, fc.t, fc.c.Name, env.subjectExpr(fc.t, "t"), words),
 				Detail: "free text naming " + strings.Join(cats, ", ") + " terms; confidence: needs human review " +
 					"(a keyword match, not proof: read the rows reproduce_sql lists)",
 			})
@@ -154,11 +152,15 @@ func SpecialCategoryFreeText() Rule {
 	})
 }
 
-// termMatch returns a WHERE clause and a FROM clause over a derived table c (columns k,
-// the row key, s, the subject, and w, the text) keeping rows whose text holds one of the
+// termQuery is the offending query of the rows of t whose column name holds one of the
 // terms: whole words, stems at a word start, and Han terms anywhere (Chinese has no
-// spaces between words).
-func termMatch(d dialect.Dialect, t Table, name, subject string, terms []string) (where, from string) {
+// spaces between words). The text is read once per row in a derived table c (k the row
+// key, s the subject, w the text) and matched in one pass the engine does well:
+// PostgreSQL's full-text search ('simple' configuration: lower-cased words, no stemming
+// or stop words; prefix terms and phrases in a tsquery), a word-boundary regular
+// expression on MySQL/MariaDB, and on SQLite, which has neither, LIKE over the text
+// with punctuation turned into spaces, materialised first so it is built once per row.
+func termQuery(d dialect.Dialect, t Table, name, subject string, terms []string) string {
 	col := d.Column("t", name)
 	txt := d.Text(col)
 	key := rowKey(d, "t", t)
@@ -173,9 +175,24 @@ func termMatch(d dialect.Dialect, t Table, name, subject string, terms []string)
 			whole = append(whole, w)
 		}
 	}
-	w := "LOWER(" + txt + ")"
+	var hanLikes []string
+	for _, x := range han {
+		hanLikes = append(hanLikes, "c.w LIKE "+d.String("%"+x+"%"))
+	}
+	var w, where string
 	switch d {
-	case dialect.Postgres, dialect.MySQL:
+	case dialect.Postgres:
+		// A tsvector holds at most 1 MB: the first 200,000 characters are searched.
+		w = "LEFT(" + txt + ", 200000)"
+		var q []string
+		for _, x := range whole {
+			q = append(q, strings.Join(strings.Fields(x), " <-> "))
+		}
+		for _, x := range stems {
+			q = append(q, strings.Join(strings.Fields(x), " <-> ")+":*")
+		}
+		where = orAll(append([]string{"to_tsvector('simple', c.w) @@ to_tsquery('simple', " + d.String(strings.Join(q, " | ")) + ")"}, hanLikes...))
+	case dialect.MySQL:
 		alt := func(ws []string) string {
 			q := make([]string, len(ws))
 			for i, x := range ws {
@@ -183,14 +200,10 @@ func termMatch(d dialect.Dialect, t Table, name, subject string, terms []string)
 			}
 			return strings.Join(q, "|")
 		}
-		if d == dialect.Postgres {
-			where = "c.w ~ " + d.String(`\m(`+alt(whole)+`)\M|\m(`+alt(stems)+`)|`+alt(han))
-		} else {
-			where = "c.w REGEXP " + d.String(`(?i)\b(`+alt(whole)+`)\b|\b(`+alt(stems)+`)|`+alt(han))
-		}
+		w = "LOWER(" + txt + ")"
+		where = "c.w REGEXP " + d.String(`(?i)\b(`+alt(whole)+`)\b|\b(`+alt(stems)+`)|`+alt(han))
 	default:
-		// No regular expressions: punctuation becomes spaces, and the text is padded with
-		// spaces, so ' diabet%' finds a word start and ' hiv ' a whole word.
+		w = "LOWER(" + txt + ")"
 		for _, p := range []string{".", ",", ";", ":", "!", "?", "(", ")", "[", "]", `"`, "'", "/", "-", "_"} {
 			w = "REPLACE(" + w + ", " + d.String(p) + ", ' ')"
 		}
@@ -205,13 +218,13 @@ func termMatch(d dialect.Dialect, t Table, name, subject string, terms []string)
 		for _, x := range stems {
 			likes = append(likes, "c.w LIKE "+d.String("% "+x+"%"))
 		}
-		for _, x := range han {
-			likes = append(likes, "c.w LIKE "+d.String("%"+x+"%"))
-		}
-		where = orAll(likes)
+		where = orAll(append(likes, hanLikes...))
 	}
 	inner := fmt.Sprintf("SELECT %s AS k, %s AS s, %s AS w\n  FROM %s t\n  WHERE %s IS NOT NULL", key, subject, w, d.Table(t.Schema, t.Name), col)
-	return where, "(" + inner + ") c"
+	if d == dialect.SQLite {
+		return "WITH c AS MATERIALIZED (" + inner + ")\n" + offending("c.k", "c.s", "NULL", "c", where)
+	}
+	return offending("c.k", "c.s", "NULL", "("+inner+") c", where)
 }
 
 // isHan reports whether a term is written in Chinese characters.
