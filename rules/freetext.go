@@ -45,10 +45,11 @@ func freeTextColumns(env *Env) []struct {
 	return out
 }
 
-// personKeyRE matches columns that point at a data subject: contact_id, ContactId,
-// parent_id (SuiteCRM notes), bean_id, related_id, partner_id (Odoo), member_id,
-// primary_contact_id, customer_ref.
-var personKeyRE = regexp.MustCompile(`(?i)(^|_)(contact|person|people|customer|client|member|patient|lead|prospect|partner|parent|bean|target|related|subscriber|donor|participant|student|candidate|applicant|guest|visitor|account|user|employee|individual)_?(id|key|ref|no|nr)$`)
+// personKeyRE matches columns that point at a data subject: contact_id, ContactId
+// (vtiger contactid), bean_id (SuiteCRM), partner_id (Odoo), member_id,
+// primary_contact_id, customer_ref. Generic links (parent_id, target_id, related_id) are
+// left out: category trees and menus have them too.
+var personKeyRE = regexp.MustCompile(`(?i)(^|_)(contact|person|people|customer|client|member|patient|lead|prospect|partner|bean|subscriber|donor|participant|student|candidate|applicant|guest|visitor|account|user|employee|individual)_?(id|key|ref|no|nr)$`)
 
 // aboutPeople reports whether a table's rows are about people: it holds a personal
 // column other than free text, a column pointing at a person, or it is a mapped subject

@@ -196,3 +196,12 @@ activities:
 	_, notEval = IsNotEvaluated(err)
 	assert.True(t, notEval, "no activity declares categories: not evaluated")
 }
+
+func TestPersonKeys(t *testing.T) {
+	for _, n := range []string{"contact_id", "ContactId", "contactid", "bean_id", "partner_id", "primary_contact_id", "customer_ref", "assigned_user_id", "member_no"} {
+		assert.True(t, personKeyRE.MatchString(n), n)
+	}
+	for _, n := range []string{"parent_id", "target_id", "related_id", "created_id", "category_id", "event_type_id", "contacts", "id"} {
+		assert.False(t, personKeyRE.MatchString(n), n)
+	}
+}
