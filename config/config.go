@@ -77,6 +77,9 @@ type Activity struct {
 	Tables        []string `yaml:"tables"` // "table" or "schema.table"
 	Retention     string   `yaml:"retention"`
 	DataSubjects  []string `yaml:"data_subjects"`
+	// PersonalDataCategories are the categories of personal data the activity declares
+	// (Art. 30(1)(c)): detect category ids or the groups contact, identity, financial (MIN-02).
+	PersonalDataCategories []string `yaml:"personal_data_categories"`
 
 	// ConsentPurpose is the purpose value, in the consent mapping, of the consent this
 	// activity relies on; two activities sharing one is bundled consent (CNS-05).

@@ -477,6 +477,7 @@ func TestEventCRM(t *testing.T) {
 		perEngine: map[string]map[string]int64{
 			"sqlite": {"ERA-02 erasure_requests": 2, "SEC-05 staff": -1}, // no SHA-256, no grants
 		},
+		notEval:     []string{"MIN-02"}, // no activity declares personal_data_categories
 		perEngineNE: map[string][]string{"sqlite": {"SEC-05", "SEC-06"}},
 	})
 }

@@ -190,3 +190,96 @@ func DuplicatePersons() Rule {
 		return out, nil
 	})
 }
+
+// categoryGroups are the words a record of processing uses for several categories at once.
+var categoryGroups = map[string][]detect.Category{
+	"contact":   {detect.Email, detect.Phone, detect.PostalAddress, detect.PostalCode, detect.City, detect.Country},
+	"identity":  {detect.PersonName, detect.DateOfBirth, detect.Age, detect.Gender, detect.Username},
+	"financial": {detect.IBANBankAccount, detect.PaymentCard, detect.SalaryFinancial, detect.TaxID},
+}
+
+// UndeclaredCategories is MIN-02: a category of personal data found in a table that none
+// of the table's processing activities declares in personal_data_categories (Art.
+// 5(1)(b)-(c)): collected beyond what the purpose was said to need. Only activities that
+// declare categories are judged; free text is left to DSC-03 and SPC-02, which look at
+// what it holds. Rows holding a value are counted exactly.
+func UndeclaredCategories() Rule {
+	return newRule(Meta{
+		ID:          "MIN-02",
+		Title:       "Data category not declared for the purpose",
+		Family:      Minimisation,
+		Articles:    []string{"Art. 5(1)(b)", "Art. 5(1)(c)", "Art. 30(1)(c)"},
+		Severity:    SeverityLimited,
+		Likelihood:  2,
+		Principle:   "data minimisation",
+		Needs:       "activities[].personal_data_categories",
+		Remediation: "Either add the category to the activity's record (if the purpose needs it, with its lawful basis) or stop collecting it and clear the column.",
+	}, func(env *Env, m Meta) ([]Check, error) {
+		if env.Config == nil {
+			return nil, needs("%s", m.Needs)
+		}
+		known := map[detect.Category]bool{}
+		for _, c := range detect.Categories() {
+			known[c] = true
+		}
+		declaring := false
+		for _, a := range env.Config.Activities {
+			for _, c := range a.PersonalDataCategories {
+				c = strings.ToLower(strings.TrimSpace(c))
+				if _, group := categoryGroups[c]; !group && !known[detect.Category(c)] {
+					return nil, fmt.Errorf("activity %q: personal_data_categories: unknown category %q (valid: contact, identity, financial or a category id: %s)",
+						a.ID, c, strings.Join(categoryNames(), ", "))
+				}
+				declaring = true
+			}
+		}
+		if !declaring {
+			return nil, needs("%s", m.Needs)
+		}
+		d := env.Dialect
+		var out []Check
+		for _, t := range env.Tables {
+			if t.IsView {
+				continue
+			}
+			declared := map[detect.Category]bool{}
+			var ids []string
+			for _, a := range env.ActivitiesFor(t) {
+				if len(a.PersonalDataCategories) > 0 {
+					ids = append(ids, a.ID)
+				}
+				for _, c := range a.PersonalDataCategories {
+					c = strings.ToLower(strings.TrimSpace(c))
+					declared[detect.Category(c)] = true
+					for _, g := range categoryGroups[c] {
+						declared[g] = true
+					}
+				}
+			}
+			if len(ids) == 0 {
+				continue // no activity of this table declares its categories
+			}
+			for _, c := range t.Columns {
+				cat := c.Class.Category
+				if !c.Class.Personal || cat == detect.FreeText || declared[cat] {
+					continue
+				}
+				key := rowKey(d, "t", t)
+				out = append(out, Check{
+					Location:  Location{Schema: t.Schema, Table: t.Name, Column: c.Name},
+					Offending: offending(key, env.subjectExpr(t, "t"), "NULL", d.Table(t.Schema, t.Name)+" t", filled(d, d.Column("t", c.Name), c)),
+					Detail:    fmt.Sprintf("category %s is not among the personal_data_categories of %s", cat, strings.Join(ids, ", ")),
+				})
+			}
+		}
+		return out, nil
+	})
+}
+
+func categoryNames() []string {
+	var out []string
+	for _, c := range detect.Categories() {
+		out = append(out, string(c))
+	}
+	return out
+}

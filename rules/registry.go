@@ -9,7 +9,7 @@ import (
 
 // RulesetVersion changes whenever a rule's logic changes, so a change in findings can be
 // told apart from a change in the data. Each run records it.
-const RulesetVersion = "2026.11.2"
+const RulesetVersion = "2026.12.1"
 
 // Set is an ordered collection of rules.
 type Set struct{ rules []Rule }
@@ -18,6 +18,7 @@ type Set struct{ rules []Rule }
 func Default() Set {
 	return Set{rules: []Rule{
 		UnmappedPersonalData(),
+		FreeTextPersonalData(),
 		ShadowCopies(),
 		MarketedWithoutConsent(),
 		ConsentLacksProof(),
@@ -37,6 +38,7 @@ func Default() Set {
 		UnboundedLogs(),
 		LegalHoldHygiene(),
 		SpecialCategoryData(),
+		SpecialCategoryFreeText(),
 		CriminalOffenceData(),
 		SpecialCategoryWithoutExplicitConsent(),
 		ErasureOverdue(),
@@ -46,9 +48,11 @@ func Default() Set {
 		PlaintextCardNumbers(),
 		CardSecurityCodes(),
 		WeakPasswords(),
+		IdentifiersInClear(),
 		BroadAccess(),
 		TransportNotEncrypted(),
 		RarelyPopulated(),
+		UndeclaredCategories(),
 		RealDataOutsideProduction(),
 		DuplicatePersons(),
 	}}

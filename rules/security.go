@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -13,8 +14,11 @@ import (
 const maxCardLen = 23
 
 // PlaintextCardNumbers is SEC-01: full card numbers (PAN) stored in clear. SQL keeps only
-// values made of digits, spaces and dashes of a card's length; Go then checks Luhn and
-// the issuer range, so masked or tokenised numbers never count.
+// values made of digits, spaces and dashes with 13–19 digits and runs the Luhn check
+// itself, so both counts are exact over the whole table: the numbers that pass (Go then
+// checks the issuer range, so masked or tokenised numbers never count) and, in scope
+// luhn-failed, the card-length numbers that fail it — test numbers or a damaged export,
+// but still card data kept in clear.
 func PlaintextCardNumbers() Rule {
 	return newRule(Meta{
 		ID:          "SEC-01",
@@ -25,6 +29,7 @@ func PlaintextCardNumbers() Rule {
 		Likelihood:  4,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Replace stored card numbers with the payment provider's tokens, or truncate to first 6 / last 4; purge copies and backups.",
+		Version:     2,
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check
@@ -33,22 +38,60 @@ func PlaintextCardNumbers() Rule {
 				if t.IsView || !hasCategory(c, detect.PaymentCard) {
 					continue
 				}
-				col := d.Column("t", c.Name)
-				txt := d.Text(col)
-				where := fmt.Sprintf("%s IS NOT NULL AND %s BETWEEN 13 AND %d AND %s",
-					col, d.Length(txt), maxCardLen, d.OnlyChars(txt, "0-9 -"))
-				key := rowKey(d, "t", t)
-				out = append(out, Check{
-					Location:  Location{Schema: t.Schema, Table: t.Name, Column: c.Name},
-					Offending: offending(key, key, "NULL", d.Table(t.Schema, t.Name)+" t", where, txt),
-					Validate:  detect.ValidPaymentCard,
-					Mask:      detect.MaskPaymentCard,
-					Detail:    "full PAN passes Luhn and issuer-range checks",
-				})
+				loc := Location{Schema: t.Schema, Table: t.Name, Column: c.Name}
+				pass, fail := cardChecks(d, t, c.Name)
+				out = append(out,
+					Check{Location: loc, Offending: pass, Validate: detect.ValidPaymentCard, Mask: detect.MaskPaymentCard,
+						Detail: "full PAN passes Luhn and issuer-range checks"},
+					Check{Location: loc, Scope: "luhn-failed", Severity: SeveritySignificant, Offending: fail,
+						Detail: "13–19 digit card numbers failing the Luhn check: test numbers or a damaged export, still card data in clear"})
 			}
 		}
 		return out, nil
 	})
+}
+
+// cardChecks returns the offending queries of the card numbers in column name of t that
+// pass and that fail Luhn. The inner query keeps values of digits, spaces and dashes and
+// strips the separators; the outer one computes the Luhn sum in SQL.
+func cardChecks(d dialect.Dialect, t Table, name string) (pass, fail string) {
+	col := d.Column("t", name)
+	txt := d.Text(col)
+	key := rowKey(d, "t", t)
+	inner := fmt.Sprintf("SELECT %s AS k, %s AS v, REPLACE(REPLACE(%s, ' ', ''), '-', '') AS s\n  FROM %s t\n  WHERE %s IS NOT NULL AND %s BETWEEN 13 AND %d AND %s",
+		key, txt, txt, d.Table(t.Schema, t.Name), col, d.Length(txt), maxCardLen, d.OnlyChars(txt, "0-9 -"))
+	from := "(" + inner + ") c"
+	digits := d.Length("c.s") + " BETWEEN 13 AND 19"
+	sum := luhnSum(d, "c.s")
+	pass = offending("c.k", "c.k", "NULL", from, digits+" AND "+sum+" % 10 = 0", "c.v")
+	fail = offending("c.k", "c.k", "NULL", from, digits+" AND "+sum+" % 10 <> 0")
+	return pass, fail
+}
+
+// luhnSum is the Luhn sum of a string of up to 19 digits, in SQL alike on every engine:
+// the k-th digit from the right counts as itself (k odd) or doubled with its digits
+// added (k even). Its value is its position, less one, in a lookup string: "0123456789"
+// as is, "0516273849" doubled (5 doubled is 10, whose digits add to 1, so '5' is second).
+func luhnSum(d dialect.Dialect, s string) string {
+	n := d.Length(s)
+	terms := make([]string, 19)
+	for k := 1; k <= 19; k++ {
+		lookup := "'0123456789'"
+		if k%2 == 0 {
+			lookup = "'0516273849'"
+		}
+		digit := fmt.Sprintf("SUBSTR(%s, %s - %d, 1)", s, n, k-1)
+		terms[k-1] = fmt.Sprintf("CASE WHEN %s >= %d THEN %s - 1 ELSE 0 END", n, k, position(d, lookup, digit))
+	}
+	return "(" + strings.Join(terms, "\n    + ") + ")"
+}
+
+// position is the 1-based position of needle in haystack, 0 when absent.
+func position(d dialect.Dialect, haystack, needle string) string {
+	if d == dialect.Postgres {
+		return "STRPOS(" + haystack + ", " + needle + ")"
+	}
+	return "INSTR(" + haystack + ", " + needle + ")"
 }
 
 // CardSecurityCodes is SEC-02: card verification codes kept after authorisation, which
@@ -86,8 +129,13 @@ func CardSecurityCodes() Rule {
 	})
 }
 
-// modernHashPrefixes are password-hash formats that are salted and slow.
-var modernHashPrefixes = []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$", "$7$", "pbkdf2_", "$pbkdf2", "$6$", "$5$",
+// modernHashPrefixes are password-hash formats that are salted and slow, as
+// detect.PasswordKind recognises them: bcrypt (also Django's bcrypt$ and bcrypt_sha256$),
+// argon2 (also Django's argon2$), scrypt and yescrypt, PBKDF2 (Django, passlib,
+// Werkzeug), SHA-256/512-crypt, and LDAP schemes wrapping them.
+var modernHashPrefixes = []string{"$2a$", "$2b$", "$2x$", "$2y$", "$2$", "bcrypt$", "bcrypt_sha256$",
+	"$argon2", "argon2$", "$scrypt$", "scrypt:", "scrypt$", "$7$", "$y$",
+	"pbkdf2_", "$pbkdf2", "pbkdf2:", "pbkdf2$", "$6$", "$5$",
 	"{SSHA512}", "{PBKDF2", "{ARGON2}", "{BCRYPT}", "{CRYPT}$2", "{CRYPT}$5$", "{CRYPT}$6$"}
 
 // legacyHashPrefixes are hash formats that are fast or built on MD5 or SHA-1: MD5-crypt
@@ -95,13 +143,18 @@ var modernHashPrefixes = []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$",
 // Django's legacy sha1$ and md5$.
 var legacyHashPrefixes = []string{"$1$", "$apr1$", "$P$", "$H$", "{SHA}", "{SSHA}", "{MD5}", "{SMD5}", "{CRYPT}", "sha1$", "md5$"}
 
+// weakHexLengths are unsalted hex digests: MD5, SHA-1, SHA-256, SHA-512.
+var weakHexLengths = []int{32, 40, 64, 128}
+
 // sha512CryptDigest is a SHA-512-crypt digest kept without its "$6$salt$" prefix
 // (EspoCRM stores it so): 86 characters of the crypt alphabet, which no typed password is.
 const sha512CryptDigest = 86
 
-// WeakPasswords is SEC-03: password columns holding plaintext (severity 4) or fast or
+// WeakPasswords is SEC-03: password stores holding plaintext (severity 4) or fast or
 // MD5/SHA-1-based hashes such as MD5 hex or MD5-crypt (severity 3). Only modern formats
-// are accepted.
+// are accepted. Every column classified as a password or secret is judged by its values,
+// whatever the CRM calls it (SuiteCRM's users.user_hash, pwd, kennwort, mot_de_passe),
+// except tokens, keys and salts, for which a password-hash format means nothing.
 func WeakPasswords() Rule {
 	return newRule(Meta{
 		ID:          "SEC-03",
@@ -112,27 +165,19 @@ func WeakPasswords() Rule {
 		Likelihood:  3,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Rehash with bcrypt, scrypt or Argon2id at next login and force a reset for accounts still unconverted; never store plaintext.",
+		Version:     2,
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check
 		for _, t := range env.Tables {
 			for _, c := range t.Columns {
-				if t.IsView || !hasCategory(c, detect.PasswordOrSecret) || !isPasswordName(c.Name) {
+				if t.IsView || !hasCategory(c, detect.PasswordOrSecret) || isTokenName(c.Name) {
 					continue
 				}
 				col := d.Column("t", c.Name)
 				txt := d.Text(col)
-				modern := make([]string, len(modernHashPrefixes))
-				for i, p := range modernHashPrefixes {
-					modern[i] = d.HasPrefix(txt, p)
-				}
-				modern = append(modern, fmt.Sprintf("(%s = %d AND %s)", d.Length(txt), sha512CryptDigest, d.OnlyChars(txt, "./0-9A-Za-z")))
-				notModern := fmt.Sprintf("%s IS NOT NULL AND %s <> '' AND NOT (%s)", col, txt, strings.Join(modern, " OR "))
-				weakForms := []string{fmt.Sprintf("(%s IN (32, 40, 64) AND %s)", d.Length(txt), d.OnlyChars(txt, "0-9a-fA-F"))}
-				for _, p := range legacyHashPrefixes {
-					weakForms = append(weakForms, d.HasPrefix(txt, p))
-				}
-				weak := "(" + strings.Join(weakForms, " OR ") + ")"
+				notModern := fmt.Sprintf("%s IS NOT NULL AND %s <> '' AND NOT %s", col, txt, modernHash(d, txt))
+				weak := weakHash(d, txt)
 				key := rowKey(d, "t", t)
 				from := d.Table(t.Schema, t.Name) + " t"
 				loc := Location{Schema: t.Schema, Table: t.Name, Column: c.Name}
@@ -142,24 +187,43 @@ func WeakPasswords() Rule {
 						Detail:    "values in no password-hash format: plaintext"},
 					Check{Location: loc, Scope: "weak-hash", Severity: SeveritySignificant,
 						Offending: offending(key, key, "NULL", from, notModern+"\n  AND "+weak),
-						Detail:    "fast or MD5/SHA-1-based hashes (MD5, SHA-1 or SHA-256 hex, MD5-crypt, phpass, LDAP {SHA}/{SSHA})"})
+						Detail:    "fast or MD5/SHA-1-based hashes (unsalted MD5, SHA-1, SHA-256 or SHA-512 hex, MD5-crypt, phpass, LDAP {SHA}/{SSHA})"})
 			}
 		}
 		return out, nil
 	})
 }
 
-// isPasswordName keeps SEC-03 to password columns: API tokens and keys are secrets too,
-// but a hash-format test means nothing for them.
-func isPasswordName(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range []string{"pass", "pwd", "kennwort", "passwort", "mot_de_passe", "contrasena", "contraseña", "mima", "密码"} {
-		if strings.Contains(n, w) {
-			return true
-		}
+// modernHash is true when the text is in a modern password-hash format.
+func modernHash(d dialect.Dialect, txt string) string {
+	var ors []string
+	for _, p := range modernHashPrefixes {
+		ors = append(ors, d.HasPrefix(txt, p))
 	}
-	return false
+	ors = append(ors, fmt.Sprintf("(%s = %d AND %s)", d.Length(txt), sha512CryptDigest, d.OnlyChars(txt, "./0-9A-Za-z")))
+	return "(" + strings.Join(ors, " OR ") + ")"
 }
+
+// weakHash is true when the text is an unsalted hex digest or a legacy hash format.
+func weakHash(d dialect.Dialect, txt string) string {
+	lens := make([]string, len(weakHexLengths))
+	for i, n := range weakHexLengths {
+		lens[i] = fmt.Sprint(n)
+	}
+	ors := []string{fmt.Sprintf("(%s IN (%s) AND %s)", d.Length(txt), strings.Join(lens, ", "), d.OnlyChars(txt, "0-9a-fA-F"))}
+	for _, p := range legacyHashPrefixes {
+		ors = append(ors, d.HasPrefix(txt, p))
+	}
+	return "(" + strings.Join(ors, " OR ") + ")"
+}
+
+// tokenNameRE matches secrets that are not passwords: API tokens and keys, salts, nonces,
+// session ids and one-time-password seeds must stay random or usable, so a password-hash
+// format test says nothing about how well they are kept.
+var tokenNameRE = regexp.MustCompile(`(?i)(token|api_?key|apikey|access_?key|secret_?key|private_?key|signing_?key|(^|_)key$|^key_|salt|nonce|session|signature|(^|_)(otp|totp|mfa|2fa)(_|$)|webhook|hmac|csrf|cookie)`)
+
+// isTokenName keeps SEC-03 to password stores.
+func isTokenName(name string) bool { return tokenNameRE.MatchString(name) }
 
 // hasCategory is true when the column was classified as cat, or its name says cat even
 // though its values did not confirm it: a card_number column holding mostly masked
@@ -299,4 +363,111 @@ WHERE s.req = 0 AND s.skip = 0 AND s.bind NOT IN ('127.0.0.1', '::1', 'localhost
 			Detail:    "the server accepts unencrypted connections from the network",
 		}}, nil
 	})
+}
+
+// clearIDShapes are the shapes SEC-04 counts, per category, over the value with spaces,
+// dashes, dots and slashes removed: long enough to identify someone, made only of
+// letters and digits (so masked "***1234", hashes longer than an id and encrypted or
+// base64 blobs do not count), with enough digits to be a number rather than a word.
+var clearIDShapes = map[detect.Category]struct {
+	min, max, digits int
+	what             string
+}{
+	detect.NationalID:      {6, 20, 5, "national identification numbers"},
+	detect.TaxID:           {6, 20, 5, "tax identification numbers"},
+	detect.Passport:        {6, 9, 3, "passport numbers"},
+	detect.IBANBankAccount: {15, 34, 10, "IBANs"},
+}
+
+// IdentifiersInClear is SEC-04: national ids, tax ids, passport numbers and IBANs kept
+// readable (Art. 32, 87). The columns are those classified so (their sampled values passed
+// the classifier's validators: IBAN mod-97, NIR key, NINO, Steuer-ID check digit and
+// others); the check counts, exactly and in SQL, every row whose value is readable as such
+// a number. A check digit is not required: a mistyped IBAN is still an account number in
+// clear, as a Luhn-failing card number is still card data.
+func IdentifiersInClear() Rule {
+	return newRule(Meta{
+		ID:          "SEC-04",
+		Title:       "National ID, IBAN or passport numbers in clear",
+		Family:      Security,
+		Articles:    []string{"Art. 32(1)(a)", "Art. 87"},
+		Severity:    SeveritySignificant,
+		Likelihood:  3,
+		Principle:   "integrity and confidentiality",
+		Remediation: "Encrypt the column (application-level or column encryption with a managed key) or replace the number with a token; restrict who can read it and keep only the last digits where that suffices.",
+	}, func(env *Env, m Meta) ([]Check, error) {
+		d := env.Dialect
+		var out []Check
+		for _, t := range env.Tables {
+			if t.IsView {
+				continue
+			}
+			for _, c := range t.Columns {
+				cat, ok := clearIDCategory(c)
+				if !ok {
+					continue
+				}
+				shape := clearIDShapes[cat]
+				col := d.Column("t", c.Name)
+				compact := "UPPER(" + compactText(d, d.Text(col)) + ")"
+				where := fmt.Sprintf("%s IS NOT NULL AND %s BETWEEN %d AND %d AND %s AND %s",
+					col, d.Length(compact), shape.min, shape.max, d.OnlyChars(compact, "0-9A-Z"), atLeastDigits(d, compact, shape.digits))
+				if cat == detect.IBANBankAccount {
+					where += " AND " + ibanStart(d, compact)
+				}
+				key := rowKey(d, "t", t)
+				out = append(out, Check{
+					Location:  Location{Schema: t.Schema, Table: t.Name, Column: c.Name},
+					Scope:     string(cat),
+					Offending: offending(key, env.subjectExpr(t, "t"), "NULL", d.Table(t.Schema, t.Name)+" t", where),
+					Detail:    shape.what + " readable in clear",
+				})
+			}
+		}
+		return out, nil
+	})
+}
+
+// clearIDCategory is the SEC-04 category of a column: its classification, or its name's
+// when the values did not confirm it (mostly masked, say).
+func clearIDCategory(c TableColumn) (detect.Category, bool) {
+	if _, ok := clearIDShapes[c.Class.Category]; ok && c.Class.Personal {
+		return c.Class.Category, true
+	}
+	for _, cat := range []detect.Category{detect.NationalID, detect.Passport, detect.IBANBankAccount} {
+		if hasCategory(c, cat) {
+			return cat, true
+		}
+	}
+	return "", false
+}
+
+// compactText removes the separators people type inside numbers.
+func compactText(d dialect.Dialect, txt string) string {
+	for _, sep := range []string{" ", "-", ".", "/"} {
+		txt = "REPLACE(" + txt + ", '" + sep + "', '')"
+	}
+	return txt
+}
+
+// atLeastDigits is true when the text holds n digits or more.
+func atLeastDigits(d dialect.Dialect, txt string, n int) string {
+	switch d {
+	case dialect.Postgres:
+		return fmt.Sprintf("%s ~ '([0-9][^0-9]*){%d}'", txt, n)
+	case dialect.MySQL:
+		return fmt.Sprintf("%s REGEXP '([0-9][^0-9]*){%d}'", txt, n)
+	}
+	return txt + " GLOB '" + strings.Repeat("*[0-9]", n) + "*'"
+}
+
+// ibanStart is true when the text starts as an IBAN does: two letters, two digits.
+func ibanStart(d dialect.Dialect, txt string) string {
+	switch d {
+	case dialect.Postgres:
+		return txt + " ~ '^[A-Z]{2}[0-9]{2}'"
+	case dialect.MySQL:
+		return txt + " REGEXP '^[A-Z]{2}[0-9]{2}'"
+	}
+	return txt + " GLOB '[A-Z][A-Z][0-9][0-9]*'"
 }
