@@ -174,6 +174,9 @@ func (d *derived) protection(it scanner.InventoryItem) string {
 	for _, f := range fs {
 		switch f.RuleID {
 		case "SEC-01":
+			if f.Evidence["scope"] == "luhn-failed" {
+				return "plaintext, failing Luhn (SEC-01)"
+			}
 			return "plaintext (SEC-01)"
 		case "SEC-02":
 			return "stored (SEC-02)"
@@ -182,6 +185,8 @@ func (d *derived) protection(it scanner.InventoryItem) string {
 				return "weak hash (SEC-03)"
 			}
 			return "plaintext (SEC-03)"
+		case "SEC-04":
+			return "in clear (SEC-04)"
 		}
 	}
 	switch it.Category {
