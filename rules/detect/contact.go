@@ -320,7 +320,14 @@ func stripExtension(v string) string {
 	if !strings.ContainsAny(v, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		return v
 	}
-	l := strings.ToLower(v)
+	// Lower only ASCII letters: strings.ToLower can change a value's byte length (Ⱥ → ⱥ),
+	// and the index found in l cuts v.
+	l := strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, v)
 	for _, m := range extensionMarks {
 		if i := strings.LastIndex(l, m); i >= 6 {
 			rest := strings.TrimLeft(l[i+len(m):], ".: ")

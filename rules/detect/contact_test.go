@@ -188,3 +188,9 @@ func TestMoreContactNames(t *testing.T) {
 	nameTable(t, PostalCode, []string{"cep", "zip_cd", "郵遞區號", "codigo_postal"}, []string{"cep_id"})
 	nameTable(t, Email, []string{"correio_eletronico", "email_pessoal", "電子郵件", "電子信箱"}, []string{"email_template_id"})
 }
+
+// A value whose lower case is longer in bytes than itself must not cut it out of range.
+func TestStripExtensionKeepsByteOffsets(t *testing.T) {
+	assert.Equal(t, "ȺȺȺȺȺȺȺȺ", stripExtension("ȺȺȺȺȺȺȺȺ#12"))
+	assert.Equal(t, "+49 30 1234567", stripExtension("+49 30 1234567 Durchwahl 12"))
+}
