@@ -53,10 +53,26 @@ type Source struct {
 
 	SampleSize       int      `yaml:"sample_size"`
 	StatementTimeout Duration `yaml:"statement_timeout"`
+	// ConnectTimeout bounds connecting and the login handshake (default 10s); a DSN's own
+	// connect_timeout (PostgreSQL) or timeout (MySQL) wins.
+	ConnectTimeout Duration `yaml:"connect_timeout"`
+	// LockTimeout bounds waiting for a lock held by DDL or a writer (default 5s).
+	LockTimeout Duration `yaml:"lock_timeout"`
+	// TLS verifies the server against a CA and may present a client certificate; it
+	// replaces the DSN's own TLS settings (sslmode, tls=…).
+	TLS *TLS `yaml:"tls"`
 	// Environment tags the source (prod, staging, dev, test).
 	Environment string    `yaml:"environment"`
 	Schedule    *Schedule `yaml:"schedule"`
 	Mapping     Mapping   `yaml:"mapping"`
+}
+
+// TLS is a source's TLS setup. Paths are relative to the config file.
+type TLS struct {
+	CAFile     string `yaml:"ca_file"`     // PEM CA certificates the server's certificate must chain to
+	CertFile   string `yaml:"cert_file"`   // PEM client certificate, with key_file
+	KeyFile    string `yaml:"key_file"`    // PEM client key
+	ServerName string `yaml:"server_name"` // name the server certificate must carry; default the DSN's host
 }
 
 // Schedule runs scans of a source at the times of a cron expression.

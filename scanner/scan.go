@@ -33,6 +33,7 @@ type Scanner struct {
 	maxCandidates int
 	sampleKeys    int
 	phase         func(phase string, d time.Duration)
+	retry         RetryPolicy
 }
 
 // Option configures a Scanner.
@@ -94,6 +95,7 @@ func New(c Classifier, set rules.Set, opts ...Option) (*Scanner, error) {
 		now:           time.Now,
 		maxCandidates: 10000,
 		sampleKeys:    5,
+		retry:         DefaultRetry,
 	}
 	for _, o := range opts {
 		if err := o(s); err != nil {
@@ -128,6 +130,7 @@ type Result struct {
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
 	log := s.logger.With("source", t.Name)
+	t.Source = withRetry(t.Source, s.retry, log)
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
@@ -245,7 +248,7 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 	}
 	sample, err := t.Source.Sample(ctx, u, n)
 	if err != nil {
-		return rules.Table{}, nil, fmt.Errorf("sample %s: %w", u.ID(), err)
+		return rules.Table{}, nil, err // the engine's error names the table already
 	}
 	names := make([]string, len(u.Columns))
 	for i, c := range u.Columns {

@@ -5,6 +5,7 @@ package scanner
 
 import (
 	"context"
+	"crypto/tls"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +97,27 @@ type Rows struct {
 type Options struct {
 	Name             string        // source name, used in errors instead of the DSN
 	StatementTimeout time.Duration // server-side timeout for each statement
+	// ConnectTimeout bounds connecting, TLS and the login handshake (default
+	// DefaultConnectTimeout): a port that accepts TCP and never answers must fail, not hang.
+	ConnectTimeout time.Duration
+	// LockTimeout bounds waiting for a lock (default DefaultLockTimeout), so a scan never
+	// queues behind DDL (and DDL never queues behind the scan for long).
+	LockTimeout time.Duration
+	// TLS, when set, is used for the connection instead of what the DSN says.
+	TLS *tls.Config
+}
+
+// Defaults of Options.
+const (
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultLockTimeout    = 5 * time.Second
+)
+
+// Retrier is an optional capability: it tells failures worth another try — a dropped
+// connection, a server restarting, a lock wait that timed out — from those that would
+// fail again (permission denied, a statement timeout, bad SQL).
+type Retrier interface {
+	Retryable(err error) bool
 }
 
 // DecimalValue is how engines hand over exact decimals (DECIMAL, NUMERIC) in query

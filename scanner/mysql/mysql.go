@@ -4,14 +4,13 @@
 package mysql
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"net"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
@@ -42,6 +42,7 @@ type Source struct {
 var (
 	_ scanner.Source    = (*Source)(nil)
 	_ scanner.Describer = (*Source)(nil)
+	_ scanner.Retrier   = (*Source)(nil)
 )
 
 // flavour is what differs between MySQL and MariaDB servers.
@@ -54,13 +55,15 @@ type flavour struct {
 
 // Open connects to dsn, either mysql://user:pass@host:port/db?params or a native
 // go-sql-driver DSN. The session is read only and carries a statement timeout of
-// opts.StatementTimeout (default 30s). Errors name the source by opts.Name, never by DSN.
-func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error) {
-	timeout := opts.StatementTimeout
-	if timeout <= 0 {
-		timeout = defaultTimeout
-	}
-	cfg, err := parseDSN(dsn)
+// opts.StatementTimeout (default 30s) and lock wait timeouts of opts.LockTimeout (default
+// 5s). Connecting and the login handshake give up after opts.ConnectTimeout (default 10s),
+// and no read from the server waits longer than the statement timeout plus that. Errors
+// name the source by opts.Name, never by DSN.
+func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, error) {
+	timeout := cmp.Or(max(opts.StatementTimeout, 0), defaultTimeout)
+	lockTimeout := cmp.Or(max(opts.LockTimeout, 0), scanner.DefaultLockTimeout)
+	connectTimeout := cmp.Or(max(opts.ConnectTimeout, 0), scanner.DefaultConnectTimeout)
+	cfg, err := parseDSN(dsnText)
 	if err != nil {
 		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrInvalidDSN)
 	}
@@ -70,9 +73,26 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	fail := func(what string, err error) error {
 		return fmt.Errorf("mysql source %q: %s: %w", opts.Name, what, redact(err, cfg.Passwd))
 	}
+	// Without these the driver waits for ever on a server that accepts TCP and never
+	// speaks (or a PostgreSQL port, which waits for the client to speak first). A DSN's
+	// own timeout, readTimeout and writeTimeout win.
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = connectTimeout
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = timeout + connectTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = connectTimeout
+	}
+	if opts.TLS != nil {
+		cfg.TLS = opts.TLS
+	}
+	connectCtx, cancel := context.WithTimeout(ctx, 2*connectTimeout)
+	defer cancel()
 
 	// Which variables exist depends on the server, so ask it first.
-	fl, err := probe(ctx, cfg)
+	fl, err := probe(connectCtx, cfg)
 	if err != nil {
 		return nil, fail("connect", err)
 	}
@@ -85,6 +105,10 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	} else {
 		cfg.Params["max_execution_time"] = strconv.FormatInt(max(timeout.Milliseconds(), 1), 10)
 	}
+	// Metadata locks (DDL) and row locks: whole seconds, at least one.
+	lockSecs := strconv.FormatInt(max(int64(math.Ceil(lockTimeout.Seconds())), 1), 10)
+	cfg.Params["lock_wait_timeout"] = lockSecs
+	cfg.Params["innodb_lock_wait_timeout"] = lockSecs
 	conn, err := gomysql.NewConnector(cfg)
 	if err != nil {
 		return nil, fail("configure", err)
@@ -92,7 +116,7 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	if err := db.PingContext(ctx); err != nil {
+	if err := db.PingContext(connectCtx); err != nil {
 		db.Close()
 		return nil, fail("connect", err)
 	}
@@ -100,55 +124,13 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 }
 
 // parseDSN accepts the URL form as well as the driver's own, and forces the settings
-// the scanner relies on.
-func parseDSN(dsn string) (*gomysql.Config, error) {
-	var cfg *gomysql.Config
-	var err error
-	if strings.HasPrefix(dsn, "mysql://") {
-		cfg, err = parseURL(dsn)
-	} else {
-		cfg, err = gomysql.ParseDSN(dsn)
-	}
+// the scanner relies on. The driver's log lines go through the project's logger.
+func parseDSN(text string) (*gomysql.Config, error) {
+	cfg, err := dsn.MySQL(text)
 	if err != nil {
 		return nil, err
 	}
-	cfg.ParseTime = true
-	cfg.Loc = time.UTC
-	cfg.InterpolateParams = false // values travel as parameters, never spliced into SQL
-	cfg.MultiStatements = false   // one statement per Query: nothing smuggled behind a SELECT
-	cfg.AllowAllFiles = false
-	if cfg.Params == nil {
-		cfg.Params = map[string]string{}
-	}
-	return cfg, nil
-}
-
-// parseURL converts mysql://user:pass@host:port/db?params to a driver config.
-func parseURL(dsn string) (*gomysql.Config, error) {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return nil, err
-	}
-	// The driver parses "/db?params", splitting at the last '/', so escape any in params.
-	native := "/" + url.PathEscape(strings.TrimPrefix(u.Path, "/"))
-	if u.RawQuery != "" {
-		native += "?" + strings.ReplaceAll(u.RawQuery, "/", "%2F")
-	}
-	cfg, err := gomysql.ParseDSN(native)
-	if err != nil {
-		return nil, err
-	}
-	host, port := u.Hostname(), u.Port()
-	if host == "" {
-		host = "127.0.0.1"
-	}
-	if port == "" {
-		port = "3306"
-	}
-	cfg.Net = "tcp"
-	cfg.Addr = net.JoinHostPort(host, port)
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
+	cfg.Logger = driverLogger{}
 	return cfg, nil
 }
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/dsn"
 )
 
 const (
@@ -35,33 +36,49 @@ const (
 
 // Source is a read-only PostgreSQL database.
 type Source struct {
-	pool    *pgxpool.Pool
-	name    string
-	timeout time.Duration
+	pool        *pgxpool.Pool
+	name        string
+	timeout     time.Duration
+	lockTimeout time.Duration
+	// txDeadline bounds a whole transaction on the client side: a connection that goes
+	// silent mid-query (a firewall dropping packets) cannot hang the scan. No transaction
+	// runs more than two heavy statements, each under the server's statement timeout.
+	txDeadline time.Duration
 }
 
 var (
 	_ scanner.Source    = (*Source)(nil)
 	_ scanner.Describer = (*Source)(nil)
+	_ scanner.Retrier   = (*Source)(nil)
 )
 
 // Open connects to dsn (URL or keyword/value form). Every session is read only
-// (default_transaction_read_only) and carries opts.StatementTimeout (default 30s).
-// Errors name the source by opts.Name, never by DSN.
-func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error) {
-	timeout := opts.StatementTimeout
-	if timeout <= 0 {
-		timeout = defaultTimeout
-	}
-	cfg, err := pgxpool.ParseConfig(dsn)
+// (default_transaction_read_only) and carries opts.StatementTimeout (default 30s) and
+// opts.LockTimeout (default 5s). Connecting gives up after opts.ConnectTimeout (default
+// 10s) unless the DSN sets connect_timeout. Errors name the source by opts.Name, never
+// by DSN.
+func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, error) {
+	timeout := cmp.Or(max(opts.StatementTimeout, 0), defaultTimeout)
+	lockTimeout := cmp.Or(max(opts.LockTimeout, 0), scanner.DefaultLockTimeout)
+	connectTimeout := cmp.Or(max(opts.ConnectTimeout, 0), scanner.DefaultConnectTimeout)
+	cfg, err := dsn.Postgres(dsnText)
 	if err != nil {
 		return nil, fmt.Errorf("postgres source %q: %w", opts.Name, ErrInvalidDSN)
 	}
 	cfg.MaxConns = maxConns
 	cfg.MinConns = 0
+	if cfg.ConnConfig.ConnectTimeout <= 0 { // the DSN's connect_timeout wins
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
+	if opts.TLS != nil {
+		cfg.ConnConfig.TLSConfig = opts.TLS
+		cfg.ConnConfig.Fallbacks = nil // no silent plain-text retry
+	}
 	rp := cfg.ConnConfig.RuntimeParams
 	rp["default_transaction_read_only"] = "on"
 	rp["statement_timeout"] = millis(timeout)
+	rp["lock_timeout"] = millis(lockTimeout)
+	rp["idle_in_transaction_session_timeout"] = millis(2*timeout + connectTimeout)
 	rp["application_name"] = "gdprscan"
 
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
@@ -73,7 +90,8 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 		pool.Close()
 		return nil, fmt.Errorf("postgres source %q: connect: %w", opts.Name, redact(err, cfg.ConnConfig.Password))
 	}
-	return &Source{pool: pool, name: opts.Name, timeout: timeout}, nil
+	return &Source{pool: pool, name: opts.Name, timeout: timeout, lockTimeout: lockTimeout,
+		txDeadline: 2*timeout + connectTimeout}, nil
 }
 
 // millis renders d for statement_timeout; 0 would mean "no timeout", so round up to 1.
@@ -90,15 +108,18 @@ func (s *Source) Close() error {
 	return nil
 }
 
-// inTx runs fn in a read-only transaction with the statement timeout set locally, so it
-// holds even behind a pooler that drops startup parameters.
+// inTx runs fn in a read-only transaction with the statement and lock timeouts set
+// locally, so they hold even behind a pooler that drops startup parameters.
 func (s *Source) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.txDeadline)
+	defer cancel()
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // after Commit this is a no-op; nothing was written anyway
-	if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = "+millis(s.timeout)); err != nil {
+	if _, err := tx.Exec(ctx, "SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)",
+		millis(s.timeout), millis(s.lockTimeout)); err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
