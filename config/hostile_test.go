@@ -74,7 +74,7 @@ func TestTLSConfig(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(yaml), 0o600))
 	c, err := LoadFile(path)
 	require.NoError(t, err)
-	tc, err := c.TLSConfig(&c.Sources[0])
+	tc, err := c.Sources[0].TLS.Config()
 	require.NoError(t, err)
 	require.Equal(t, "db.internal", tc.ServerName)
 	require.Len(t, tc.Certificates, 1)
@@ -85,7 +85,7 @@ func TestTLSConfig(t *testing.T) {
 	_, err = leaf.Verify(x509.VerifyOptions{Roots: tc.RootCAs, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}})
 	require.NoError(t, err, "the client certificate chains to the configured CA")
 
-	none, err := c.TLSConfig(&Source{})
+	none, err := (&Source{}).TLS.Config()
 	require.NoError(t, err)
 	require.Nil(t, none)
 }

@@ -292,7 +292,8 @@ func (c *Config) validate(v *validator) error {
 			}
 		}
 		if s.TLS != nil {
-			if _, err := c.TLSConfig(s); err != nil {
+			s.TLS.CAFile, s.TLS.CertFile, s.TLS.KeyFile = c.Path(s.TLS.CAFile), c.Path(s.TLS.CertFile), c.Path(s.TLS.KeyFile)
+			if _, err := s.TLS.Config(); err != nil {
 				v.add(at("tls"), "source %q: tls: %v", s.Name, err)
 			}
 		}
@@ -394,15 +395,15 @@ func checkText(data []byte, name string) error {
 	return nil
 }
 
-// TLSConfig builds the TLS configuration of a source's tls block; nil when it has none.
-func (c *Config) TLSConfig(s *Source) (*tls.Config, error) {
-	t := s.TLS
+// Config builds the TLS configuration of a source's tls block; nil when it has none.
+// The loader has made its paths absolute.
+func (t *TLS) Config() (*tls.Config, error) {
 	if t == nil {
 		return nil, nil
 	}
 	out := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: t.ServerName}
 	if t.CAFile != "" {
-		pem, err := os.ReadFile(c.Path(t.CAFile))
+		pem, err := os.ReadFile(t.CAFile)
 		if err != nil {
 			return nil, fmt.Errorf("ca_file: %w", err)
 		}
@@ -415,7 +416,7 @@ func (c *Config) TLSConfig(s *Source) (*tls.Config, error) {
 		return nil, errors.New("cert_file and key_file go together")
 	}
 	if t.CertFile != "" {
-		pair, err := tls.LoadX509KeyPair(c.Path(t.CertFile), c.Path(t.KeyFile))
+		pair, err := tls.LoadX509KeyPair(t.CertFile, t.KeyFile)
 		if err != nil {
 			return nil, fmt.Errorf("client certificate: %w", err)
 		}

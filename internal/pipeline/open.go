@@ -36,7 +36,14 @@ func Open(ctx context.Context, s *config.Source) (scanner.Source, error) {
 	if !ok {
 		return nil, fmt.Errorf("source %s: unknown kind %q", s.Name, s.Kind)
 	}
-	return open(ctx, s.DSN.Reveal(), scanner.Options{Name: s.Name, StatementTimeout: time.Duration(s.StatementTimeout)})
+	opts := scanner.Options{Name: s.Name, StatementTimeout: time.Duration(s.StatementTimeout),
+		ConnectTimeout: time.Duration(s.ConnectTimeout), LockTimeout: time.Duration(s.LockTimeout)}
+	tc, err := s.TLS.Config()
+	if err != nil {
+		return nil, fmt.Errorf("source %s: tls: %w", s.Name, err)
+	}
+	opts.TLS = tc
+	return open(ctx, s.DSN.Reveal(), opts)
 }
 
 // KindOfDSN tells the source kind from a DSN URL's scheme.

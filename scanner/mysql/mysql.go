@@ -71,6 +71,10 @@ func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, e
 		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrNoDatabase)
 	}
 	fail := func(what string, err error) error {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return fmt.Errorf("mysql source %q: %s: no MySQL greeting within %v (is it a MySQL or MariaDB port?): %w",
+				opts.Name, what, 2*connectTimeout, err)
+		}
 		return fmt.Errorf("mysql source %q: %s: %w", opts.Name, what, redact(err, cfg.Passwd))
 	}
 	// Without these the driver waits for ever on a server that accepts TCP and never

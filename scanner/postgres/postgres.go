@@ -71,7 +71,11 @@ func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, e
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
 	}
 	if opts.TLS != nil {
-		cfg.ConnConfig.TLSConfig = opts.TLS
+		tc := opts.TLS.Clone()
+		if tc.ServerName == "" {
+			tc.ServerName = cfg.ConnConfig.Host
+		}
+		cfg.ConnConfig.TLSConfig = tc
 		cfg.ConnConfig.Fallbacks = nil // no silent plain-text retry
 	}
 	rp := cfg.ConnConfig.RuntimeParams
