@@ -272,8 +272,11 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && more && larger > n {
 		signal := "sample:time_bounded"
 		if left := disc.Budget() - time.Since(start); left > 0 {
+			// Memory: the first sample is let go, and the larger one reads only the
+			// columns to classify again (and the key, which picks how it is read).
+			sample = Sample{}
 			sctx, cancel := context.WithTimeout(ctx, left)
-			big, err := t.Source.Sample(sctx, u, larger)
+			big, err := t.Source.Sample(sctx, onlyColumns(u, near), larger)
 			timedOut := sctx.Err() != nil
 			cancel()
 			switch {
@@ -317,6 +320,22 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		})
 	}
 	return tbl, items, nil
+}
+
+// onlyColumns is u with only the columns at the given indexes and its primary key.
+func onlyColumns(u Unit, idx []int) Unit {
+	keep := make([]bool, len(u.Columns))
+	for _, i := range idx {
+		keep[i] = true
+	}
+	var cols []ColumnInfo
+	for i, c := range u.Columns {
+		if keep[i] || slices.Contains(u.PrimaryKey, c.Name) {
+			cols = append(cols, c)
+		}
+	}
+	u.Columns = cols
+	return u
 }
 
 // applyOverride replaces a column's classification with the config's: personal data of the

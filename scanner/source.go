@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
@@ -76,8 +77,47 @@ func (u Unit) Column(name string) (ColumnInfo, bool) {
 	return ColumnInfo{}, false
 }
 
-// MaxSampleChars bounds each sampled value; engines cut longer texts server-side.
-const MaxSampleChars = 4096
+// Sample memory is bounded by bytes, not rows: a sample holds at most MaxSampleBytes of
+// text over all its columns. Each value is cut, server-side where the engine can, to
+// MaxSampleChars, or shorter on a wide table (down to MinSampleChars) so that n rows
+// still fit; when even that does not fit, the sample stops at fewer rows.
+const (
+	MaxSampleChars = 4096
+	MinSampleChars = 128
+	MaxSampleBytes = 32 << 20
+)
+
+// Budget tracks the bytes one sample holds.
+type Budget struct {
+	valueBytes int
+	left       int
+}
+
+// NewBudget is the budget of a sample of n rows over cols columns.
+func NewBudget(n, cols int) *Budget {
+	per := MaxSampleBytes / max(n*cols, 1)
+	return &Budget{valueBytes: min(max(per, MinSampleChars), MaxSampleChars), left: MaxSampleBytes}
+}
+
+// ValueChars is what each value is cut to, in characters, for the engine's SQL.
+func (b *Budget) ValueChars() int { return b.valueBytes }
+
+// Add cuts s to the value limit in bytes (at a rune boundary, as multibyte text may
+// exceed it in characters) and charges it.
+func (b *Budget) Add(s string) string {
+	if len(s) > b.valueBytes {
+		cut := b.valueBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	b.left -= len(s)
+	return s
+}
+
+// Full reports whether the sample has used its bytes; the engine then stops reading rows.
+func (b *Budget) Full() bool { return b.left <= 0 }
 
 // Sample holds sampled values as text, per column, NULLs dropped.
 type Sample struct {

@@ -272,11 +272,11 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 // a few short key ranges from random starting points, each an index seek; anything else
 // with a plain LIMIT. Binary columns are left out.
 // sampleExpr cuts long texts server-side: classifying needs their start, not megabytes.
-func sampleExpr(c scanner.ColumnInfo) string {
+func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.MySQL.Ident(c.Name)
 	t := strings.ToLower(c.DataType)
 	if strings.Contains(t, "text") || strings.Contains(t, "char") || strings.HasPrefix(t, "json") {
-		return "LEFT(" + id + ", " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+		return "LEFT(" + id + ", " + strconv.Itoa(chars) + ")"
 	}
 	return id
 }
@@ -284,16 +284,18 @@ func sampleExpr(c scanner.ColumnInfo) string {
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
-	var idents []string
 	for _, c := range u.Columns {
-		if isBinary(c.DataType) {
-			continue
+		if !isBinary(c.DataType) {
+			cols = append(cols, c)
 		}
-		cols = append(cols, c)
-		idents = append(idents, sampleExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	idents := make([]string, len(cols))
+	for i, c := range cols {
+		idents[i] = sampleExpr(c, chars)
 	}
 	table := dialect.MySQL.Table(u.Schema, u.Table)
 	key := ""

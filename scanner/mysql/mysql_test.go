@@ -355,3 +355,16 @@ func TestDriverLogsThroughSlog(t *testing.T) {
 	require.Equal(t, "mysql driver", line["msg"])
 	require.Equal(t, "closing bad idle connection: user ***@***", line["message"])
 }
+
+// A 381-column table of ~5 KB texts, sampled with 800 and 3,200 rows: the heap stays
+// bounded by the sample's byte budget (2.47 GB at 800 rows before it).
+func TestWideSampleMemory(t *testing.T) {
+	dsn, admin := setup(t)
+	scannertest.CreateWideView(t, dialect.MySQL, admin)
+	src := open(t, dsn, scanner.Options{Name: "my", StatementTimeout: time.Minute})
+	for _, n := range []int{800, 3200} {
+		peak, smp := scannertest.CheckWideSample(t, src, n)
+		t.Logf("n=%d: %d rows, %d chars per value, peak heap %.0f MB", n, smp.Rows, len(smp.Values["note_1"][0]), peak)
+		require.Less(t, peak, 256.0, "MB")
+	}
+}

@@ -227,22 +227,24 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
-	var exprs []string
 	for _, c := range u.Columns {
-		if strings.HasPrefix(c.DataType, "bytea") {
-			continue
+		if !strings.HasPrefix(c.DataType, "bytea") {
+			cols = append(cols, c)
 		}
-		cols = append(cols, c)
-		exprs = append(exprs, selectExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	exprs := make([]string, len(cols))
+	for i, c := range cols {
+		exprs[i] = selectExpr(c, chars)
 	}
 	from := "SELECT " + strings.Join(exprs, ", ") + " FROM " + dialect.Postgres.Table(u.Schema, u.Table)
 	limit := " LIMIT " + strconv.Itoa(n)
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		if pct, ok := samplePercent(u, n); ok {
-			got, err := collect(ctx, tx, from+" TABLESAMPLE SYSTEM ("+pct+")"+limit, cols)
+			got, err := collect(ctx, tx, from+" TABLESAMPLE SYSTEM ("+pct+")"+limit, cols, n)
 			if err != nil {
 				return err
 			}
@@ -251,7 +253,7 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 				return nil
 			}
 		}
-		got, err := collect(ctx, tx, from+limit, cols)
+		got, err := collect(ctx, tx, from+limit, cols, n)
 		out = got
 		return err
 	})
@@ -273,27 +275,29 @@ func samplePercent(u scanner.Unit, n int) (string, bool) {
 
 // selectExpr lets the server render values as text, except dates and timestamps, which
 // are formatted in Go so that every engine renders them alike.
-func selectExpr(c scanner.ColumnInfo) string {
+func selectExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.Postgres.Ident(c.Name)
 	if isTimeType(c.DataType) {
 		return id
 	}
 	// Long texts are cut server-side: classifying needs their start, not megabytes.
-	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(chars) + ")"
 }
 
 func isTimeType(dt string) bool {
 	return !strings.HasSuffix(dt, "[]") && (dt == "date" || strings.HasPrefix(dt, "timestamp"))
 }
 
-func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.ColumnInfo) (scanner.Sample, error) {
+// collect reads sample rows until the byte budget of a sample of n rows is used up.
+func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.ColumnInfo, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
+	budget := scanner.NewBudget(n, len(cols))
 	rows, err := tx.Query(ctx, query)
 	if err != nil {
 		return out, err
 	}
 	defer rows.Close()
-	for rows.Next() {
+	for !budget.Full() && rows.Next() {
 		vals, err := rows.Values()
 		if err != nil {
 			return out, err
@@ -301,10 +305,11 @@ func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.Column
 		out.Rows++
 		for i, v := range vals {
 			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
+				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
 			}
 		}
 	}
+	rows.Close()
 	return out, rows.Err()
 }
 
