@@ -34,8 +34,8 @@ func (f *recordingSource) Units(context.Context) ([]Unit, error) {
 	return units, nil
 }
 func (f *recordingSource) Query(context.Context, string, int) (Rows, error) { return Rows{}, nil }
-func (f *recordingSource) Close() error                                    { return nil }
-func (f *recordingSource) Retryable(err error) bool                        { return !errors.Is(err, errPermanent) }
+func (f *recordingSource) Close() error                                     { return nil }
+func (f *recordingSource) Retryable(err error) bool                         { return !errors.Is(err, errPermanent) }
 
 var errPermanent = errors.New("permission denied for table")
 

@@ -258,7 +258,7 @@ func TestLockTimeout(t *testing.T) {
 
 	tx, err := admin.Begin()
 	require.NoError(t, err)
-	defer tx.Rollback() //nolint:errcheck
+	defer tx.Rollback()                                            //nolint:errcheck
 	_, err = tx.Exec("LOCK TABLE locked IN ACCESS EXCLUSIVE MODE") // what ALTER TABLE takes
 	require.NoError(t, err)
 	start := time.Now()
