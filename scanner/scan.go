@@ -130,6 +130,7 @@ type Result struct {
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
 	log := s.logger.With("source", t.Name)
+	blind, _ := t.Source.(Blind)
 	t.Source = withRetry(t.Source, s.retry, log)
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
@@ -143,6 +144,15 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		return res, fmt.Errorf("source %s: list tables: %s", t.Name, res.Summary.Error)
 	}
 	units = FilterUnits(units, t.Settings)
+	if blind != nil { // what the role cannot even list is reported, not left out silently
+		if msg, err := blind.Unseen(ctx); err != nil || msg != "" {
+			if err != nil {
+				msg = Scrub(err.Error())
+			}
+			log.Warn("tables not visible", "error", msg)
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: "*", Error: msg})
+		}
+	}
 	sampleSize := config.DefaultSampleSize
 	if t.Settings != nil && t.Settings.SampleSize > 0 {
 		sampleSize = t.Settings.SampleSize

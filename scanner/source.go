@@ -42,6 +42,22 @@ type Info struct {
 	User          string
 	Database      string
 	ReadOnly      bool // the session refuses writes
+	// CanWrite says what the role itself could change, were the session not read only:
+	// "superuser", "INSERT, UPDATE or DELETE on 3 tables: public.a, …". Empty when the
+	// role can only read, as docs/security.md recommends.
+	CanWrite []string
+	// Unreadable lists the tables and views ("schema.table") the catalogue shows but the
+	// role may not read; scanning them fails.
+	Unreadable []string
+	// Unseen explains tables the role cannot even list (MySQL shows only tables a role
+	// has a grant on); "" when it sees them all.
+	Unseen string
+}
+
+// Blind is an optional capability: what the role cannot see in the catalogue, so that
+// the report says what is missing instead of leaving it out silently.
+type Blind interface {
+	Unseen(ctx context.Context) (string, error)
 }
 
 // Unit is one table or view.

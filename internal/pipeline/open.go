@@ -9,6 +9,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/scanner"
+	dsnpkg "github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/mysql"
 	"github.com/gdprscan/gdprscan/scanner/postgres"
 	"github.com/gdprscan/gdprscan/scanner/sqlite"
@@ -80,10 +81,15 @@ func QuickConfig(dsn string) (*config.Config, error) {
 		}
 	}
 	name = sanitizeName(name)
-	yaml := fmt.Sprintf("sources:\n  - name: %s\n    kind: %s\n    dsn: x\norganisation:\n  scope: %s\n", name, kind, name)
+	// The DSN itself never goes into the YAML text: ${…} in it would be expanded.
+	placeholder := map[string]string{"postgres": "postgres://x/x", "mysql": "mysql://x/x", "sqlite": "sqlite://x"}[kind]
+	yaml := fmt.Sprintf("sources:\n  - name: %s\n    kind: %s\n    dsn: %s\norganisation:\n  scope: %s\n", name, kind, placeholder, name)
 	cfg, err := config.Load([]byte(yaml), "--dsn")
 	if err != nil {
 		return nil, err
+	}
+	if err := dsnpkg.Check(kind, dsn); err != nil {
+		return nil, fmt.Errorf("--dsn: invalid %s DSN: %w", kind, err)
 	}
 	cfg.Sources[0].DSN = config.Secret(dsn)
 	return cfg, nil

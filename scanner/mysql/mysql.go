@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,7 @@ var (
 	_ scanner.Source    = (*Source)(nil)
 	_ scanner.Describer = (*Source)(nil)
 	_ scanner.Retrier   = (*Source)(nil)
+	_ scanner.Blind     = (*Source)(nil)
 )
 
 // flavour is what differs between MySQL and MariaDB servers.
@@ -485,18 +487,156 @@ func normalise(v any, typeName string) any {
 	}
 }
 
-// Describe implements scanner.Describer.
+// Describe implements scanner.Describer. CanWrite, Unreadable and Unseen come from the
+// grants information_schema shows for the current user (and its active role).
 func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 	var info scanner.Info
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var ro int
 		err := tx.QueryRowContext(ctx, "SELECT VERSION(), CURRENT_USER(), DATABASE(), @@session."+s.flavour.readOnlyVar).
 			Scan(&info.ServerVersion, &info.User, &info.Database, &ro)
+		if err != nil {
+			return err
+		}
 		info.ReadOnly = ro == 1
-		return err
+		g, err := s.grants(ctx, tx)
+		if err != nil {
+			return err
+		}
+		info.CanWrite, info.Unreadable, info.Unseen = g.canWrite(), g.unreadable, g.unseen(s.database)
+		return nil
 	})
 	if err != nil {
 		return scanner.Info{}, fmt.Errorf("describe %s: %w", s.name, err)
 	}
 	return info, nil
+}
+
+// Unseen implements scanner.Blind: without SELECT on the whole database, MySQL hides
+// every table the role has no grant on, so the scan cannot name what it missed.
+func (s *Source) Unseen(ctx context.Context) (string, error) {
+	var msg string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		g, err := s.grants(ctx, tx)
+		msg = g.unseen(s.database)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("grants of %s: %w", s.name, err)
+	}
+	return msg, nil
+}
+
+// writePrivileges change data or schema, or give power over the server.
+var writePrivileges = []string{"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX", "CREATE VIEW",
+	"TRIGGER", "CREATE ROUTINE", "ALTER ROUTINE", "EVENT", "CREATE TEMPORARY TABLES", "LOCK TABLES",
+	"SUPER", "FILE", "CREATE USER", "GRANT OPTION", "SHUTDOWN", "RELOAD", "DELETE HISTORY"}
+
+// grants is what the role may do, by scope.
+type grants struct {
+	global, database []string            // privileges on *.* and on this database
+	tables           map[string][]string // table -> privileges
+	readAll          bool                // SELECT on *.* or on the database
+	unreadable       []string            // tables visible without any SELECT grant
+}
+
+// grantee matches information_schema's GRANTEE column ('user'@'host') against the
+// current user and, on MariaDB, its active role ('role').
+const (
+	grantee     = `GRANTEE IN (CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), ''''), ` + roleGrantee + `)`
+	roleGrantee = `CONCAT('''', COALESCE(CURRENT_ROLE(), ''), '''')`
+)
+
+func (s *Source) grants(ctx context.Context, tx *sql.Tx) (grants, error) {
+	g := grants{tables: map[string][]string{}}
+	who := grantee
+	if !s.flavour.mariaDB { // MySQL's CURRENT_ROLE() has another format
+		who = strings.Replace(grantee, roleGrantee, "''", 1)
+	}
+	read := func(q string, add func(table, priv string)) error {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var table, priv string
+			if err := rows.Scan(&table, &priv); err != nil {
+				return err
+			}
+			add(table, priv)
+		}
+		return rows.Err()
+	}
+	err := read("SELECT '', PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE "+who, func(_, p string) {
+		g.global = append(g.global, p)
+		g.readAll = g.readAll || p == "SELECT"
+	})
+	if err == nil {
+		err = read("SELECT '', PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND "+who, func(_, p string) {
+			g.database = append(g.database, p)
+			g.readAll = g.readAll || p == "SELECT"
+		})
+	}
+	if err == nil {
+		err = read("SELECT TABLE_NAME, PRIVILEGE_TYPE FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND "+who, func(t, p string) {
+			g.tables[t] = append(g.tables[t], p)
+		})
+	}
+	readable := map[string]bool{}
+	if err == nil && !g.readAll {
+		// A column grant shows the table with those columns, which can be sampled.
+		err = read("SELECT DISTINCT TABLE_NAME, '' FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE = 'SELECT' AND "+who, func(t, _ string) {
+			readable[t] = true
+		})
+	}
+	if err == nil && !g.readAll {
+		err = read("SELECT TABLE_NAME, '' FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME", func(t, _ string) {
+			if !readable[t] && !slices.Contains(g.tables[t], "SELECT") {
+				g.unreadable = append(g.unreadable, s.database+"."+t)
+			}
+		})
+	}
+	return g, err
+}
+
+func (g grants) canWrite() []string {
+	writes := func(privs []string) []string {
+		var out []string
+		for _, p := range privs {
+			if slices.Contains(writePrivileges, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	var out []string
+	if w := writes(g.global); len(w) > 0 {
+		out = append(out, "on every database (*.*): "+strings.Join(w, ", "))
+	}
+	if w := writes(g.database); len(w) > 0 {
+		out = append(out, "on the whole database: "+strings.Join(w, ", "))
+	}
+	var tables []string
+	for t, privs := range g.tables {
+		if len(writes(privs)) > 0 {
+			tables = append(tables, t)
+		}
+	}
+	slices.Sort(tables)
+	if len(tables) > 0 {
+		shown, more := tables, ""
+		if len(tables) > 5 {
+			shown, more = tables[:5], fmt.Sprintf(" and %d more", len(tables)-5)
+		}
+		out = append(out, fmt.Sprintf("writes on %d tables: %s%s", len(tables), strings.Join(shown, ", "), more))
+	}
+	return out
+}
+
+func (g grants) unseen(database string) string {
+	if g.readAll {
+		return ""
+	}
+	return fmt.Sprintf("the role has no SELECT on the whole database, so tables without a grant of their own are invisible to it and were not scanned (GRANT SELECT ON `%s`.* to scan them all)", database)
 }

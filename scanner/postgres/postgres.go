@@ -461,18 +461,91 @@ func numeric(n pgtype.Numeric) any {
 
 // Describe implements scanner.Describer. ReadOnly requires both the session default and
 // the transaction to refuse writes: a pooler may have dropped the startup parameter.
+// CanWrite and Unreadable come from the role's privileges on the units Units lists.
 func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 	var info scanner.Info
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var txRO, defRO string
+		var super, createRole bool
 		err := tx.QueryRow(ctx, `SELECT current_setting('server_version'), current_user, current_database(),
-			current_setting('transaction_read_only'), current_setting('default_transaction_read_only')`).
-			Scan(&info.ServerVersion, &info.User, &info.Database, &txRO, &defRO)
+			current_setting('transaction_read_only'), current_setting('default_transaction_read_only'),
+			r.rolsuper, r.rolcreaterole
+			FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`).
+			Scan(&info.ServerVersion, &info.User, &info.Database, &txRO, &defRO, &super, &createRole)
+		if err != nil {
+			return err
+		}
 		info.ReadOnly = txRO == "on" && defRO == "on"
-		return err
+		if super {
+			info.CanWrite = append(info.CanWrite, "superuser: it can change anything")
+		}
+		if createRole {
+			info.CanWrite = append(info.CanWrite, "CREATEROLE: it can grant itself more")
+		}
+		rows, err := tx.Query(ctx, privilegesSQL)
+		if err != nil {
+			return err
+		}
+		var writable []string
+		for rows.Next() {
+			var name string
+			var canRead, canWrite bool
+			if err := rows.Scan(&name, &canRead, &canWrite); err != nil {
+				return err
+			}
+			if !canRead {
+				info.Unreadable = append(info.Unreadable, name)
+			}
+			if canWrite {
+				writable = append(writable, name)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(writable) > 0 && !super {
+			info.CanWrite = append(info.CanWrite, fmt.Sprintf("INSERT, UPDATE, DELETE or TRUNCATE on %d tables: %s", len(writable), list(writable)))
+		}
+		var schemas []string
+		rows, err = tx.Query(ctx, `SELECT nspname FROM pg_catalog.pg_namespace
+			WHERE has_schema_privilege(oid, 'CREATE') AND nspname NOT IN ('pg_catalog', 'information_schema')
+			  AND nspname NOT LIKE 'pg\_%' ORDER BY 1`)
+		if err != nil {
+			return err
+		}
+		if schemas, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+			return err
+		}
+		if len(schemas) > 0 && !super {
+			info.CanWrite = append(info.CanWrite, "CREATE on schemas: "+list(schemas))
+		}
+		return nil
 	})
 	if err != nil {
 		return scanner.Info{}, fmt.Errorf("describe %s: %w", s.name, err)
 	}
 	return info, nil
+}
+
+// privilegesSQL tells, for every unit Units lists, whether the role may read it (schema
+// USAGE and table SELECT) and whether it could change it.
+const privilegesSQL = `
+SELECT n.nspname || '.' || c.relname,
+       has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'),
+       has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') OR has_any_column_privilege(c.oid, 'INSERT, UPDATE')
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm')
+  AND NOT c.relispartition
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%'
+  AND n.nspname NOT LIKE 'pg\_temp%'
+ORDER BY 1`
+
+// list names at most five items, then how many more.
+func list(names []string) string {
+	if len(names) <= 5 {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:5], ", ") + fmt.Sprintf(" and %d more", len(names)-5)
 }
