@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -63,6 +64,9 @@ report lists the other rules as "not evaluated" with what they need. DSN forms:
 			}
 			if err != nil {
 				return usageErr(err)
+			}
+			if _, err := pipeline.CheckRules(cfg); err != nil { // as validate and serve do
+				return usageErr(fmt.Errorf("%s: %w", cmp.Or(f.config, "--dsn"), err))
 			}
 			if f.regions != "" {
 				if cfg.Discovery.PhoneRegions, err = config.ParsePhoneRegions(splitList(f.regions)); err != nil {
