@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -102,4 +104,78 @@ func TestSampleRetry(t *testing.T) {
 	res, err = sc.Scan(context.Background(), Target{Name: "s", Source: src})
 	require.NoError(t, err)
 	require.Equal(t, []TableError{{Table: "main.a", Error: "gave up after 3 attempts: sample s/main/main.a: reset"}}, res.Summary.TablesFailed)
+}
+
+type panickyClassifier struct{}
+
+func (panickyClassifier) Classify(c detect.Column) detect.Result {
+	if c.Table == "a" {
+		panic("slice bounds out of range [:24] with length 19")
+	}
+	return detect.Result{}
+}
+
+// A classifier panic fails that table, with the reason, and the scan goes on.
+func TestClassifierPanicFailsOnlyThatTable(t *testing.T) {
+	sc, err := New(panickyClassifier{}, rules.Set{})
+	require.NoError(t, err)
+	res, err := sc.Scan(context.Background(), Target{Name: "s", Source: &recordingSource{rows: 5}})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Summary.TablesScanned)
+	require.Len(t, res.Summary.TablesFailed, 1)
+	require.Equal(t, "main.a", res.Summary.TablesFailed[0].Table)
+	require.Contains(t, res.Summary.TablesFailed[0].Error, "the classifier failed on a sampled value")
+}
+
+// The real classifier on values found by fuzzing rules/detect: whatever it makes of them,
+// no panic ends the scan.
+func TestHostileValuesNeverEndTheScan(t *testing.T) {
+	c, err := detect.New()
+	require.NoError(t, err)
+	src := &valueSource{values: []string{"ȺȺȺȺȺȺȺȺ#12", "AA\xa9\xa9\xa9\xa9\xa9#00", "+49 30 901820"}}
+	sc, err := New(c, rules.Set{})
+	require.NoError(t, err)
+	res, err := sc.Scan(context.Background(), Target{Name: "s", Source: src})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Summary.TablesScanned+len(res.Summary.TablesFailed))
+	for _, f := range res.Summary.TablesFailed {
+		t.Logf("reported: %s", f.Error)
+		require.Contains(t, f.Error, "the classifier failed on a sampled value")
+	}
+}
+
+// valueSource has one table "contacts" whose phone column holds values, through a Budget
+// as the engines do.
+type valueSource struct{ values []string }
+
+func (f *valueSource) Dialect() dialect.Dialect { return dialect.SQLite }
+func (f *valueSource) Units(context.Context) ([]Unit, error) {
+	return []Unit{{Source: "s", Database: "main", Schema: "main", Table: "contacts", RowEstimate: int64(len(f.values)),
+		Columns: []ColumnInfo{{Name: "phone", DataType: "text"}}}}, nil
+}
+func (f *valueSource) Query(context.Context, string, int) (Rows, error) { return Rows{}, nil }
+func (f *valueSource) Close() error                                    { return nil }
+func (f *valueSource) Sample(_ context.Context, u Unit, n int) (Sample, error) {
+	b := NewBudget(n, len(u.Columns))
+	out := Sample{Rows: len(f.values), Values: map[string][]string{}}
+	for _, v := range f.values {
+		out.Values["phone"] = append(out.Values["phone"], b.Add(v))
+	}
+	return out, nil
+}
+
+func TestBudget(t *testing.T) {
+	b := NewBudget(200, 10)
+	require.Equal(t, MaxSampleChars, b.ValueChars(), "a narrow table keeps whole values up to the cap")
+	wide := NewBudget(800, 381)
+	require.Equal(t, MinSampleChars, wide.ValueChars())
+	cut := wide.Add(strings.Repeat("ä", 100)) // 200 bytes
+	require.Len(t, cut, MinSampleChars)
+	require.True(t, utf8.ValidString(cut), "cut at a rune boundary")
+	require.Equal(t, "A\uFFFDB", wide.Add("A\xffB"))
+	long := strings.Repeat("x", 1000)
+	for !wide.Full() {
+		wide.Add(long)
+	}
+	require.LessOrEqual(t, MaxSampleBytes, MaxSampleBytes-wide.left)
 }

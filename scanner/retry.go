@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"runtime/debug"
 	"time"
+
+	"github.com/gdprscan/gdprscan/rules"
 )
 
 // RetryPolicy says how often a unit of work (listing the catalogue, sampling a table,
@@ -84,4 +87,16 @@ func (s *retrying) Sample(ctx context.Context, u Unit, n int) (out Sample, err e
 func (s *retrying) Query(ctx context.Context, q string, maxRows int) (out Rows, err error) {
 	err = s.do(ctx, "query", func() error { out, err = s.Source.Query(ctx, q, maxRows); return err })
 	return out, err
+}
+
+// classifyUnitSafe is classifyUnit with a panic turned into that table's failure: a
+// classifier bug on one hostile value must not end the whole scan.
+func (s *Scanner) classifyUnitSafe(ctx context.Context, t Target, u Unit, n int) (tbl rules.Table, items []InventoryItem, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.logger.Error("classifier panicked", "unit", u.ID(), "panic", Scrub(fmt.Sprint(p)), "stack", string(debug.Stack()))
+			tbl, items, err = rules.Table{}, nil, fmt.Errorf("classify %s: the classifier failed on a sampled value (%v); the table was not classified", u.ID(), p)
+		}
+	}()
+	return s.classifyUnit(ctx, t, u, n)
 }

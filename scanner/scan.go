@@ -166,7 +166,7 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		if s.progress != nil {
 			s.progress(i, len(units), u.Schema+"."+u.Table)
 		}
-		tbl, items, err := s.classifyUnit(ctx, t, u, sampleSize)
+		tbl, items, err := s.classifyUnitSafe(ctx, t, u, sampleSize)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, ctx.Err()

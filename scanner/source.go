@@ -119,8 +119,12 @@ func NewBudget(n, cols int) *Budget {
 func (b *Budget) ValueChars() int { return b.valueBytes }
 
 // Add cuts s to the value limit in bytes (at a rune boundary, as multibyte text may
-// exceed it in characters) and charges it.
+// exceed it in characters) and charges it. Invalid UTF-8 (Latin-1 bytes in a column
+// declared UTF-8, binary in SQLite text) becomes U+FFFD: detectors and reports get text.
 func (b *Budget) Add(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if len(s) > b.valueBytes {
 		cut := b.valueBytes
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
