@@ -154,7 +154,7 @@ func (f *valueSource) Units(context.Context) ([]Unit, error) {
 		Columns: []ColumnInfo{{Name: "phone", DataType: "text"}}}}, nil
 }
 func (f *valueSource) Query(context.Context, string, int) (Rows, error) { return Rows{}, nil }
-func (f *valueSource) Close() error                                    { return nil }
+func (f *valueSource) Close() error                                     { return nil }
 func (f *valueSource) Sample(_ context.Context, u Unit, n int) (Sample, error) {
 	b := NewBudget(n, len(u.Columns))
 	out := Sample{Rows: len(f.values), Values: map[string][]string{}}
