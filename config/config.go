@@ -118,6 +118,9 @@ type Report struct {
 	OutDir  string   `yaml:"out_dir"`
 	Formats []string `yaml:"formats"`
 	FailOn  string   `yaml:"fail_on"` // low | medium | high | critical | none
+	// MaskedExamples: false leaves masked example values out of everything a scan
+	// writes (reports, workbook, tasks, state); default true.
+	MaskedExamples *bool `yaml:"masked_examples"`
 	// Schedule, for `serve`, runs the report scope: one run over all the sources, which
 	// writes the scope's workbook and reports (a source's own schedule scans it alone).
 	Schedule *Schedule `yaml:"schedule"`
@@ -136,6 +139,9 @@ type State struct {
 	DSN     Secret `yaml:"dsn"`  // postgres://…; replaces path
 	DSNFile string `yaml:"dsn_file"`
 }
+
+// Examples reports whether masked example values may be written (report.masked_examples).
+func (r Report) Examples() bool { return r.MaskedExamples == nil || *r.MaskedExamples }
 
 // SourceByName returns the named source.
 func (c *Config) SourceByName(name string) (*Source, bool) {

@@ -315,7 +315,7 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		if o, ok := disc.Override(t.Name, u.Schema, u.Table, c.Name); ok {
 			r = applyOverride(r, o)
 		}
-		if r.MaskedExamples == nil {
+		if r.MaskedExamples == nil || t.Config != nil && !t.Config.Report.Examples() {
 			r.MaskedExamples = []string{}
 		}
 		if r.Evidence.Signals == nil {
@@ -514,7 +514,7 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 		f.Estimated = true
 		f.Evidence["estimate"] = fmt.Sprintf("validated %d of %d candidates read, of %d in all", valid, len(cand.Values), records)
 	}
-	if len(examples) > 0 {
+	if len(examples) > 0 && (t.Config == nil || t.Config.Report.Examples()) {
 		f.Evidence["masked_examples"] = strings.Join(examples, ", ")
 	}
 	return f, nil
