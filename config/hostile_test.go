@@ -118,3 +118,13 @@ func writeCerts(t *testing.T, dir string) (ca, cert, key string) {
 	}
 	return write("ca.pem", "CERTIFICATE", caDER), write("client.pem", "CERTIFICATE", cliDER), write("client-key.pem", "EC PRIVATE KEY", keyDER)
 }
+
+func TestTimeoutDefaults(t *testing.T) {
+	c, err := Load([]byte("sources:\n  - {name: crm, kind: postgres, dsn: \"postgres://db/crm\"}\n  - {name: b, kind: mysql, dsn: \"mysql://db/b\", connect_timeout: 3s, lock_timeout: 1s}\n"), "x.yaml")
+	require.NoError(t, err)
+	require.Equal(t, Duration(DefaultConnectTimeout), c.Sources[0].ConnectTimeout)
+	require.Equal(t, Duration(DefaultLockTimeout), c.Sources[0].LockTimeout)
+	require.Equal(t, Duration(3*time.Second), c.Sources[1].ConnectTimeout)
+	require.Equal(t, Duration(time.Second), c.Sources[1].LockTimeout)
+	require.True(t, c.Report.Examples())
+}
