@@ -167,5 +167,20 @@ func TestPrivilegesMariaDB(t *testing.T) {
 	assert.NotContains(t, rep, "could write")
 	assert.NotContains(t, rep, "WARNING")
 	assert.Contains(t, rep, "can read 3 tables")
+
+	// The same through a role (SHOW GRANTS includes it; information_schema does not).
+	role := randomName("gdprscan_r_")
+	mustExec(t, admin, "CREATE ROLE "+role)
+	t.Cleanup(func() { _, _ = admin.Exec("DROP ROLE " + role) })
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	mustExec(t, admin, "GRANT SELECT ON `"+strings.TrimPrefix(u.Path, "/")+"`.* TO "+role)
+	viaRole := myUser(t, dsn, admin, "GRANT "+role+" TO $USER", "SET DEFAULT ROLE "+role+" FOR $USER")
+	rep = validate(t, "mysql", viaRole)
+	assert.NotContains(t, rep, "WARNING")
+	assert.Contains(t, rep, "can read 3 tables")
+	out = quickScan(t, viaRole)
+	assert.Equal(t, 3, out.Report.Sources[0].TablesScanned)
+	assert.Empty(t, failedTables(out))
 	_ = config.Secret("")
 }

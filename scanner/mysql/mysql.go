@@ -488,7 +488,7 @@ func normalise(v any, typeName string) any {
 }
 
 // Describe implements scanner.Describer. CanWrite, Unreadable and Unseen come from the
-// grants information_schema shows for the current user (and its active role).
+// grants of the current user and its roles (SHOW GRANTS).
 func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 	var info scanner.Info
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -528,8 +528,8 @@ func (s *Source) Unseen(ctx context.Context) (string, error) {
 }
 
 // writePrivileges change data or schema, or give power over the server.
-var writePrivileges = []string{"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX", "CREATE VIEW",
-	"TRIGGER", "CREATE ROUTINE", "ALTER ROUTINE", "EVENT", "CREATE TEMPORARY TABLES", "LOCK TABLES",
+var writePrivileges = []string{"ALL PRIVILEGES", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX",
+	"CREATE VIEW", "TRIGGER", "CREATE ROUTINE", "ALTER ROUTINE", "EVENT", "CREATE TEMPORARY TABLES", "LOCK TABLES",
 	"SUPER", "FILE", "CREATE USER", "GRANT OPTION", "SHUTDOWN", "RELOAD", "DELETE HISTORY"}
 
 // grants is what the role may do, by scope.
@@ -540,64 +540,143 @@ type grants struct {
 	unreadable       []string            // tables visible without any SELECT grant
 }
 
-// grantee matches information_schema's GRANTEE column ('user'@'host') against the
-// current user and, on MariaDB, its active role ('role').
-const (
-	grantee     = `GRANTEE IN (CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), ''''), ` + roleGrantee + `)`
-	roleGrantee = `CONCAT('''', COALESCE(CURRENT_ROLE(), ''), '''')`
-)
+// grantRE reads one line of SHOW GRANTS: privileges (column lists in parentheses), then
+// the target. Role grants ("GRANT `r` TO …") and routine or proxy grants do not match.
+var grantRE = regexp.MustCompile("^GRANT (.+?) ON ((?:`(?:[^`]|``)*`|\\*)\\.(?:`(?:[^`]|``)*`|\\*)) TO ")
 
+// grants reads SHOW GRANTS, which, unlike information_schema, includes the grants of the
+// user's active roles. Its lines may carry a password hash; they are parsed, never kept.
 func (s *Source) grants(ctx context.Context, tx *sql.Tx) (grants, error) {
 	g := grants{tables: map[string][]string{}}
-	who := grantee
-	if !s.flavour.mariaDB { // MySQL's CURRENT_ROLE() has another format
-		who = strings.Replace(grantee, roleGrantee, "''", 1)
+	rows, err := tx.QueryContext(ctx, "SHOW GRANTS")
+	if err != nil {
+		return g, err
 	}
-	read := func(q string, add func(table, priv string)) error {
-		rows, err := tx.QueryContext(ctx, q)
-		if err != nil {
-			return err
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return g, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var table, priv string
-			if err := rows.Scan(&table, &priv); err != nil {
-				return err
-			}
-			add(table, priv)
+		m := grantRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
 		}
-		return rows.Err()
-	}
-	err := read("SELECT '', PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE "+who, func(_, p string) {
-		g.global = append(g.global, p)
-		g.readAll = g.readAll || p == "SELECT"
-	})
-	if err == nil {
-		err = read("SELECT '', PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND "+who, func(_, p string) {
-			g.database = append(g.database, p)
-			g.readAll = g.readAll || p == "SELECT"
-		})
-	}
-	if err == nil {
-		err = read("SELECT TABLE_NAME, PRIVILEGE_TYPE FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND "+who, func(t, p string) {
-			g.tables[t] = append(g.tables[t], p)
-		})
-	}
-	readable := map[string]bool{}
-	if err == nil && !g.readAll {
-		// A column grant shows the table with those columns, which can be sampled.
-		err = read("SELECT DISTINCT TABLE_NAME, '' FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE = 'SELECT' AND "+who, func(t, _ string) {
-			readable[t] = true
-		})
-	}
-	if err == nil && !g.readAll {
-		err = read("SELECT TABLE_NAME, '' FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME", func(t, _ string) {
-			if !readable[t] && !slices.Contains(g.tables[t], "SELECT") {
-				g.unreadable = append(g.unreadable, s.database+"."+t)
+		db, table := splitTarget(m[2])
+		var privs []string
+		columnSelect := false
+		for _, p := range splitPrivileges(m[1]) {
+			name, cols, _ := strings.Cut(p, " (")
+			name = strings.ToUpper(strings.TrimSpace(name))
+			if name == "SELECT" && cols != "" {
+				columnSelect = true // a column grant: those columns are visible and readable
 			}
-		})
+			privs = append(privs, name)
+		}
+		reads := slices.Contains(privs, "SELECT") || slices.Contains(privs, "ALL PRIVILEGES")
+		switch {
+		case db == "*":
+			g.global = append(g.global, privs...)
+			g.readAll = g.readAll || reads
+		case !likeMatch(db, s.database):
+			continue
+		case table == "*":
+			g.database = append(g.database, privs...)
+			g.readAll = g.readAll || reads
+		default:
+			if columnSelect && !reads {
+				privs = append(privs, "SELECT")
+			}
+			g.tables[table] = append(g.tables[table], privs...)
+		}
 	}
-	return g, err
+	if err := rows.Err(); err != nil {
+		return g, err
+	}
+	rows.Close()
+	if g.readAll {
+		return g, nil
+	}
+	tables, err := tx.QueryContext(ctx, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")
+	if err != nil {
+		return g, err
+	}
+	defer tables.Close()
+	for tables.Next() {
+		var t string
+		if err := tables.Scan(&t); err != nil {
+			return g, err
+		}
+		if p := g.tables[t]; !slices.Contains(p, "SELECT") && !slices.Contains(p, "ALL PRIVILEGES") {
+			g.unreadable = append(g.unreadable, s.database+"."+t)
+		}
+	}
+	return g, tables.Err()
+}
+
+// splitTarget splits `db`.`table` (or *.*) into unquoted names.
+func splitTarget(target string) (db, table string) {
+	unquote := func(s string) string {
+		if s == "*" {
+			return s
+		}
+		return strings.ReplaceAll(s[1:len(s)-1], "``", "`")
+	}
+	// The first dot outside backticks separates the two.
+	in := false
+	for i, r := range target {
+		switch {
+		case r == '`':
+			in = !in
+		case r == '.' && !in:
+			return unquote(target[:i]), unquote(target[i+1:])
+		}
+	}
+	return unquote(target), ""
+}
+
+// splitPrivileges splits "SELECT, INSERT (`a`, `b`), UPDATE" at the commas outside
+// parentheses.
+func splitPrivileges(list string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range list {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(list[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(list[start:]))
+}
+
+// likeMatch matches a database name against a grant's database, in which '_' and '%'
+// are wildcards unless escaped with a backslash, as MySQL treats them.
+func likeMatch(pattern, name string) bool {
+	var re strings.Builder
+	re.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\' && i+1 < len(pattern):
+			i++
+			re.WriteString(regexp.QuoteMeta(string(pattern[i])))
+		case c == '%':
+			re.WriteString(".*")
+		case c == '_':
+			re.WriteString(".")
+		default:
+			re.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	re.WriteString("$")
+	ok, _ := regexp.MatchString(re.String(), name)
+	return ok
 }
 
 func (g grants) canWrite() []string {

@@ -368,3 +368,20 @@ func TestWideSampleMemory(t *testing.T) {
 		require.Less(t, peak, 256.0, "MB")
 	}
 }
+
+func TestGrantParsing(t *testing.T) {
+	db, table := splitTarget("`cr``m`.`odd.table`")
+	require.Equal(t, "cr`m", db)
+	require.Equal(t, "odd.table", table)
+	db, table = splitTarget("*.*")
+	require.Equal(t, []string{"*", "*"}, []string{db, table})
+	require.Equal(t, []string{"SELECT (`a`, `b`)", "INSERT", "UPDATE (`c`)"}, splitPrivileges("SELECT (`a`, `b`), INSERT, UPDATE (`c`)"))
+	require.True(t, likeMatch(`crm\_prod`, "crm_prod"))
+	require.False(t, likeMatch(`crm\_prod`, "crmXprod"))
+	require.True(t, likeMatch(`crm_%`, "crm_2024"))
+	require.False(t, likeMatch(`crm`, "crm2"))
+	m := grantRE.FindStringSubmatch("GRANT SELECT (`email`), INSERT ON `crm`.`contacts` TO `scan`@`%`")
+	require.Equal(t, []string{"SELECT (`email`), INSERT", "`crm`.`contacts`"}, m[1:])
+	require.Nil(t, grantRE.FindStringSubmatch("GRANT `reader` TO `scan`@`%`"))
+	require.Nil(t, grantRE.FindStringSubmatch("GRANT EXECUTE ON PROCEDURE `crm`.`p` TO `scan`@`%`"))
+}
