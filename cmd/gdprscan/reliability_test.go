@@ -159,3 +159,17 @@ func lineOf(text, sub string) string {
 	i := strings.Index(text, sub)
 	return strconv.Itoa(strings.Count(text[:max(i, 0)], "\n") + 1)
 }
+
+// A malformed --dsn is a usage error naming the problem, never the password.
+func TestBadDSNFlag(t *testing.T) {
+	for dsn, want := range map[string]string{
+		"postgres://scan:Sup3rSecret@db:99999/crm":          "--dsn: invalid postgres DSN: ",
+		"mysql://scan:Sup3rSecret@db:3306/":                 "--dsn: invalid mysql DSN: it names no database",
+		"mysql://scan:Sup3rSecret@db:3306/crm?timeout=ever": "--dsn: invalid mysql DSN: ",
+	} {
+		code, _, errOut := runCLI(t, "scan", "--dsn", dsn, "--out", t.TempDir())
+		assert.Equal(t, exitUsage, code, dsn)
+		assert.Contains(t, errOut, want)
+		assert.NotContains(t, errOut, "Sup3rSecret")
+	}
+}
