@@ -145,10 +145,10 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	}
 	units = FilterUnits(units, t.Settings)
 	if blind != nil { // what the role cannot even list is reported, not left out silently
-		if msg, err := blind.Unseen(ctx); err != nil || msg != "" {
-			if err != nil {
-				msg = Scrub(err.Error())
-			}
+		switch msg, err := blind.Unseen(ctx); {
+		case err != nil:
+			log.Warn("could not read the role's grants", "error", Scrub(err.Error()))
+		case msg != "":
 			log.Warn("tables not visible", "error", msg)
 			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: "*", Error: msg})
 		}
