@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/gdprscan/gdprscan/internal/version.Version=$(VERSION)
 BIN     := bin/gdprscan
 
-.PHONY: all build test testdb demo bench bench-rules eval vet fmt cover clean demo-config
+.PHONY: all build test testdb demo bench bench-rules eval vet fmt cover clean demo-config fuzz
 
 all: build
 
@@ -27,6 +27,18 @@ test: testdb
 
 testdb:
 	bash .ci/ensure-databases.sh
+
+# Fuzzes the config loader, the DSN parser and the value detectors, FUZZTIME each (Go
+# fuzzes one target per run). Their seed corpora already run in `make test`; a crasher is
+# saved under the package's testdata/fuzz/ for `go test -run` to replay.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := ./config:FuzzLoad ./scanner/dsn:FuzzCheck ./rules/detect:FuzzValueDetectors \
+	./rules/detect:FuzzClassifyMasksExamples ./rules/detect:FuzzClassify
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== $${t#*:} ($${t%%:*}, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) $${t%%:*}; \
+	done
 
 # Builds gdprscan and scans the embedded demo CRM (SQLite); no server needed.
 demo: build

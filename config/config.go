@@ -53,10 +53,26 @@ type Source struct {
 
 	SampleSize       int      `yaml:"sample_size"`
 	StatementTimeout Duration `yaml:"statement_timeout"`
+	// ConnectTimeout bounds connecting and the login handshake (default 10s); a DSN's own
+	// connect_timeout (PostgreSQL) or timeout (MySQL) wins.
+	ConnectTimeout Duration `yaml:"connect_timeout"`
+	// LockTimeout bounds waiting for a lock held by DDL or a writer (default 5s).
+	LockTimeout Duration `yaml:"lock_timeout"`
+	// TLS verifies the server against a CA and may present a client certificate; it
+	// replaces the DSN's own TLS settings (sslmode, tls=…).
+	TLS *TLS `yaml:"tls"`
 	// Environment tags the source (prod, staging, dev, test).
 	Environment string    `yaml:"environment"`
 	Schedule    *Schedule `yaml:"schedule"`
 	Mapping     Mapping   `yaml:"mapping"`
+}
+
+// TLS is a source's TLS setup. Paths are relative to the config file.
+type TLS struct {
+	CAFile     string `yaml:"ca_file"`     // PEM CA certificates the server's certificate must chain to
+	CertFile   string `yaml:"cert_file"`   // PEM client certificate, with key_file
+	KeyFile    string `yaml:"key_file"`    // PEM client key
+	ServerName string `yaml:"server_name"` // name the server certificate must carry; default the DSN's host
 }
 
 // Schedule runs scans of a source at the times of a cron expression.
@@ -105,6 +121,9 @@ type Report struct {
 	OutDir  string   `yaml:"out_dir"`
 	Formats []string `yaml:"formats"`
 	FailOn  string   `yaml:"fail_on"` // low | medium | high | critical | none
+	// MaskedExamples: false leaves masked example values out of everything a scan
+	// writes (reports, workbook, tasks, state); default true.
+	MaskedExamples *bool `yaml:"masked_examples"`
 	// Schedule, for `serve`, runs the report scope: one run over all the sources, which
 	// writes the scope's workbook and reports (a source's own schedule scans it alone).
 	Schedule *Schedule `yaml:"schedule"`
@@ -123,6 +142,9 @@ type State struct {
 	DSN     Secret `yaml:"dsn"`  // postgres://…; replaces path
 	DSNFile string `yaml:"dsn_file"`
 }
+
+// Examples reports whether masked example values may be written (report.masked_examples).
+func (r Report) Examples() bool { return r.MaskedExamples == nil || *r.MaskedExamples }
 
 // SourceByName returns the named source.
 func (c *Config) SourceByName(name string) (*Source, bool) {

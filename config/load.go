@@ -2,18 +2,24 @@ package config
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-co-op/gocron/v2"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/gdprscan/gdprscan/scanner/dsn"
 )
 
 // Kinds lists the source kinds, sorted.
@@ -35,6 +41,8 @@ var EndActions = []string{"anonymise", "archive", "delete"}
 const (
 	DefaultSampleSize       = 200
 	DefaultStatementTimeout = 30 * time.Second
+	DefaultConnectTimeout   = 10 * time.Second
+	DefaultLockTimeout      = 5 * time.Second
 	DefaultOutDir           = "out"
 	DefaultFailOn           = "high"
 	DefaultTasksFile        = "tasks.jsonl"
@@ -70,6 +78,9 @@ func Load(data []byte, name string) (*Config, error) {
 }
 
 func load(data []byte, name, dir string) (*Config, error) {
+	if err := checkText(data, name); err != nil {
+		return nil, err
+	}
 	// A strict decode of the file as written catches unknown keys with their lines.
 	var strict Config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -167,6 +178,12 @@ func (c *Config) applyDefaults() {
 		if s.StatementTimeout == 0 {
 			s.StatementTimeout = Duration(DefaultStatementTimeout)
 		}
+		if s.ConnectTimeout == 0 {
+			s.ConnectTimeout = Duration(DefaultConnectTimeout)
+		}
+		if s.LockTimeout == 0 {
+			s.LockTimeout = Duration(DefaultLockTimeout)
+		}
 		if s.Environment == "" {
 			s.Environment = DefaultEnvironment
 		}
@@ -246,9 +263,39 @@ func (c *Config) validate(v *validator) error {
 		}
 		if s.DSN == "" {
 			v.add(at(), "source %q: dsn (or dsn_file) is required", s.Name)
+		} else if slices.Contains(Kinds, s.Kind) {
+			if err := dsn.Check(s.Kind, s.DSN.Reveal()); err != nil {
+				key := "dsn"
+				if s.DSNFile != "" {
+					key = "dsn_file"
+				}
+				v.add(at(key), "source %q: invalid %s DSN: %v", s.Name, s.Kind, err)
+			}
 		}
-		if s.StatementTimeout < 0 {
-			v.add(at("statement_timeout"), "source %q: statement_timeout must be positive", s.Name)
+		for _, d := range []struct {
+			key string
+			d   Duration
+		}{{"statement_timeout", s.StatementTimeout}, {"connect_timeout", s.ConnectTimeout}, {"lock_timeout", s.LockTimeout}} {
+			if d.d < 0 {
+				v.add(at(d.key), "source %q: %s must be positive", s.Name, d.key)
+			}
+		}
+		for _, l := range []struct {
+			key   string
+			globs []string
+		}{{"include_schemas", s.IncludeSchemas}, {"exclude_schemas", s.ExcludeSchemas}, {"include_tables", s.IncludeTables}, {"exclude_tables", s.ExcludeTables}} {
+			key := l.key
+			for j, g := range l.globs {
+				if _, err := path.Match(g, ""); err != nil {
+					v.add(at(key, j), "source %q: %s: malformed glob %q (an unclosed '[' or a trailing '\\'?)", s.Name, key, g)
+				}
+			}
+		}
+		if s.TLS != nil {
+			s.TLS.CAFile, s.TLS.CertFile, s.TLS.KeyFile = c.Path(s.TLS.CAFile), c.Path(s.TLS.CertFile), c.Path(s.TLS.KeyFile)
+			if _, err := s.TLS.Config(); err != nil {
+				v.add(at("tls"), "source %q: tls: %v", s.Name, err)
+			}
 		}
 		if s.Schedule != nil {
 			validateSchedule(v, s.Schedule, fmt.Sprintf("source %q", s.Name), at("schedule")...)
@@ -327,4 +374,53 @@ func (sc *Schedule) applyDefaults() {
 	if sc != nil && sc.Timezone == "" {
 		sc.Timezone = "UTC"
 	}
+}
+
+// checkText refuses a file that is not text before YAML sees it: the parser's message for
+// a binary file ("control characters are not allowed") names no line.
+func checkText(data []byte, name string) error {
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return fmt.Errorf("%s:%d: not a text file (invalid UTF-8 at byte %d): is this the YAML config?", name, line, i)
+		case r == 0 || r < 0x20 && r != '\n' && r != '\r' && r != '\t':
+			return fmt.Errorf("%s:%d: not a text file (control character 0x%02x at byte %d): is this the YAML config?", name, line, r, i)
+		case r == '\n':
+			line++
+		}
+		i += size
+	}
+	return nil
+}
+
+// Config builds the TLS configuration of a source's tls block; nil when it has none.
+// The loader has made its paths absolute.
+func (t *TLS) Config() (*tls.Config, error) {
+	if t == nil {
+		return nil, nil
+	}
+	out := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: t.ServerName}
+	if t.CAFile != "" {
+		pem, err := os.ReadFile(t.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("ca_file: %w", err)
+		}
+		out.RootCAs = x509.NewCertPool()
+		if !out.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("ca_file %s: no PEM certificate in it", t.CAFile)
+		}
+	}
+	if (t.CertFile == "") != (t.KeyFile == "") {
+		return nil, errors.New("cert_file and key_file go together")
+	}
+	if t.CertFile != "" {
+		pair, err := tls.LoadX509KeyPair(t.CertFile, t.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("client certificate: %w", err)
+		}
+		out.Certificates = []tls.Certificate{pair}
+	}
+	return out, nil
 }

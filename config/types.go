@@ -1,11 +1,14 @@
 package config
 
 import (
+	"encoding"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Secret is a string that never prints: DSNs, passwords and tokens. It marshals as
@@ -30,6 +33,10 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	*d = Duration(v)
 	return nil
 }
+
+// UnmarshalYAML reads the scalar through UnmarshalText and puts its line in the error;
+// the YAML library reports a text unmarshaller's error without one.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error { return scalarWithLine(n, d) }
 
 func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
@@ -78,6 +85,21 @@ func (p *Period) UnmarshalText(b []byte) error {
 		return err
 	}
 	*p = v
+	return nil
+}
+
+// UnmarshalYAML reads the scalar through UnmarshalText and puts its line in the error.
+func (p *Period) UnmarshalYAML(n *yaml.Node) error { return scalarWithLine(n, p) }
+
+// scalarWithLine decodes a scalar node with u, reporting a failure as a type error of
+// that node's line, which the loader turns into "file:line: message".
+func scalarWithLine(n *yaml.Node, u encoding.TextUnmarshaler) error {
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: expected a single value, not a list or mapping", n.Line)}}
+	}
+	if err := u.UnmarshalText([]byte(n.Value)); err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %v", n.Line, err)}}
+	}
 	return nil
 }
 

@@ -33,6 +33,7 @@ type Scanner struct {
 	maxCandidates int
 	sampleKeys    int
 	phase         func(phase string, d time.Duration)
+	retry         RetryPolicy
 }
 
 // Option configures a Scanner.
@@ -94,6 +95,7 @@ func New(c Classifier, set rules.Set, opts ...Option) (*Scanner, error) {
 		now:           time.Now,
 		maxCandidates: 10000,
 		sampleKeys:    5,
+		retry:         DefaultRetry,
 	}
 	for _, o := range opts {
 		if err := o(s); err != nil {
@@ -128,6 +130,8 @@ type Result struct {
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
 	log := s.logger.With("source", t.Name)
+	blind, _ := t.Source.(Blind)
+	t.Source = withRetry(t.Source, s.retry, log)
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
@@ -140,6 +144,15 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		return res, fmt.Errorf("source %s: list tables: %s", t.Name, res.Summary.Error)
 	}
 	units = FilterUnits(units, t.Settings)
+	if blind != nil { // what the role cannot even list is reported, not left out silently
+		switch msg, err := blind.Unseen(ctx); {
+		case err != nil:
+			log.Warn("could not read the role's grants", "error", Scrub(err.Error()))
+		case msg != "":
+			log.Warn("tables not visible", "error", msg)
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: "*", Error: msg})
+		}
+	}
 	sampleSize := config.DefaultSampleSize
 	if t.Settings != nil && t.Settings.SampleSize > 0 {
 		sampleSize = t.Settings.SampleSize
@@ -153,7 +166,7 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		if s.progress != nil {
 			s.progress(i, len(units), u.Schema+"."+u.Table)
 		}
-		tbl, items, err := s.classifyUnit(ctx, t, u, sampleSize)
+		tbl, items, err := s.classifyUnitSafe(ctx, t, u, sampleSize)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, ctx.Err()
@@ -245,7 +258,7 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 	}
 	sample, err := t.Source.Sample(ctx, u, n)
 	if err != nil {
-		return rules.Table{}, nil, fmt.Errorf("sample %s: %w", u.ID(), err)
+		return rules.Table{}, nil, err // the engine's error names the table already
 	}
 	names := make([]string, len(u.Columns))
 	for i, c := range u.Columns {
@@ -269,8 +282,11 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && more && larger > n {
 		signal := "sample:time_bounded"
 		if left := disc.Budget() - time.Since(start); left > 0 {
+			// Memory: the first sample is let go, and the larger one reads only the
+			// columns to classify again (and the key, which picks how it is read).
+			sample = Sample{}
 			sctx, cancel := context.WithTimeout(ctx, left)
-			big, err := t.Source.Sample(sctx, u, larger)
+			big, err := t.Source.Sample(sctx, onlyColumns(u, near), larger)
 			timedOut := sctx.Err() != nil
 			cancel()
 			switch {
@@ -299,7 +315,7 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		if o, ok := disc.Override(t.Name, u.Schema, u.Table, c.Name); ok {
 			r = applyOverride(r, o)
 		}
-		if r.MaskedExamples == nil {
+		if r.MaskedExamples == nil || t.Config != nil && !t.Config.Report.Examples() {
 			r.MaskedExamples = []string{}
 		}
 		if r.Evidence.Signals == nil {
@@ -314,6 +330,22 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		})
 	}
 	return tbl, items, nil
+}
+
+// onlyColumns is u with only the columns at the given indexes and its primary key.
+func onlyColumns(u Unit, idx []int) Unit {
+	keep := make([]bool, len(u.Columns))
+	for _, i := range idx {
+		keep[i] = true
+	}
+	var cols []ColumnInfo
+	for i, c := range u.Columns {
+		if keep[i] || slices.Contains(u.PrimaryKey, c.Name) {
+			cols = append(cols, c)
+		}
+	}
+	u.Columns = cols
+	return u
 }
 
 // applyOverride replaces a column's classification with the config's: personal data of the
@@ -482,7 +514,7 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 		f.Estimated = true
 		f.Evidence["estimate"] = fmt.Sprintf("validated %d of %d candidates read, of %d in all", valid, len(cand.Values), records)
 	}
-	if len(examples) > 0 {
+	if len(examples) > 0 && (t.Config == nil || t.Config.Report.Examples()) {
 		f.Evidence["masked_examples"] = strings.Join(examples, ", ")
 	}
 	return f, nil

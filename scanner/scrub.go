@@ -6,7 +6,10 @@ import "regexp"
 // integer: \"jane@doe.eu\""). Before an error reaches a report, log or the state file it
 // goes through Scrub, which masks quoted values, email addresses and long digit runs.
 var (
-	scrubQuotedValue = regexp.MustCompile(`: "[^"]*"|'[^']*'`)
+	// Greedy to the last quote: drivers do not escape quotes inside the value they
+	// echo (PostgreSQL: `integer: "O"Brien"`; MySQL: `value: 'O'Brien' for column 'age'`),
+	// so masking stops only where no part of it can remain.
+	scrubQuotedValue = regexp.MustCompile(`(?s): ".*"|'.*'`)
 	scrubEmail       = regexp.MustCompile(`[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+`)
 	scrubDigits      = regexp.MustCompile(`\d[\d .\-/]{5,}\d`)
 	scrubURLCreds    = regexp.MustCompile(`://[^/\s:@]+(:[^/\s@]*)?@`)

@@ -13,6 +13,10 @@ func TestScrub(t *testing.T) {
 		{`value 4111 1111 1111 1111 is not allowed`, "1111 1111"},
 		{`dial tcp: connect postgres://scanner:hunter2@db:5432/crm failed`, "hunter2"},
 		{`contact jane@example.org not found`, "jane@example.org"},
+		{`ERROR: invalid input syntax for type integer: "Sean "Canary" O'Brien" (SQLSTATE 22P02)`, "Canary"},
+		{`Error 1366: Incorrect integer value: 'O'Canary' for column 'age' at row 1`, "Canary"},
+		{"ERROR: invalid input syntax for type json: \"line one\nCanary line\"", "Canary"},
+		{`Error 1292: Truncated incorrect DOUBLE value: 'Canary Smith'`, "Canary"},
 	}
 	for _, tt := range tests {
 		got := Scrub(tt.in)

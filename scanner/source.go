@@ -5,9 +5,11 @@ package scanner
 
 import (
 	"context"
+	"crypto/tls"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
@@ -40,6 +42,22 @@ type Info struct {
 	User          string
 	Database      string
 	ReadOnly      bool // the session refuses writes
+	// CanWrite says what the role itself could change, were the session not read only:
+	// "superuser", "INSERT, UPDATE or DELETE on 3 tables: public.a, …". Empty when the
+	// role can only read, as docs/security.md recommends.
+	CanWrite []string
+	// Unreadable lists the tables and views ("schema.table") the catalogue shows but the
+	// role may not read; scanning them fails.
+	Unreadable []string
+	// Unseen explains tables the role cannot even list (MySQL shows only tables a role
+	// has a grant on); "" when it sees them all.
+	Unseen string
+}
+
+// Blind is an optional capability: what the role cannot see in the catalogue, so that
+// the report says what is missing instead of leaving it out silently.
+type Blind interface {
+	Unseen(ctx context.Context) (string, error)
 }
 
 // Unit is one table or view.
@@ -75,8 +93,51 @@ func (u Unit) Column(name string) (ColumnInfo, bool) {
 	return ColumnInfo{}, false
 }
 
-// MaxSampleChars bounds each sampled value; engines cut longer texts server-side.
-const MaxSampleChars = 4096
+// Sample memory is bounded by bytes, not rows: a sample holds at most MaxSampleBytes of
+// text over all its columns. Each value is cut, server-side where the engine can, to
+// MaxSampleChars, or shorter on a wide table (down to MinSampleChars) so that n rows
+// still fit; when even that does not fit, the sample stops at fewer rows.
+const (
+	MaxSampleChars = 4096
+	MinSampleChars = 128
+	MaxSampleBytes = 32 << 20
+)
+
+// Budget tracks the bytes one sample holds.
+type Budget struct {
+	valueBytes int
+	left       int
+}
+
+// NewBudget is the budget of a sample of n rows over cols columns.
+func NewBudget(n, cols int) *Budget {
+	per := MaxSampleBytes / max(n*cols, 1)
+	return &Budget{valueBytes: min(max(per, MinSampleChars), MaxSampleChars), left: MaxSampleBytes}
+}
+
+// ValueChars is what each value is cut to, in characters, for the engine's SQL.
+func (b *Budget) ValueChars() int { return b.valueBytes }
+
+// Add cuts s to the value limit in bytes (at a rune boundary, as multibyte text may
+// exceed it in characters) and charges it. Invalid UTF-8 (Latin-1 bytes in a column
+// declared UTF-8, binary in SQLite text) becomes U+FFFD: detectors and reports get text.
+func (b *Budget) Add(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if len(s) > b.valueBytes {
+		cut := b.valueBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	b.left -= len(s)
+	return s
+}
+
+// Full reports whether the sample has used its bytes; the engine then stops reading rows.
+func (b *Budget) Full() bool { return b.left <= 0 }
 
 // Sample holds sampled values as text, per column, NULLs dropped.
 type Sample struct {
@@ -96,6 +157,27 @@ type Rows struct {
 type Options struct {
 	Name             string        // source name, used in errors instead of the DSN
 	StatementTimeout time.Duration // server-side timeout for each statement
+	// ConnectTimeout bounds connecting, TLS and the login handshake (default
+	// DefaultConnectTimeout): a port that accepts TCP and never answers must fail, not hang.
+	ConnectTimeout time.Duration
+	// LockTimeout bounds waiting for a lock (default DefaultLockTimeout), so a scan never
+	// queues behind DDL (and DDL never queues behind the scan for long).
+	LockTimeout time.Duration
+	// TLS, when set, is used for the connection instead of what the DSN says.
+	TLS *tls.Config
+}
+
+// Defaults of Options.
+const (
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultLockTimeout    = 5 * time.Second
+)
+
+// Retrier is an optional capability: it tells failures worth another try — a dropped
+// connection, a server restarting, a lock wait that timed out — from those that would
+// fail again (permission denied, a statement timeout, bad SQL).
+type Retrier interface {
+	Retryable(err error) bool
 }
 
 // DecimalValue is how engines hand over exact decimals (DECIMAL, NUMERIC) in query

@@ -75,8 +75,8 @@ func newValidateCmd(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return usageErr(err)
 			}
-			if _, err := rules.Default().Select(cfg.Rules.Enable, cfg.Rules.Disable); err != nil {
-				return usageErr(fmt.Errorf("%s: rules: %w", cfgPath, err))
+			if _, err := pipeline.CheckRules(cfg); err != nil {
+				return usageErr(fmt.Errorf("%s: %w", cfgPath, err))
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "config %s: ok (%d sources, %d activities)\n", cfgPath, len(cfg.Sources), len(cfg.Activities))
@@ -171,8 +171,8 @@ On SIGINT or SIGTERM it stops scheduling, lets running scans finish for up to
 			if err != nil {
 				return usageErr(err)
 			}
-			if _, err := rules.Default().Select(cfg.Rules.Enable, cfg.Rules.Disable); err != nil {
-				return usageErr(fmt.Errorf("%s: rules: %w", cfgPath, err))
+			if _, err := pipeline.CheckRules(cfg); err != nil {
+				return usageErr(fmt.Errorf("%s: %w", cfgPath, err))
 			}
 			err = daemon.Run(cmd.Context(), daemon.Options{Config: cfg, Listen: listen, RunNow: runNow, Logger: log,
 				StopTimeout: stopTimeout, RetryInterval: retryInterval})

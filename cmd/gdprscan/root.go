@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/gdprscan/gdprscan/scanner/mysql"
 )
 
 type globalFlags struct {
@@ -38,13 +40,19 @@ func (g *globalFlags) logger(w io.Writer) (*slog.Logger, error) {
 		return nil, usageErr(fmt.Errorf("--log-level %q: valid: debug, info, warn, error", g.logLevel))
 	}
 	opts := &slog.HandlerOptions{Level: lvl}
+	var l *slog.Logger
 	switch strings.ToLower(g.logFormat) {
 	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
+		l = slog.New(slog.NewTextHandler(w, opts))
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		l = slog.New(slog.NewJSONHandler(w, opts))
+	default:
+		return nil, usageErr(fmt.Errorf("--log-format %q: valid: json, text", g.logFormat))
 	}
-	return nil, usageErr(fmt.Errorf("--log-format %q: valid: json, text", g.logFormat))
+	// The MySQL driver logs on its own ("closing bad idle connection"); route it here so
+	// --log-format holds for every line.
+	mysql.SetLogger(l.With("component", "mysql-driver"))
+	return l, nil
 }
 
 func stderrLogger(cmd *cobra.Command, g *globalFlags) (*slog.Logger, error) {

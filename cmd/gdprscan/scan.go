@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -63,6 +65,9 @@ report lists the other rules as "not evaluated" with what they need. DSN forms:
 			if err != nil {
 				return usageErr(err)
 			}
+			if _, err := pipeline.CheckRules(cfg); err != nil { // as validate and serve do
+				return usageErr(fmt.Errorf("%s: %w", cmp.Or(f.config, "--dsn"), err))
+			}
 			if f.regions != "" {
 				if cfg.Discovery.PhoneRegions, err = config.ParsePhoneRegions(splitList(f.regions)); err != nil {
 					return usageErr(fmt.Errorf("--phone-regions: %w", err))
@@ -91,6 +96,9 @@ func runScan(cmd *cobra.Command, cfg *config.Config, o pipeline.Options, failOn 
 	if err != nil {
 		return usageErr(err)
 	}
+	if err := checkWorkbook(o.Previous); err != nil {
+		return usageErr(fmt.Errorf("--previous: %w", err))
+	}
 	o.Config = cfg
 	stderr := cmd.ErrOrStderr()
 	if isTerminal(stderr) {
@@ -104,8 +112,8 @@ func runScan(cmd *cobra.Command, cfg *config.Config, o pipeline.Options, failOn 
 		return sourceErr(err)
 	}
 	printSummary(cmd.OutOrStdout(), out)
-	if out.SourcesFailed > 0 {
-		return &exitError{code: exitSource, err: fmt.Errorf("%d of %d sources could not be scanned", out.SourcesFailed, len(out.Report.Sources))}
+	if failed := out.SourcesFailed + emptySources(out); failed > 0 {
+		return &exitError{code: exitSource, err: fmt.Errorf("%d of %d sources could not be scanned", failed, len(out.Report.Sources))}
 	}
 	if threshold > 0 {
 		for _, f := range out.Report.Findings {
@@ -115,6 +123,46 @@ func runScan(cmd *cobra.Command, cfg *config.Config, o pipeline.Options, failOn 
 		}
 	}
 	return nil
+}
+
+// emptySources counts the sources that connected but of whose tables every one failed:
+// a scan that read nothing must not pass as clean.
+func emptySources(out *pipeline.Outcome) int {
+	n := 0
+	for _, s := range out.Report.Sources {
+		if s.Error != "" || s.TablesScanned > 0 {
+			continue
+		}
+		for _, te := range s.TablesFailed {
+			if !strings.HasPrefix(te.Table, "rule ") {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// checkWorkbook makes sure path, when given, is an Excel workbook, before a scan that
+// would only find out at its end.
+func checkWorkbook(path string) error {
+	if path == "" {
+		return nil
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		if _, serr := os.Stat(path); serr != nil {
+			return serr
+		}
+		return fmt.Errorf("%s is not an Excel workbook (.xlsx)", path)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s is a zip file but not an Excel workbook (.xlsx)", path)
 }
 
 // parseFailOn returns the threshold; 0 means never fail on findings.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/scanner"
+	dsnpkg "github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/mysql"
 	"github.com/gdprscan/gdprscan/scanner/postgres"
 	"github.com/gdprscan/gdprscan/scanner/sqlite"
@@ -36,7 +37,14 @@ func Open(ctx context.Context, s *config.Source) (scanner.Source, error) {
 	if !ok {
 		return nil, fmt.Errorf("source %s: unknown kind %q", s.Name, s.Kind)
 	}
-	return open(ctx, s.DSN.Reveal(), scanner.Options{Name: s.Name, StatementTimeout: time.Duration(s.StatementTimeout)})
+	opts := scanner.Options{Name: s.Name, StatementTimeout: time.Duration(s.StatementTimeout),
+		ConnectTimeout: time.Duration(s.ConnectTimeout), LockTimeout: time.Duration(s.LockTimeout)}
+	tc, err := s.TLS.Config()
+	if err != nil {
+		return nil, fmt.Errorf("source %s: tls: %w", s.Name, err)
+	}
+	opts.TLS = tc
+	return open(ctx, s.DSN.Reveal(), opts)
 }
 
 // KindOfDSN tells the source kind from a DSN URL's scheme.
@@ -73,10 +81,15 @@ func QuickConfig(dsn string) (*config.Config, error) {
 		}
 	}
 	name = sanitizeName(name)
-	yaml := fmt.Sprintf("sources:\n  - name: %s\n    kind: %s\n    dsn: x\norganisation:\n  scope: %s\n", name, kind, name)
+	// The DSN itself never goes into the YAML text: ${…} in it would be expanded.
+	placeholder := map[string]string{"postgres": "postgres://x/x", "mysql": "mysql://x/x", "sqlite": "sqlite://x"}[kind]
+	yaml := fmt.Sprintf("sources:\n  - name: %s\n    kind: %s\n    dsn: %s\norganisation:\n  scope: %s\n", name, kind, placeholder, name)
 	cfg, err := config.Load([]byte(yaml), "--dsn")
 	if err != nil {
 		return nil, err
+	}
+	if err := dsnpkg.Check(kind, dsn); err != nil {
+		return nil, fmt.Errorf("--dsn: invalid %s DSN: %w", kind, err)
 	}
 	cfg.Sources[0].DSN = config.Secret(dsn)
 	return cfg, nil

@@ -86,17 +86,9 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	if now == nil {
 		now = time.Now
 	}
-	set, err := rules.Default().Select(cfg.Rules.Enable, cfg.Rules.Disable)
+	set, err := CheckRules(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%w: rules: %w", ErrConfig, err)
-	}
-	overrideIDs := make([]string, 0, len(cfg.Rules.Overrides))
-	for id := range cfg.Rules.Overrides {
-		overrideIDs = append(overrideIDs, id)
-	}
-	slices.Sort(overrideIDs)
-	if err := rules.Default().CheckIDs(overrideIDs); err != nil {
-		return nil, fmt.Errorf("%w: rules.overrides: %w", ErrConfig, err)
+		return nil, err
 	}
 	targets, err := selectSources(cfg, o.Sources)
 	if err != nil {

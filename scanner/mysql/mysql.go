@@ -4,15 +4,15 @@
 package mysql
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"net"
-	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +21,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
@@ -42,6 +43,8 @@ type Source struct {
 var (
 	_ scanner.Source    = (*Source)(nil)
 	_ scanner.Describer = (*Source)(nil)
+	_ scanner.Retrier   = (*Source)(nil)
+	_ scanner.Blind     = (*Source)(nil)
 )
 
 // flavour is what differs between MySQL and MariaDB servers.
@@ -54,13 +57,15 @@ type flavour struct {
 
 // Open connects to dsn, either mysql://user:pass@host:port/db?params or a native
 // go-sql-driver DSN. The session is read only and carries a statement timeout of
-// opts.StatementTimeout (default 30s). Errors name the source by opts.Name, never by DSN.
-func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error) {
-	timeout := opts.StatementTimeout
-	if timeout <= 0 {
-		timeout = defaultTimeout
-	}
-	cfg, err := parseDSN(dsn)
+// opts.StatementTimeout (default 30s) and lock wait timeouts of opts.LockTimeout (default
+// 5s). Connecting and the login handshake give up after opts.ConnectTimeout (default 10s),
+// and no read from the server waits longer than the statement timeout plus that. Errors
+// name the source by opts.Name, never by DSN.
+func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, error) {
+	timeout := cmp.Or(max(opts.StatementTimeout, 0), defaultTimeout)
+	lockTimeout := cmp.Or(max(opts.LockTimeout, 0), scanner.DefaultLockTimeout)
+	connectTimeout := cmp.Or(max(opts.ConnectTimeout, 0), scanner.DefaultConnectTimeout)
+	cfg, err := parseDSN(dsnText)
 	if err != nil {
 		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrInvalidDSN)
 	}
@@ -68,11 +73,32 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 		return nil, fmt.Errorf("mysql source %q: %w", opts.Name, ErrNoDatabase)
 	}
 	fail := func(what string, err error) error {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return fmt.Errorf("mysql source %q: %s: no MySQL greeting within %v (is it a MySQL or MariaDB port?): %w",
+				opts.Name, what, 2*connectTimeout, err)
+		}
 		return fmt.Errorf("mysql source %q: %s: %w", opts.Name, what, redact(err, cfg.Passwd))
 	}
+	// Without these the driver waits for ever on a server that accepts TCP and never
+	// speaks (or a PostgreSQL port, which waits for the client to speak first). A DSN's
+	// own timeout, readTimeout and writeTimeout win.
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = connectTimeout
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = timeout + connectTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = connectTimeout
+	}
+	if opts.TLS != nil {
+		cfg.TLS = opts.TLS
+	}
+	connectCtx, cancel := context.WithTimeout(ctx, 2*connectTimeout)
+	defer cancel()
 
 	// Which variables exist depends on the server, so ask it first.
-	fl, err := probe(ctx, cfg)
+	fl, err := probe(connectCtx, cfg)
 	if err != nil {
 		return nil, fail("connect", err)
 	}
@@ -85,6 +111,10 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	} else {
 		cfg.Params["max_execution_time"] = strconv.FormatInt(max(timeout.Milliseconds(), 1), 10)
 	}
+	// Metadata locks (DDL) and row locks: whole seconds, at least one.
+	lockSecs := strconv.FormatInt(max(int64(math.Ceil(lockTimeout.Seconds())), 1), 10)
+	cfg.Params["lock_wait_timeout"] = lockSecs
+	cfg.Params["innodb_lock_wait_timeout"] = lockSecs
 	conn, err := gomysql.NewConnector(cfg)
 	if err != nil {
 		return nil, fail("configure", err)
@@ -92,7 +122,7 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	if err := db.PingContext(ctx); err != nil {
+	if err := db.PingContext(connectCtx); err != nil {
 		db.Close()
 		return nil, fail("connect", err)
 	}
@@ -100,55 +130,13 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 }
 
 // parseDSN accepts the URL form as well as the driver's own, and forces the settings
-// the scanner relies on.
-func parseDSN(dsn string) (*gomysql.Config, error) {
-	var cfg *gomysql.Config
-	var err error
-	if strings.HasPrefix(dsn, "mysql://") {
-		cfg, err = parseURL(dsn)
-	} else {
-		cfg, err = gomysql.ParseDSN(dsn)
-	}
+// the scanner relies on. The driver's log lines go through the project's logger.
+func parseDSN(text string) (*gomysql.Config, error) {
+	cfg, err := dsn.MySQL(text)
 	if err != nil {
 		return nil, err
 	}
-	cfg.ParseTime = true
-	cfg.Loc = time.UTC
-	cfg.InterpolateParams = false // values travel as parameters, never spliced into SQL
-	cfg.MultiStatements = false   // one statement per Query: nothing smuggled behind a SELECT
-	cfg.AllowAllFiles = false
-	if cfg.Params == nil {
-		cfg.Params = map[string]string{}
-	}
-	return cfg, nil
-}
-
-// parseURL converts mysql://user:pass@host:port/db?params to a driver config.
-func parseURL(dsn string) (*gomysql.Config, error) {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return nil, err
-	}
-	// The driver parses "/db?params", splitting at the last '/', so escape any in params.
-	native := "/" + url.PathEscape(strings.TrimPrefix(u.Path, "/"))
-	if u.RawQuery != "" {
-		native += "?" + strings.ReplaceAll(u.RawQuery, "/", "%2F")
-	}
-	cfg, err := gomysql.ParseDSN(native)
-	if err != nil {
-		return nil, err
-	}
-	host, port := u.Hostname(), u.Port()
-	if host == "" {
-		host = "127.0.0.1"
-	}
-	if port == "" {
-		port = "3306"
-	}
-	cfg.Net = "tcp"
-	cfg.Addr = net.JoinHostPort(host, port)
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
+	cfg.Logger = driverLogger{}
 	return cfg, nil
 }
 
@@ -286,11 +274,11 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 // a few short key ranges from random starting points, each an index seek; anything else
 // with a plain LIMIT. Binary columns are left out.
 // sampleExpr cuts long texts server-side: classifying needs their start, not megabytes.
-func sampleExpr(c scanner.ColumnInfo) string {
+func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.MySQL.Ident(c.Name)
 	t := strings.ToLower(c.DataType)
 	if strings.Contains(t, "text") || strings.Contains(t, "char") || strings.HasPrefix(t, "json") {
-		return "LEFT(" + id + ", " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+		return "LEFT(" + id + ", " + strconv.Itoa(chars) + ")"
 	}
 	return id
 }
@@ -298,16 +286,18 @@ func sampleExpr(c scanner.ColumnInfo) string {
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
-	var idents []string
 	for _, c := range u.Columns {
-		if isBinary(c.DataType) {
-			continue
+		if !isBinary(c.DataType) {
+			cols = append(cols, c)
 		}
-		cols = append(cols, c)
-		idents = append(idents, sampleExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	idents := make([]string, len(cols))
+	for i, c := range cols {
+		idents[i] = sampleExpr(c, chars)
 	}
 	table := dialect.MySQL.Table(u.Schema, u.Table)
 	key := ""
@@ -497,18 +487,235 @@ func normalise(v any, typeName string) any {
 	}
 }
 
-// Describe implements scanner.Describer.
+// Describe implements scanner.Describer. CanWrite, Unreadable and Unseen come from the
+// grants of the current user and its roles (SHOW GRANTS).
 func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 	var info scanner.Info
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var ro int
 		err := tx.QueryRowContext(ctx, "SELECT VERSION(), CURRENT_USER(), DATABASE(), @@session."+s.flavour.readOnlyVar).
 			Scan(&info.ServerVersion, &info.User, &info.Database, &ro)
+		if err != nil {
+			return err
+		}
 		info.ReadOnly = ro == 1
-		return err
+		g, err := s.grants(ctx, tx)
+		if err != nil {
+			return err
+		}
+		info.CanWrite, info.Unreadable, info.Unseen = g.canWrite(), g.unreadable, g.unseen(s.database)
+		return nil
 	})
 	if err != nil {
 		return scanner.Info{}, fmt.Errorf("describe %s: %w", s.name, err)
 	}
 	return info, nil
+}
+
+// Unseen implements scanner.Blind: without SELECT on the whole database, MySQL hides
+// every table the role has no grant on, so the scan cannot name what it missed.
+func (s *Source) Unseen(ctx context.Context) (string, error) {
+	var msg string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		g, err := s.grants(ctx, tx)
+		msg = g.unseen(s.database)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("grants of %s: %w", s.name, err)
+	}
+	return msg, nil
+}
+
+// writePrivileges change data or schema, or give power over the server.
+var writePrivileges = []string{"ALL PRIVILEGES", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX",
+	"CREATE VIEW", "TRIGGER", "CREATE ROUTINE", "ALTER ROUTINE", "EVENT", "CREATE TEMPORARY TABLES", "LOCK TABLES",
+	"SUPER", "FILE", "CREATE USER", "GRANT OPTION", "SHUTDOWN", "RELOAD", "DELETE HISTORY"}
+
+// grants is what the role may do, by scope.
+type grants struct {
+	global, database []string            // privileges on *.* and on this database
+	tables           map[string][]string // table -> privileges
+	readAll          bool                // SELECT on *.* or on the database
+	unreadable       []string            // tables visible without any SELECT grant
+}
+
+// grantRE reads one line of SHOW GRANTS: privileges (column lists in parentheses), then
+// the target. Role grants ("GRANT `r` TO …") and routine or proxy grants do not match.
+var grantRE = regexp.MustCompile("^GRANT (.+?) ON ((?:`(?:[^`]|``)*`|\\*)\\.(?:`(?:[^`]|``)*`|\\*)) TO ")
+
+// grants reads SHOW GRANTS, which, unlike information_schema, includes the grants of the
+// user's active roles. Its lines may carry a password hash; they are parsed, never kept.
+func (s *Source) grants(ctx context.Context, tx *sql.Tx) (grants, error) {
+	g := grants{tables: map[string][]string{}}
+	rows, err := tx.QueryContext(ctx, "SHOW GRANTS")
+	if err != nil {
+		return g, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return g, err
+		}
+		m := grantRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		db, table := splitTarget(m[2])
+		var privs []string
+		columnSelect := false
+		for _, p := range splitPrivileges(m[1]) {
+			name, cols, _ := strings.Cut(p, " (")
+			name = strings.ToUpper(strings.TrimSpace(name))
+			if name == "SELECT" && cols != "" {
+				columnSelect = true // a column grant: those columns are visible and readable
+			}
+			privs = append(privs, name)
+		}
+		reads := slices.Contains(privs, "SELECT") || slices.Contains(privs, "ALL PRIVILEGES")
+		switch {
+		case db == "*":
+			g.global = append(g.global, privs...)
+			g.readAll = g.readAll || reads
+		case !likeMatch(db, s.database):
+			continue
+		case table == "*":
+			g.database = append(g.database, privs...)
+			g.readAll = g.readAll || reads
+		default:
+			if columnSelect && !reads {
+				privs = append(privs, "SELECT")
+			}
+			g.tables[table] = append(g.tables[table], privs...)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return g, err
+	}
+	rows.Close()
+	if g.readAll {
+		return g, nil
+	}
+	tables, err := tx.QueryContext(ctx, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")
+	if err != nil {
+		return g, err
+	}
+	defer tables.Close()
+	for tables.Next() {
+		var t string
+		if err := tables.Scan(&t); err != nil {
+			return g, err
+		}
+		if p := g.tables[t]; !slices.Contains(p, "SELECT") && !slices.Contains(p, "ALL PRIVILEGES") {
+			g.unreadable = append(g.unreadable, s.database+"."+t)
+		}
+	}
+	return g, tables.Err()
+}
+
+// splitTarget splits `db`.`table` (or *.*) into unquoted names.
+func splitTarget(target string) (db, table string) {
+	unquote := func(s string) string {
+		if s == "*" {
+			return s
+		}
+		return strings.ReplaceAll(s[1:len(s)-1], "``", "`")
+	}
+	// The first dot outside backticks separates the two.
+	in := false
+	for i, r := range target {
+		switch {
+		case r == '`':
+			in = !in
+		case r == '.' && !in:
+			return unquote(target[:i]), unquote(target[i+1:])
+		}
+	}
+	return unquote(target), ""
+}
+
+// splitPrivileges splits "SELECT, INSERT (`a`, `b`), UPDATE" at the commas outside
+// parentheses.
+func splitPrivileges(list string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range list {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(list[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(list[start:]))
+}
+
+// likeMatch matches a database name against a grant's database, in which '_' and '%'
+// are wildcards unless escaped with a backslash, as MySQL treats them.
+func likeMatch(pattern, name string) bool {
+	var re strings.Builder
+	re.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\' && i+1 < len(pattern):
+			i++
+			re.WriteString(regexp.QuoteMeta(string(pattern[i])))
+		case c == '%':
+			re.WriteString(".*")
+		case c == '_':
+			re.WriteString(".")
+		default:
+			re.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	re.WriteString("$")
+	ok, _ := regexp.MatchString(re.String(), name)
+	return ok
+}
+
+func (g grants) canWrite() []string {
+	writes := func(privs []string) []string {
+		var out []string
+		for _, p := range privs {
+			if slices.Contains(writePrivileges, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	var out []string
+	if w := writes(g.global); len(w) > 0 {
+		out = append(out, "on every database (*.*): "+strings.Join(w, ", "))
+	}
+	if w := writes(g.database); len(w) > 0 {
+		out = append(out, "on the whole database: "+strings.Join(w, ", "))
+	}
+	var tables []string
+	for t, privs := range g.tables {
+		if len(writes(privs)) > 0 {
+			tables = append(tables, t)
+		}
+	}
+	slices.Sort(tables)
+	if len(tables) > 0 {
+		shown, more := tables, ""
+		if len(tables) > 5 {
+			shown, more = tables[:5], fmt.Sprintf(" and %d more", len(tables)-5)
+		}
+		out = append(out, fmt.Sprintf("writes on %d tables: %s%s", len(tables), strings.Join(shown, ", "), more))
+	}
+	return out
+}
+
+func (g grants) unseen(database string) string {
+	if g.readAll {
+		return ""
+	}
+	return fmt.Sprintf("the role has no SELECT on the whole database, so tables without a grant of their own are invisible to it and were not scanned (GRANT SELECT ON `%s`.* to scan them all)", database)
 }

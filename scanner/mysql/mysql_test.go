@@ -1,8 +1,11 @@
 package mysql
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -290,4 +293,95 @@ func TestNormalise(t *testing.T) {
 			require.Equal(t, tt.want, normalise(tt.in, tt.typeName))
 		})
 	}
+}
+
+// A connection cut in mid-scan: the table is retried, then reported failed; the rest completes.
+func TestConnectionCutMidScan(t *testing.T) {
+	dsn, admin := setup(t)
+	scannertest.RunFaults(t, scannertest.FaultHarness{Dialect: dialect.MySQL, Admin: admin, DSN: dsn,
+		Open: func(t *testing.T, dsn string, opts scanner.Options) scanner.Source { return open(t, dsn, opts) }})
+}
+
+// A port that accepts TCP and never answers, and PostgreSQL's port (whose server waits
+// for the client to speak first), both fail within the connect timeout instead of hanging.
+func TestConnectTimeout(t *testing.T) {
+	for name, addr := range map[string]string{"silent port": scannertest.Blackhole(t), "postgres port": "127.0.0.1:5432"} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Open(context.Background(), "mysql://scan:pw@"+addr+"/crm", scanner.Options{Name: "hung", ConnectTimeout: time.Second})
+			took := time.Since(start)
+			require.Error(t, err)
+			require.Contains(t, err.Error(), `mysql source "hung": connect:`)
+			require.NotContains(t, err.Error(), "pw@")
+			require.Less(t, took, 5*time.Second)
+			t.Logf("gave up after %v: %v", took.Round(time.Millisecond), err)
+		})
+	}
+}
+
+// A table locked for DDL makes the sample fail after lock_wait_timeout, not queue.
+func TestLockTimeout(t *testing.T) {
+	dsn, admin := setup(t)
+	exec(t, admin, "CREATE TABLE locked (id INT PRIMARY KEY, email TEXT)")
+	src := open(t, dsn, scanner.Options{Name: "my", StatementTimeout: 20 * time.Second, LockTimeout: time.Second})
+	units, err := src.Units(context.Background())
+	require.NoError(t, err)
+
+	conn, err := admin.Conn(context.Background())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.ExecContext(context.Background(), "LOCK TABLES locked WRITE")
+	require.NoError(t, err)
+	defer conn.ExecContext(context.Background(), "UNLOCK TABLES") //nolint:errcheck
+	start := time.Now()
+	_, err = src.Sample(context.Background(), units[0], 10)
+	var myErr *gomysql.MySQLError
+	require.ErrorAs(t, err, &myErr)
+	require.Equal(t, uint16(1205), myErr.Number, err.Error()) // lock wait timeout exceeded
+	require.Less(t, time.Since(start), 5*time.Second)
+	require.True(t, src.Retryable(err))
+}
+
+// The driver's own log lines go through the project's logger, as JSON when asked.
+func TestDriverLogsThroughSlog(t *testing.T) {
+	var buf bytes.Buffer
+	SetLogger(slog.New(slog.NewJSONHandler(&buf, nil)))
+	t.Cleanup(func() { SetLogger(nil) })
+	cfg, err := parseDSN("mysql://u@h/db")
+	require.NoError(t, err)
+	cfg.Logger.Print("closing bad idle connection: ", "user jane@doe.eu")
+	var line map[string]any
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &line), buf.String())
+	require.Equal(t, "mysql driver", line["msg"])
+	require.Equal(t, "closing bad idle connection: user ***@***", line["message"])
+}
+
+// A 381-column table of ~5 KB texts, sampled with 800 and 3,200 rows: the heap stays
+// bounded by the sample's byte budget (2.47 GB at 800 rows before it).
+func TestWideSampleMemory(t *testing.T) {
+	dsn, admin := setup(t)
+	scannertest.CreateWideView(t, dialect.MySQL, admin)
+	src := open(t, dsn, scanner.Options{Name: "my", StatementTimeout: time.Minute})
+	for _, n := range []int{800, 3200} {
+		peak, smp := scannertest.CheckWideSample(t, src, n)
+		t.Logf("n=%d: %d rows, %d chars per value, peak heap %.0f MB", n, smp.Rows, len(smp.Values["note_1"][0]), peak)
+		require.Less(t, peak, 256.0, "MB")
+	}
+}
+
+func TestGrantParsing(t *testing.T) {
+	db, table := splitTarget("`cr``m`.`odd.table`")
+	require.Equal(t, "cr`m", db)
+	require.Equal(t, "odd.table", table)
+	db, table = splitTarget("*.*")
+	require.Equal(t, []string{"*", "*"}, []string{db, table})
+	require.Equal(t, []string{"SELECT (`a`, `b`)", "INSERT", "UPDATE (`c`)"}, splitPrivileges("SELECT (`a`, `b`), INSERT, UPDATE (`c`)"))
+	require.True(t, likeMatch(`crm\_prod`, "crm_prod"))
+	require.False(t, likeMatch(`crm\_prod`, "crmXprod"))
+	require.True(t, likeMatch(`crm_%`, "crm_2024"))
+	require.False(t, likeMatch(`crm`, "crm2"))
+	m := grantRE.FindStringSubmatch("GRANT SELECT (`email`), INSERT ON `crm`.`contacts` TO `scan`@`%`")
+	require.Equal(t, []string{"SELECT (`email`), INSERT", "`crm`.`contacts`"}, m[1:])
+	require.Nil(t, grantRE.FindStringSubmatch("GRANT `reader` TO `scan`@`%`"))
+	require.Nil(t, grantRE.FindStringSubmatch("GRANT EXECUTE ON PROCEDURE `crm`.`p` TO `scan`@`%`"))
 }

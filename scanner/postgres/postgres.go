@@ -21,6 +21,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/scanner/dsn"
 )
 
 const (
@@ -35,33 +36,53 @@ const (
 
 // Source is a read-only PostgreSQL database.
 type Source struct {
-	pool    *pgxpool.Pool
-	name    string
-	timeout time.Duration
+	pool        *pgxpool.Pool
+	name        string
+	timeout     time.Duration
+	lockTimeout time.Duration
+	// txDeadline bounds a whole transaction on the client side: a connection that goes
+	// silent mid-query (a firewall dropping packets) cannot hang the scan. No transaction
+	// runs more than two heavy statements, each under the server's statement timeout.
+	txDeadline time.Duration
 }
 
 var (
 	_ scanner.Source    = (*Source)(nil)
 	_ scanner.Describer = (*Source)(nil)
+	_ scanner.Retrier   = (*Source)(nil)
 )
 
 // Open connects to dsn (URL or keyword/value form). Every session is read only
-// (default_transaction_read_only) and carries opts.StatementTimeout (default 30s).
-// Errors name the source by opts.Name, never by DSN.
-func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error) {
-	timeout := opts.StatementTimeout
-	if timeout <= 0 {
-		timeout = defaultTimeout
-	}
-	cfg, err := pgxpool.ParseConfig(dsn)
+// (default_transaction_read_only) and carries opts.StatementTimeout (default 30s) and
+// opts.LockTimeout (default 5s). Connecting gives up after opts.ConnectTimeout (default
+// 10s) unless the DSN sets connect_timeout. Errors name the source by opts.Name, never
+// by DSN.
+func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, error) {
+	timeout := cmp.Or(max(opts.StatementTimeout, 0), defaultTimeout)
+	lockTimeout := cmp.Or(max(opts.LockTimeout, 0), scanner.DefaultLockTimeout)
+	connectTimeout := cmp.Or(max(opts.ConnectTimeout, 0), scanner.DefaultConnectTimeout)
+	cfg, err := dsn.Postgres(dsnText)
 	if err != nil {
 		return nil, fmt.Errorf("postgres source %q: %w", opts.Name, ErrInvalidDSN)
 	}
 	cfg.MaxConns = maxConns
 	cfg.MinConns = 0
+	if cfg.ConnConfig.ConnectTimeout <= 0 { // the DSN's connect_timeout wins
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
+	if opts.TLS != nil {
+		tc := opts.TLS.Clone()
+		if tc.ServerName == "" {
+			tc.ServerName = cfg.ConnConfig.Host
+		}
+		cfg.ConnConfig.TLSConfig = tc
+		cfg.ConnConfig.Fallbacks = nil // no silent plain-text retry
+	}
 	rp := cfg.ConnConfig.RuntimeParams
 	rp["default_transaction_read_only"] = "on"
 	rp["statement_timeout"] = millis(timeout)
+	rp["lock_timeout"] = millis(lockTimeout)
+	rp["idle_in_transaction_session_timeout"] = millis(2*timeout + connectTimeout)
 	rp["application_name"] = "gdprscan"
 
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
@@ -73,7 +94,8 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 		pool.Close()
 		return nil, fmt.Errorf("postgres source %q: connect: %w", opts.Name, redact(err, cfg.ConnConfig.Password))
 	}
-	return &Source{pool: pool, name: opts.Name, timeout: timeout}, nil
+	return &Source{pool: pool, name: opts.Name, timeout: timeout, lockTimeout: lockTimeout,
+		txDeadline: 2*timeout + connectTimeout}, nil
 }
 
 // millis renders d for statement_timeout; 0 would mean "no timeout", so round up to 1.
@@ -90,15 +112,18 @@ func (s *Source) Close() error {
 	return nil
 }
 
-// inTx runs fn in a read-only transaction with the statement timeout set locally, so it
-// holds even behind a pooler that drops startup parameters.
+// inTx runs fn in a read-only transaction with the statement and lock timeouts set
+// locally, so they hold even behind a pooler that drops startup parameters.
 func (s *Source) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.txDeadline)
+	defer cancel()
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // after Commit this is a no-op; nothing was written anyway
-	if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = "+millis(s.timeout)); err != nil {
+	if _, err := tx.Exec(ctx, "SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)",
+		millis(s.timeout), millis(s.lockTimeout)); err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
@@ -202,22 +227,24 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
-	var exprs []string
 	for _, c := range u.Columns {
-		if strings.HasPrefix(c.DataType, "bytea") {
-			continue
+		if !strings.HasPrefix(c.DataType, "bytea") {
+			cols = append(cols, c)
 		}
-		cols = append(cols, c)
-		exprs = append(exprs, selectExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	exprs := make([]string, len(cols))
+	for i, c := range cols {
+		exprs[i] = selectExpr(c, chars)
 	}
 	from := "SELECT " + strings.Join(exprs, ", ") + " FROM " + dialect.Postgres.Table(u.Schema, u.Table)
 	limit := " LIMIT " + strconv.Itoa(n)
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		if pct, ok := samplePercent(u, n); ok {
-			got, err := collect(ctx, tx, from+" TABLESAMPLE SYSTEM ("+pct+")"+limit, cols)
+			got, err := collect(ctx, tx, from+" TABLESAMPLE SYSTEM ("+pct+")"+limit, cols, n)
 			if err != nil {
 				return err
 			}
@@ -226,7 +253,7 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 				return nil
 			}
 		}
-		got, err := collect(ctx, tx, from+limit, cols)
+		got, err := collect(ctx, tx, from+limit, cols, n)
 		out = got
 		return err
 	})
@@ -248,27 +275,29 @@ func samplePercent(u scanner.Unit, n int) (string, bool) {
 
 // selectExpr lets the server render values as text, except dates and timestamps, which
 // are formatted in Go so that every engine renders them alike.
-func selectExpr(c scanner.ColumnInfo) string {
+func selectExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.Postgres.Ident(c.Name)
 	if isTimeType(c.DataType) {
 		return id
 	}
 	// Long texts are cut server-side: classifying needs their start, not megabytes.
-	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(chars) + ")"
 }
 
 func isTimeType(dt string) bool {
 	return !strings.HasSuffix(dt, "[]") && (dt == "date" || strings.HasPrefix(dt, "timestamp"))
 }
 
-func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.ColumnInfo) (scanner.Sample, error) {
+// collect reads sample rows until the byte budget of a sample of n rows is used up.
+func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.ColumnInfo, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
+	budget := scanner.NewBudget(n, len(cols))
 	rows, err := tx.Query(ctx, query)
 	if err != nil {
 		return out, err
 	}
 	defer rows.Close()
-	for rows.Next() {
+	for !budget.Full() && rows.Next() {
 		vals, err := rows.Values()
 		if err != nil {
 			return out, err
@@ -276,10 +305,11 @@ func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.Column
 		out.Rows++
 		for i, v := range vals {
 			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
+				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
 			}
 		}
 	}
+	rows.Close()
 	return out, rows.Err()
 }
 
@@ -431,18 +461,91 @@ func numeric(n pgtype.Numeric) any {
 
 // Describe implements scanner.Describer. ReadOnly requires both the session default and
 // the transaction to refuse writes: a pooler may have dropped the startup parameter.
+// CanWrite and Unreadable come from the role's privileges on the units Units lists.
 func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 	var info scanner.Info
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var txRO, defRO string
+		var super, createRole bool
 		err := tx.QueryRow(ctx, `SELECT current_setting('server_version'), current_user, current_database(),
-			current_setting('transaction_read_only'), current_setting('default_transaction_read_only')`).
-			Scan(&info.ServerVersion, &info.User, &info.Database, &txRO, &defRO)
+			current_setting('transaction_read_only'), current_setting('default_transaction_read_only'),
+			r.rolsuper, r.rolcreaterole
+			FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`).
+			Scan(&info.ServerVersion, &info.User, &info.Database, &txRO, &defRO, &super, &createRole)
+		if err != nil {
+			return err
+		}
 		info.ReadOnly = txRO == "on" && defRO == "on"
-		return err
+		if super {
+			info.CanWrite = append(info.CanWrite, "superuser: it can change anything")
+		}
+		if createRole {
+			info.CanWrite = append(info.CanWrite, "CREATEROLE: it can grant itself more")
+		}
+		rows, err := tx.Query(ctx, privilegesSQL)
+		if err != nil {
+			return err
+		}
+		var writable []string
+		for rows.Next() {
+			var name string
+			var canRead, canWrite bool
+			if err := rows.Scan(&name, &canRead, &canWrite); err != nil {
+				return err
+			}
+			if !canRead {
+				info.Unreadable = append(info.Unreadable, name)
+			}
+			if canWrite {
+				writable = append(writable, name)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(writable) > 0 && !super {
+			info.CanWrite = append(info.CanWrite, fmt.Sprintf("INSERT, UPDATE, DELETE or TRUNCATE on %d tables: %s", len(writable), list(writable)))
+		}
+		var schemas []string
+		rows, err = tx.Query(ctx, `SELECT nspname FROM pg_catalog.pg_namespace
+			WHERE has_schema_privilege(oid, 'CREATE') AND nspname NOT IN ('pg_catalog', 'information_schema')
+			  AND nspname NOT LIKE 'pg\_%' ORDER BY 1`)
+		if err != nil {
+			return err
+		}
+		if schemas, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+			return err
+		}
+		if len(schemas) > 0 && !super {
+			info.CanWrite = append(info.CanWrite, "CREATE on schemas: "+list(schemas))
+		}
+		return nil
 	})
 	if err != nil {
 		return scanner.Info{}, fmt.Errorf("describe %s: %w", s.name, err)
 	}
 	return info, nil
+}
+
+// privilegesSQL tells, for every unit Units lists, whether the role may read it (schema
+// USAGE and table SELECT) and whether it could change it.
+const privilegesSQL = `
+SELECT n.nspname || '.' || c.relname,
+       has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'),
+       has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') OR has_any_column_privilege(c.oid, 'INSERT, UPDATE')
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm')
+  AND NOT c.relispartition
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%'
+  AND n.nspname NOT LIKE 'pg\_temp%'
+ORDER BY 1`
+
+// list names at most five items, then how many more.
+func list(names []string) string {
+	if len(names) <= 5 {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:5], ", ") + fmt.Sprintf(" and %d more", len(names)-5)
 }

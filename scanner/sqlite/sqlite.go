@@ -293,11 +293,11 @@ func rowidName(u scanner.Unit) string {
 // left out.
 // sampleExpr cuts long texts: classifying needs their start, not megabytes. Only
 // text-affinity columns are cut, so numbers keep their own rendering.
-func sampleExpr(c scanner.ColumnInfo) string {
+func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.SQLite.Ident(c.Name)
 	t := strings.ToUpper(c.DataType)
 	if strings.Contains(t, "CHAR") || strings.Contains(t, "TEXT") || strings.Contains(t, "CLOB") {
-		return "SUBSTR(" + id + ", 1, " + strconv.Itoa(scanner.MaxSampleChars) + ")"
+		return "SUBSTR(" + id + ", 1, " + strconv.Itoa(chars) + ")"
 	}
 	return id
 }
@@ -305,16 +305,18 @@ func sampleExpr(c scanner.ColumnInfo) string {
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var cols []scanner.ColumnInfo
-	var idents []string
 	for _, c := range u.Columns {
-		if strings.Contains(strings.ToUpper(c.DataType), "BLOB") {
-			continue
+		if !strings.Contains(strings.ToUpper(c.DataType), "BLOB") {
+			cols = append(cols, c)
 		}
-		cols = append(cols, c)
-		idents = append(idents, sampleExpr(c))
 	}
 	if n <= 0 || len(cols) == 0 {
 		return out, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	idents := make([]string, len(cols))
+	for i, c := range cols {
+		idents[i] = sampleExpr(c, chars)
 	}
 	table := dialect.SQLite.Table(u.Schema, u.Table)
 	key := ""

@@ -25,9 +25,12 @@ const seeks = 10
 // key (a quoted integer key column, or "" for none) it reads short ranges `key >= random
 // start` first — an index seek each, so a large table costs no scan — and falls back to
 // the first n rows when those return fewer than half of n (a sparse or skewed key).
+//
+// Values are cut and rows stop at the byte budget of scanner.NewBudget(n, len(cols));
+// idents should already cut long texts to its ValueChars server-side.
 func Read(ctx context.Context, tx *sql.Tx, table, key string, idents []string, cols []scanner.ColumnInfo, n int, render Render) (scanner.Sample, error) {
 	if key != "" {
-		got, err := seek(ctx, tx, table, key, idents, cols, n, render)
+		got, err := seek(ctx, tx, table, key, idents, cols, n, render, scanner.NewBudget(n, len(cols)))
 		if err != nil {
 			return scanner.Sample{}, err
 		}
@@ -36,12 +39,12 @@ func Read(ctx context.Context, tx *sql.Tx, table, key string, idents []string, c
 		}
 	}
 	q := "SELECT " + strings.Join(idents, ", ") + " FROM " + table + " LIMIT " + strconv.Itoa(n)
-	return collect(ctx, tx, q, nil, cols, nil, render)
+	return collect(ctx, tx, q, nil, cols, nil, render, scanner.NewBudget(n, len(cols)))
 }
 
 // seek reads up to n rows as ranges from random starts, skipping rows an earlier range
 // already returned.
-func seek(ctx context.Context, tx *sql.Tx, table, key string, idents []string, cols []scanner.ColumnInfo, n int, render Render) (scanner.Sample, error) {
+func seek(ctx context.Context, tx *sql.Tx, table, key string, idents []string, cols []scanner.ColumnInfo, n int, render Render, budget *scanner.Budget) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	var lo, hi sql.NullInt64
 	if err := tx.QueryRowContext(ctx, "SELECT MIN("+key+"), MAX("+key+") FROM "+table).Scan(&lo, &hi); err != nil {
@@ -56,9 +59,9 @@ func seek(ctx context.Context, tx *sql.Tx, table, key string, idents []string, c
 	per := (n + seeks - 1) / seeks
 	seen := map[int64]bool{}
 	// Ranges starting near the top return fewer rows, so allow a few extra seeks.
-	for i := 0; i < 3*seeks && out.Rows < n; i++ {
+	for i := 0; i < 3*seeks && out.Rows < n && !budget.Full(); i++ {
 		start := lo.Int64 + rand.Int64N(span+1)
-		got, err := collect(ctx, tx, q, []any{start, min(per, n-out.Rows)}, cols, seen, render)
+		got, err := collect(ctx, tx, q, []any{start, min(per, n-out.Rows)}, cols, seen, render, budget)
 		if err != nil {
 			return out, err
 		}
@@ -72,7 +75,7 @@ func seek(ctx context.Context, tx *sql.Tx, table, key string, idents []string, c
 
 // collect reads sample rows. With seen set, the first selected column is the integer
 // key, used only to drop rows already in seen.
-func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scanner.ColumnInfo, seen map[int64]bool, render Render) (scanner.Sample, error) {
+func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scanner.ColumnInfo, seen map[int64]bool, render Render, budget *scanner.Budget) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -88,7 +91,7 @@ func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scann
 	for i := range vals {
 		dest = append(dest, &vals[i])
 	}
-	for rows.Next() {
+	for !budget.Full() && rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return out, err
 		}
@@ -101,9 +104,10 @@ func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scann
 		out.Rows++
 		for i, v := range vals {
 			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], text)
+				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
 			}
 		}
 	}
+	rows.Close()
 	return out, rows.Err()
 }
