@@ -304,6 +304,7 @@ func (c *Config) validate(v *validator) error {
 	}
 	c.validateSinks(v)
 	c.validateDiscovery(v)
+	c.validateCluster(v)
 	return v.err()
 }
 
