@@ -52,6 +52,9 @@ type Options struct {
 	// FetchPollInterval is how often idle workers look for jobs besides being notified
 	// (default River's, 1s); tests and benchmarks shorten it.
 	FetchPollInterval time.Duration
+	// FetchCooldown is the least time between two fetches of a replica's workers
+	// (default River's, 100ms): it bounds how many short jobs a replica starts per second.
+	FetchCooldown time.Duration
 	// OnMerged is told when this replica has merged a run (tests, serve's logging).
 	OnMerged func(run string, out *pipeline.Outcome, err error)
 	// BeforeTables is called before a table job scans its batch (tests: a replica that
@@ -131,7 +134,9 @@ func New(ctx context.Context, o Options) (*Node, error) {
 		FetchPollInterval:    o.FetchPollInterval,
 		MaxAttempts:          maxAttempts,
 	}
-	if o.FetchPollInterval > 0 {
+	if o.FetchCooldown > 0 {
+		rc.FetchCooldown = o.FetchCooldown
+	} else if o.FetchPollInterval > 0 {
 		rc.FetchCooldown = min(o.FetchPollInterval, river.FetchCooldownDefault)
 	}
 	if o.Schedules {

@@ -109,7 +109,7 @@ type mergeEvent struct {
 	err error
 }
 
-func (m *merged) next(t *testing.T) mergeEvent {
+func (m *merged) next(t testing.TB) mergeEvent {
 	t.Helper()
 	select {
 	case ev := <-m.ch:
@@ -126,7 +126,7 @@ type replica struct {
 	stop func()
 }
 
-func startReplica(t *testing.T, cfg *config.Config, name string, m *merged, mod func(*cluster.Options)) *replica {
+func startReplica(t testing.TB, cfg *config.Config, name string, m *merged, mod func(*cluster.Options)) *replica {
 	t.Helper()
 	ctx := context.Background()
 	outDir := cfg.Path(cfg.Report.OutDir)
@@ -137,7 +137,7 @@ func startReplica(t *testing.T, cfg *config.Config, name string, m *merged, mod 
 	require.NoError(t, err)
 	disp, err := sink.NewDispatcher(st, sinks)
 	require.NoError(t, err)
-	o := cluster.Options{Config: cfg, Store: st, Dispatcher: disp, Name: name, FetchPollInterval: 50 * time.Millisecond,
+	o := cluster.Options{Config: cfg, Store: st, Dispatcher: disp, Name: name, FetchPollInterval: 50 * time.Millisecond, FetchCooldown: 5 * time.Millisecond,
 		OnMerged: func(run string, out *pipeline.Outcome, err error) { m.ch <- mergeEvent{run, out, err} }}
 	if mod != nil {
 		mod(&o)
