@@ -23,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
 	"github.com/robfig/cron/v3"
 
 	"github.com/gdprscan/gdprscan/config"
@@ -55,6 +56,9 @@ type Options struct {
 	// FetchCooldown is the least time between two fetches of a replica's workers
 	// (default River's, 100ms): it bounds how many short jobs a replica starts per second.
 	FetchCooldown time.Duration
+	// RetryDelay, when set, is the wait before a failed job is tried again instead of
+	// River's growing backoff (attempt⁴ seconds) (tests).
+	RetryDelay time.Duration
 	// OnMerged is told when this replica has merged a run (tests, serve's logging).
 	OnMerged func(run string, out *pipeline.Outcome, err error)
 	// BeforeTables is called before a table job scans its batch (tests: a replica that
@@ -139,6 +143,9 @@ func New(ctx context.Context, o Options) (*Node, error) {
 	} else if o.FetchPollInterval > 0 {
 		rc.FetchCooldown = min(o.FetchPollInterval, river.FetchCooldownDefault)
 	}
+	if o.RetryDelay > 0 {
+		rc.RetryPolicy = fixedRetry(o.RetryDelay)
+	}
 	if o.Schedules {
 		if rc.PeriodicJobs, err = periodicJobs(cfg); err != nil {
 			pool.Close()
@@ -154,9 +161,20 @@ func New(ctx context.Context, o Options) (*Node, error) {
 	return n, nil
 }
 
-// maxAttempts is how often a job is tried before River discards it. A job that finds its
-// source's query slots taken is snoozed, which does not count.
-const maxAttempts = 5
+// maxAttempts is how often a job is tried before River discards it; a job that finds its
+// source's query slots taken is snoozed, which does not count. A plan, table or evaluate
+// job whose source stays out of reach gives up at giveUpAttempt — it records the source
+// or its tables as failed and the run goes on — which leaves attempts for a job whose
+// replica dies after that (a rescued job past its last attempt would be discarded).
+const (
+	maxAttempts   = 5
+	giveUpAttempt = 3
+)
+
+// fixedRetry tries a failed job again after a fixed delay.
+type fixedRetry time.Duration
+
+func (f fixedRetry) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(time.Duration(f)) }
 
 // clientID is the replica name in the characters River accepts for a client ID.
 func clientID(name string) string {
@@ -219,7 +237,7 @@ func periodicJobs(cfg *config.Config) ([]*river.PeriodicJob, error) {
 			return fmt.Errorf("cluster: schedule of %s: %w", job, err)
 		}
 		out = append(out, river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
-			return slotArgs{Job: job, Sources: sources, Slot: time.Now().UTC().Truncate(time.Minute)}, nil
+			return slotArgs{Job: job, Sources: sources, Slot: slotOf(time.Now())}, nil
 		}, &river.PeriodicJobOpts{ID: job}))
 		return nil
 	}
@@ -240,6 +258,10 @@ func periodicJobs(cfg *config.Config) ([]*river.PeriodicJob, error) {
 	}
 	return out, nil
 }
+
+// slotOf is the slot a periodic firing at now is for: its minute. River fires up to
+// 100ms early, so a second is added first; a firing late by up to a minute keeps its slot.
+func slotOf(now time.Time) time.Time { return now.Add(time.Second).UTC().Truncate(time.Minute) }
 
 // JobScope is the name of the scope's job, as the single-node scheduler names it.
 func JobScope(cfg *config.Config) string { return "scope:" + cfg.Organisation.Scope }

@@ -411,3 +411,31 @@ func TestReplicaKilledMidScan(t *testing.T) {
 
 // raceTables hold the demo's security, retention and erasure violations.
 var raceTables = []string{"payments", "users", "erasure_requests", "leads"}
+
+// A source out of reach fails alone, as in a single scan: after its plan's tries the run
+// is merged with that source's error (no DSN in it) and the other source scanned.
+func TestUnreachableSourceFailsAlone(t *testing.T) {
+	cfg := demoCluster(t)
+	cfg.Sources = append(cfg.Sources, config.Source{Name: "gone", Kind: "postgres", Environment: "prod", SampleSize: 50,
+		StatementTimeout: config.Duration(time.Second), DSN: "postgres://nobody:s3cret@127.0.0.1:1/none?connect_timeout=1&sslmode=disable"})
+	m := &merged{ch: make(chan mergeEvent, 8)}
+	var rs []*replica
+	for i := range 2 {
+		rs = append(rs, startReplica(t, cfg, fmt.Sprintf("replica-%d", i), m, func(o *cluster.Options) { o.RetryDelay = 50 * time.Millisecond }))
+	}
+	require.NoError(t, rs[0].node.Trigger(context.Background(), cluster.JobScope(cfg), nil, time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC)))
+	ev := m.next(t)
+	require.NoError(t, ev.err)
+	assert.Equal(t, 1, ev.out.SourcesFailed)
+	got := map[string]scanner.SourceSummary{}
+	for _, s := range ev.out.Report.Sources {
+		got[s.Name] = s
+	}
+	require.Contains(t, got, "gone")
+	assert.NotEmpty(t, got["gone"].Error)
+	assert.NotContains(t, got["gone"].Error, "s3cret")
+	assert.Empty(t, got["crm"].Error)
+	assert.Positive(t, got["crm"].TablesScanned)
+	assert.Equal(t, 3, stateCount(t, cfg, `SELECT attempt FROM river_job WHERE kind = 'gdprscan_plan' AND args->>'source' = 'gone'`),
+		"the plan gave up at its third try")
+}

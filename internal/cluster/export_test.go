@@ -23,3 +23,6 @@ func (n *Node) Kill(ctx context.Context) {
 	_ = n.client.StopAndCancel(sctx)
 	n.pool.Close()
 }
+
+// SlotOf is slotOf for tests.
+var SlotOf = slotOf

@@ -163,7 +163,7 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 		return snooze()
 	}
 	if err != nil {
-		if ctx.Err() != nil || job.Attempt < job.MaxAttempts {
+		if ctx.Err() != nil || job.Attempt < giveUpAttempt {
 			return fmt.Errorf("source %s: %s", a.Source, scanner.Scrub(err.Error()))
 		}
 		return n.finishSource(ctx, a.Run, a.Source, failedSource(src.Name, src.Kind, start, fmt.Errorf("list tables: %w", err)), nil)
@@ -251,7 +251,7 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 	}
 	br := batchResult{Inventory: res.Inventory, Failed: res.Summary.TablesFailed, Scanned: res.Summary.TablesScanned, DurationMS: time.Since(start).Milliseconds()}
 	if err != nil {
-		if ctx.Err() != nil || job.Attempt < job.MaxAttempts {
+		if ctx.Err() != nil || job.Attempt < giveUpAttempt {
 			return fmt.Errorf("batch %d of %s: %s", a.Batch, a.Source, scanner.Scrub(err.Error()))
 		}
 		// The source stayed out of reach: its tables are failed, the run goes on.
@@ -392,7 +392,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		return snooze()
 	}
 	if err != nil {
-		if ctx.Err() != nil || job.Attempt < job.MaxAttempts {
+		if ctx.Err() != nil || job.Attempt < giveUpAttempt {
 			return fmt.Errorf("source %s: %s", a.Source, scanner.Scrub(err.Error()))
 		}
 		return n.finishSource(ctx, a.Run, a.Source, failedSource(src.Name, src.Kind, planned, err), &job.Attempt)

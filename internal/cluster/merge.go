@@ -18,6 +18,10 @@ import (
 	"github.com/gdprscan/gdprscan/scanner"
 )
 
+// keepRuns is how long the plans and stored results of merged runs are kept (for
+// looking into a run); their findings stay in the state store's history.
+const keepRuns = "30 days"
+
 type mergeWorker struct {
 	river.WorkerDefaults[mergeArgs]
 	n *Node
@@ -98,7 +102,11 @@ func (w *mergeWorker) Work(ctx context.Context, job *river.Job[mergeArgs]) error
 		if err := writeRecord(n.cfg, pipeline.RunScope(n.cfg, pick), rec); err != nil {
 			n.log.Error("the run's record could not be written", "run", a.Run, "error", err)
 		}
-		_, err = tx.Exec(ctx, `UPDATE gdprscan_cluster_runs SET merged_at = now(), scan_id = $2 WHERE run_key = $1`, a.Run, out.Report.ScanID)
+		if _, err = tx.Exec(ctx, `UPDATE gdprscan_cluster_runs SET merged_at = now(), scan_id = $2 WHERE run_key = $1`, a.Run, out.Report.ScanID); err != nil {
+			return err
+		}
+		// The state keeps what a run found; the plan of a merged run is not needed for long.
+		_, err = tx.Exec(ctx, `DELETE FROM gdprscan_cluster_runs WHERE merged_at < now() - $1::interval`, keepRuns)
 		return err
 	})
 	var snz *river.JobSnoozeError
