@@ -205,11 +205,21 @@ func (n *Node) Stop(ctx context.Context) error {
 		err = n.client.StopAndCancel(cctx)
 		cancel()
 	}
-	n.pool.Close()
+	n.closePool()
 	if err != nil {
 		return fmt.Errorf("cluster: stop: %w", err)
 	}
 	return nil
+}
+
+// closePool closes the pool and waits (a little) until its connections are closed: the
+// pool closes a connection still in use only when it is released, and a database that
+// is dropped or failed over next should not see this replica any more.
+func (n *Node) closePool() {
+	n.pool.Close()
+	for deadline := time.Now().Add(5 * time.Second); n.pool.Stat().TotalConns() > 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // Ping tells whether the replica reaches the state database (readiness).

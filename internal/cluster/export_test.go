@@ -21,7 +21,7 @@ func (n *Node) Kill(ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	_ = n.client.StopAndCancel(sctx)
-	n.pool.Close()
+	n.closePool()
 }
 
 // SlotOf is slotOf for tests.

@@ -22,9 +22,7 @@ import (
 // River in the PostgreSQL state; one of them merges it, the report and the tasks are
 // written once, and both stop cleanly.
 func TestServeClusterMode(t *testing.T) {
-	t.Cleanup(func() {
-		goleak.VerifyNone(t, goleak.IgnoreAnyFunction("github.com/jackc/pgx/v5/pgxpool.(*Pool).backgroundHealthCheck"))
-	})
+	t.Cleanup(func() { goleak.VerifyNone(t) })
 	cfg, dir := demoConfig(t)
 	cfg.State.DSN = config.Secret(testdb.Postgres(t))
 	cfg.Cluster = config.Cluster{Enabled: true, Workers: 2, BatchTables: 2}
