@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/internal/metrics"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
@@ -156,7 +157,9 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 	var units []scanner.Unit
 	err := n.withSource(ctx, src, func(s scanner.Source) error {
 		var err error
+		t0 := time.Now()
 		units, err = s.Units(ctx)
+		n.o.Metrics.Phase(metrics.PhaseDiscover, time.Since(t0))
 		return err
 	})
 	if errors.Is(err, errBusy) {
@@ -239,7 +242,7 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 		if err != nil {
 			return err
 		}
-		sc, err := scanner.New(classifier, rules.Set{}, scanner.WithLogger(n.log.With("source", a.Source)))
+		sc, err := scanner.New(classifier, rules.Set{}, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseClassify))
 		if err != nil {
 			return err
 		}
@@ -381,7 +384,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	var res scanner.Result
 	err = n.withSource(ctx, src, func(s scanner.Source) error {
 		r := newReplay(s, ok2, items)
-		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)))
+		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseRules))
 		if err != nil {
 			return err
 		}
@@ -459,6 +462,16 @@ func (n *Node) finishSource(ctx context.Context, run, source string, res sourceR
 			return err
 		}
 		return nil
+	})
+}
+
+// phaseHook records in the metrics the one phase of the scanner's walk a job does for
+// real: "classify" in a table job (per batch), "rules" in an evaluation.
+func (n *Node) phaseHook(only string) scanner.Option {
+	return scanner.WithPhaseHook(func(phase string, d time.Duration) {
+		if phase == only {
+			n.o.Metrics.Phase(phase, d)
+		}
 	})
 }
 

@@ -3,6 +3,7 @@ package daemon_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -55,6 +56,21 @@ func TestServeClusterMode(t *testing.T) {
 	assert.NoError(t, err)
 	_, err = os.Stat(filepath.Join(dir, "out", "crm-cluster.json"))
 	assert.NoError(t, err, "the run's record is written next to the reports")
+	// The merging replica counts the scan; the table jobs' classify phases are spread.
+	scans, classify := 0, 0
+	for _, d := range []*started{a, b} {
+		_, body := get(t, "http://"+d.addr+"/metrics")
+		if metric(body, `gdprscan_scans_total{source="crm"}`) == "1" {
+			scans++
+		}
+		if v := metric(body, `gdprscan_phase_duration_seconds_count{phase="classify"}`); v != "" {
+			n, err := strconv.Atoi(v)
+			require.NoError(t, err)
+			classify += n
+		}
+	}
+	assert.Equal(t, 1, scans, "one replica merged the scan")
+	assert.Positive(t, classify)
 	a.shutdown(t)
 	b.shutdown(t)
 	select {
