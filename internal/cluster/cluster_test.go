@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -438,4 +439,28 @@ func TestUnreachableSourceFailsAlone(t *testing.T) {
 	assert.Positive(t, got["crm"].TablesScanned)
 	assert.Equal(t, 3, stateCount(t, cfg, `SELECT attempt FROM river_job WHERE kind = 'gdprscan_plan' AND args->>'source' = 'gone'`),
 		"the plan gave up at its third try")
+}
+
+// The schedules run as River periodic jobs on the elected leader: two replicas with an
+// every-minute schedule start one run for the minute, keyed by job and slot.
+func TestScheduleFiresOncePerSlot(t *testing.T) {
+	cfg := demoCluster(t)
+	cfg.Sources[0].IncludeTables = raceTables
+	cfg.Sources[0].Schedule = nil
+	cfg.Report.Schedule = &config.Schedule{Cron: "* * * * *", Timezone: "UTC"}
+	m := &merged{ch: make(chan mergeEvent, 8)}
+	for i := range 2 {
+		startReplica(t, cfg, fmt.Sprintf("replica-%d", i), m, func(o *cluster.Options) { o.Schedules = true })
+	}
+	ev := m.next(t)
+	require.NoError(t, ev.err)
+	job, slot, ok := strings.Cut(ev.run, "@")
+	require.True(t, ok, ev.run)
+	assert.Equal(t, cluster.JobScope(cfg), job)
+	at, err := time.Parse(time.RFC3339, slot)
+	require.NoError(t, err)
+	assert.Zero(t, at.Second(), "the slot is the minute")
+	assert.WithinDuration(t, time.Now(), at, 2*time.Minute)
+	assert.Equal(t, 1, stateCount(t, cfg, `SELECT count(*) FROM gdprscan_cluster_runs WHERE slot = $1`, at))
+	assert.Equal(t, 1, stateCount(t, cfg, `SELECT count(*) FROM river_job WHERE kind = 'gdprscan_slot' AND args->>'slot' = $1`, at.Format(time.RFC3339)))
 }
