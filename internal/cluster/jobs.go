@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -150,8 +151,11 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 		return nil
 	}
 	src, ok := n.cfg.SourceByName(a.Source)
-	if !ok {
-		return n.finishSource(ctx, a.Run, a.Source, failedSource(a.Source, "", time.Now(), errors.New("not in this replica's configuration")), nil)
+	if !ok { // replicas with different configs (a rollout): another may know it
+		if job.Attempt < giveUpAttempt {
+			return errNotConfigured
+		}
+		return n.finishSource(ctx, a.Run, a.Source, failedSource(a.Source, "", time.Now(), errNotConfigured), nil)
 	}
 	start := time.Now()
 	var units []scanner.Unit
@@ -230,7 +234,7 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 	}
 	src, ok := n.cfg.SourceByName(a.Source)
 	if !ok {
-		return river.JobCancel(fmt.Errorf("source %s is not in this replica's configuration", a.Source))
+		src = &config.Source{Name: a.Source}
 	}
 	start := time.Now()
 	var res scanner.Result
@@ -303,7 +307,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	n, a := w.n, job.Args
 	src, ok := n.cfg.SourceByName(a.Source)
 	if !ok {
-		return river.JobCancel(fmt.Errorf("source %s is not in this replica's configuration", a.Source))
+		src = &config.Source{Name: a.Source}
 	}
 	var planAttempt int
 	var done bool
@@ -340,7 +344,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		return fmt.Errorf("source %s: read the batches: %w", a.Source, err)
 	}
 	// Tables that failed in their batch stay out of the rules, as in a single scan.
-	var ok2 []scanner.Unit
+	var evaluable []scanner.Unit
 	var items []scanner.InventoryItem
 	var failed []scanner.TableError
 	scanned := 0
@@ -358,14 +362,14 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		for _, u := range b.units {
 			names = append(names, u.Schema+"."+u.Table)
 			if !bad[u.Schema+"."+u.Table] {
-				ok2 = append(ok2, u)
+				evaluable = append(evaluable, u)
 			}
 		}
 		items = append(items, b.res.Inventory...)
 		failed = append(failed, b.res.Failed...)
 		scanned += b.res.Scanned
 		if b.attempt > 1 {
-			retried = append(retried, fmt.Sprintf("tables %d: %s", b.n, joinNames(names)))
+			retried = append(retried, fmt.Sprintf("tables %d: %s", b.n, strings.Join(names, ", ")))
 			for _, nm := range names {
 				retriedTables[nm] = true
 			}
@@ -383,7 +387,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	evalCfg.Discovery.Overrides = nil
 	var res scanner.Result
 	err = n.withSource(ctx, src, func(s scanner.Source) error {
-		r := newReplay(s, ok2, items)
+		r := newReplay(s, evaluable, items)
 		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseRules))
 		if err != nil {
 			return err
@@ -415,17 +419,6 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 // SignalRetried marks, in the report's inventory, the columns of a table whose job ran
 // again after its replica was lost: the report notes the units that were retried.
 const SignalRetried = "cluster:retried"
-
-func joinNames(names []string) string {
-	out := ""
-	for i, s := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += s
-	}
-	return out
-}
 
 // failedSource is the result of a source that could not be scanned, as pipeline.Run
 // reports one.
@@ -475,9 +468,15 @@ func (n *Node) phaseHook(only string) scanner.Option {
 	})
 }
 
+// errNotConfigured is a job's error on a replica whose configuration lacks the source.
+var errNotConfigured = errors.New("the source is not in this replica's configuration")
+
 // withSource takes one of the source's query slots, opens it, runs f and closes it.
 // errBusy means every slot was taken.
 func (n *Node) withSource(ctx context.Context, src *config.Source, f func(scanner.Source) error) error {
+	if _, ok := n.cfg.SourceByName(src.Name); !ok {
+		return errNotConfigured
+	}
 	release, err := acquirePermit(ctx, n.pool, src.Name, n.cfg.Cluster.SourceLimit(src.Name))
 	if err != nil {
 		return err

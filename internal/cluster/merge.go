@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/riverqueue/river"
 
 	"github.com/gdprscan/gdprscan/config"
@@ -55,69 +54,79 @@ type RecordBatch struct {
 	Duration int64  `json:"duration_ms"`
 }
 
-// Work merges the run once: the run's row stays locked while pipeline.Run writes the
-// reports and raises the tasks, and is marked merged in the same transaction, so that a
-// second merge (a retry, a rescue of a slow merge) waits or finds it done.
+// Work merges the run once. The merging replica holds the run's merge lock (a session
+// advisory lock, freed if it dies) while pipeline.Run writes the reports and raises the
+// tasks, then marks the run merged; a second merge (a retry, a rescue of a slow merge)
+// waits for the lock and then finds the run merged.
 func (w *mergeWorker) Work(ctx context.Context, job *river.Job[mergeArgs]) error {
 	n, a := w.n, job.Args
+	conn, err := n.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	var locked bool
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1::int4, $2::int4)`, mergeLockClass, permitKey(a.Run)).Scan(&locked); err != nil {
+		return err
+	}
+	if !locked {
+		return snooze()
+	}
+	defer func() {
+		if _, err := conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1::int4, $2::int4)`, mergeLockClass, permitKey(a.Run)); err != nil {
+			_ = conn.Conn().Close(context.Background())
+		}
+	}()
 	var rec Record
-	var out *pipeline.Outcome
-	err := pgx.BeginFunc(ctx, n.pool, func(tx pgx.Tx) error {
-		var merged *time.Time
-		var sources []string
-		var all bool
-		err := tx.QueryRow(ctx, `SELECT merged_at, sources, all_sources, slot FROM gdprscan_cluster_runs WHERE run_key = $1 FOR UPDATE NOWAIT`, a.Run).
-			Scan(&merged, &sources, &all, &rec.Slot)
-		var pe *pgconn.PgError
-		if errors.As(err, &pe) && pe.Code == "55P03" { // lock_not_available: another replica is merging it
-			return snooze()
-		}
-		if err != nil || merged != nil {
-			return err
-		}
-		results, err := n.loadResults(ctx, tx, a.Run, &rec)
-		if err != nil {
-			return err
-		}
-		pick := sources
-		if all {
-			pick = nil
-		}
-		out, err = pipeline.Run(ctx, pipeline.Options{Config: n.cfg, Sources: pick, Logger: n.log, Store: n.o.Store, Dispatcher: n.o.Dispatcher,
-			Metrics: n.o.Metrics, Dated: true,
-			ScanSource: func(_ context.Context, src *config.Source) (scanner.SourceSummary, scanner.Result, error) {
-				r, ok := results[src.Name]
-				if !ok {
-					r = failedSource(src.Name, src.Kind, time.Now(), errors.New("no result in the run"))
-				}
-				if r.Summary.Error != "" {
-					return r.Summary, r.Result, fmt.Errorf("source %s: %s", src.Name, r.Summary.Error)
-				}
-				return r.Summary, r.Result, nil
-			}})
-		if err != nil {
-			return err
-		}
+	var merged *time.Time
+	var sources []string
+	var all bool
+	if err := conn.QueryRow(ctx, `SELECT merged_at, sources, all_sources, slot FROM gdprscan_cluster_runs WHERE run_key = $1`, a.Run).
+		Scan(&merged, &sources, &all, &rec.Slot); err != nil {
+		return fmt.Errorf("run %s: %w", a.Run, err)
+	}
+	if merged != nil {
+		return nil
+	}
+	results, err := n.loadResults(ctx, conn, a.Run, &rec)
+	if err != nil {
+		return err
+	}
+	pick := sources
+	if all {
+		pick = nil
+	}
+	out, err := pipeline.Run(ctx, pipeline.Options{Config: n.cfg, Sources: pick, Logger: n.log, Store: n.o.Store, Dispatcher: n.o.Dispatcher,
+		Metrics: n.o.Metrics, Dated: true,
+		ScanSource: func(_ context.Context, src *config.Source) (scanner.SourceSummary, scanner.Result, error) {
+			r, ok := results[src.Name]
+			if !ok {
+				r = failedSource(src.Name, src.Kind, time.Now(), errors.New("no result in the run"))
+			}
+			if r.Summary.Error != "" {
+				return r.Summary, r.Result, fmt.Errorf("source %s: %s", src.Name, r.Summary.Error)
+			}
+			return r.Summary, r.Result, nil
+		}})
+	if err == nil {
 		rec.Run, rec.ScanID, rec.Merged = a.Run, out.Report.ScanID, n.name
-		if err := writeRecord(n.cfg, pipeline.RunScope(n.cfg, pick), rec); err != nil {
-			n.log.Error("the run's record could not be written", "run", a.Run, "error", err)
+		if werr := writeRecord(n.cfg, pipeline.RunScope(n.cfg, pick), rec); werr != nil {
+			n.log.Error("the run's record could not be written", "run", a.Run, "error", werr)
 		}
-		if _, err = tx.Exec(ctx, `UPDATE gdprscan_cluster_runs SET merged_at = now(), scan_id = $2 WHERE run_key = $1`, a.Run, out.Report.ScanID); err != nil {
-			return err
-		}
+		_, err = conn.Exec(ctx, `UPDATE gdprscan_cluster_runs SET merged_at = now(), scan_id = $2 WHERE run_key = $1`, a.Run, out.Report.ScanID)
+	}
+	if err == nil {
 		// The state keeps what a run found; the plan of a merged run is not needed for long.
-		_, err = tx.Exec(ctx, `DELETE FROM gdprscan_cluster_runs WHERE merged_at < now() - $1::interval`, keepRuns)
-		return err
-	})
-	var snz *river.JobSnoozeError
-	if errors.As(err, &snz) {
-		return err
+		if _, perr := conn.Exec(ctx, `DELETE FROM gdprscan_cluster_runs WHERE merged_at < now() - $1::interval`, keepRuns); perr != nil {
+			n.log.Warn("old runs' plans could not be pruned", "error", perr)
+		}
 	}
-	if out != nil || err != nil {
-		n.recordMerged(a.Run, out, err, rec)
-	}
+	n.recordMerged(a.Run, out, err, rec)
 	return err
 }
+
+// mergeLockClass is the first key of the merge locks (the second is the run's hash).
+const mergeLockClass = 0x67647072 // "gdpr"
 
 // recordMerged logs the merged run, counts its sources in the metrics and tells OnMerged.
 func (n *Node) recordMerged(run string, out *pipeline.Outcome, err error, rec Record) {
@@ -138,7 +147,7 @@ func (n *Node) recordMerged(run string, out *pipeline.Outcome, err error, rec Re
 }
 
 // loadResults reads the run's source results and fills the record's per-batch part.
-func (n *Node) loadResults(ctx context.Context, tx pgx.Tx, run string, rec *Record) (map[string]sourceResult, error) {
+func (n *Node) loadResults(ctx context.Context, tx querier, run string, rec *Record) (map[string]sourceResult, error) {
 	rows, err := tx.Query(ctx, `SELECT source, result FROM gdprscan_cluster_sources WHERE run_key = $1 ORDER BY source`, run)
 	if err != nil {
 		return nil, err
@@ -174,6 +183,11 @@ func (n *Node) loadResults(ctx context.Context, tx pgx.Tx, run string, rec *Reco
 		rec.Sources = append(rec.Sources, rs)
 	}
 	return out, nil
+}
+
+// querier runs queries: a transaction or a connection.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
 
 // writeRecord writes <scope>-cluster.json into the report folder, atomically.
