@@ -30,7 +30,7 @@ const (
 )
 
 func BenchmarkClusterManySources(b *testing.B) {
-	for _, latency := range []time.Duration{50 * time.Millisecond, 0} {
+	for _, latency := range []time.Duration{100 * time.Millisecond, 0} {
 		for _, replicas := range []int{1, 2, 3} {
 			b.Run(fmt.Sprintf("latency=%s/replicas=%d", latency, replicas), func(b *testing.B) {
 				benchCluster(b, replicas, latency)
