@@ -51,6 +51,7 @@ func benchCluster(b *testing.B, replicas int, latency time.Duration) {
 	require.NoError(b, err)
 	cfg.Dir = dir
 	cfg.State.DSN = config.Secret(testdb.Postgres(b))
+	b.Cleanup(func() { quiesce(b, cfg) })
 	cfg.Cluster = config.Cluster{Enabled: true, Workers: 2, BatchTables: 1, SourceConcurrency: 2}
 	p := newProbe(b, config.DefaultSampleSize)
 	p.latency = latency

@@ -169,6 +169,7 @@ func demoCluster(t *testing.T) *config.Config {
 	cfg, err := demo.Config(db)
 	require.NoError(t, err)
 	cfg.State.DSN = config.Secret(testdb.Postgres(t))
+	t.Cleanup(func() { quiesce(t, cfg) })
 	cfg.Report.Formats = []string{"json", "xlsx"}
 	cfg.Cluster = config.Cluster{Enabled: true, Workers: 2, BatchTables: 1, SourceConcurrency: 2,
 		JobTimeout: config.Duration(20 * time.Second), RescueAfter: config.Duration(25 * time.Second)}
@@ -176,6 +177,30 @@ func demoCluster(t *testing.T) *config.Config {
 		cfg.Sources[0].IncludeTables = raceTables
 	}
 	return cfg
+}
+
+// quiesce runs after the replicas have stopped and before the state database is dropped:
+// it waits until no connection of theirs is left, and fails the test if one stays.
+func quiesce(t testing.TB, cfg *config.Config) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, cfg.State.DSN.Reveal())
+	if err != nil {
+		t.Errorf("quiesce: %v", err)
+		return
+	}
+	defer conn.Close(ctx)
+	var left []string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		rows, err := conn.Query(ctx, `SELECT application_name || ' ' || state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+		if err != nil {
+			t.Errorf("quiesce: %v", err)
+			return
+		}
+		if left, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil || len(left) == 0 {
+			return
+		}
+	}
+	t.Errorf("connections left after the replicas stopped: %v", left)
 }
 
 // reference is the same scan on one node, with its own SQLite state.
