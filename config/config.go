@@ -18,6 +18,7 @@ type Config struct {
 	// Suppressions silence accepted findings (see config/sinks.go).
 	Suppressions Suppressions `yaml:"suppressions"`
 	Discovery    Discovery    `yaml:"discovery"` // classification settings (config/discovery.go)
+	Cluster      Cluster      `yaml:"cluster"`   // replicas sharing scans (config/cluster.go)
 
 	// Dir is the directory of the config file; relative paths are resolved against it.
 	Dir string `yaml:"-"`

@@ -351,6 +351,7 @@ func (c *Config) validate(v *validator) error {
 	}
 	c.validateSinks(v)
 	c.validateDiscovery(v)
+	c.validateCluster(v)
 	return v.err()
 }
 

@@ -144,6 +144,10 @@ time zone). A run of a source never overlaps the previous one: a run that would 
 the last is still going is skipped. A failed run is logged and the source runs again at its
 next slot. Scheduled runs also write dated reports (<scope>-dpia-YYYY-MM-DD.xlsx).
 
+With a PostgreSQL state and cluster.enabled, every replica running serve shares each
+run's tables through job queues in the state database, and one of them merges the
+results into the run's reports and tasks (docs/cluster.md).
+
 Tasks go to the tasks file and to the sinks of tasks.sinks through an outbox in the state
 store: what a sink that is down did not take is retried every --retry-interval and at the
 next run, and never sent twice.

@@ -18,6 +18,7 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/gdprscan/gdprscan/config"
+	"github.com/gdprscan/gdprscan/internal/cluster"
 	"github.com/gdprscan/gdprscan/internal/metrics"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/internal/schedule"
@@ -49,6 +50,8 @@ type Options struct {
 	Schedule []schedule.Option
 	// Ready, when set, is told the address the endpoints listen on once everything runs.
 	Ready func(addr string)
+	// Cluster adjusts the cluster replica's options (tests); used with cluster.enabled.
+	Cluster func(*cluster.Options)
 }
 
 // Run starts the daemon and blocks until ctx ends, then stops it: the scheduler first
@@ -108,18 +111,33 @@ func Run(ctx context.Context, o Options) error {
 		}
 		return nil
 	}
-	// Replicas sharing the state run each slot of each job once between them.
-	locker, err := schedule.NewSlotLocker(st, clock, replicaName())
-	if err != nil {
-		return err
-	}
-	opts := []schedule.Option{schedule.WithLogger(log), schedule.WithClock(clock), schedule.WithRunFunc(runScan), schedule.WithLocker(locker)}
-	if o.StopTimeout > 0 {
-		opts = append(opts, schedule.WithStopTimeout(o.StopTimeout))
-	}
-	sched, err := schedule.New(cfg, append(opts, o.Schedule...)...)
-	if err != nil {
-		return err
+	var sched scheduler
+	if cfg.Cluster.Enabled {
+		// Replicas share each scan's tables through River (docs/cluster.md).
+		co := cluster.Options{Config: cfg, Store: st, Dispatcher: disp, Metrics: m, Logger: log, Name: replicaName(), Schedules: true}
+		if o.Cluster != nil {
+			o.Cluster(&co)
+		}
+		node, err := cluster.New(ctx, co)
+		if err != nil {
+			return err
+		}
+		sched = &clusterScheduler{node: node, cfg: cfg, stop: o.StopTimeout}
+	} else {
+		// Replicas sharing the state run each slot of each job once between them.
+		locker, err := schedule.NewSlotLocker(st, clock, replicaName())
+		if err != nil {
+			return err
+		}
+		opts := []schedule.Option{schedule.WithLogger(log), schedule.WithClock(clock), schedule.WithRunFunc(runScan), schedule.WithLocker(locker)}
+		if o.StopTimeout > 0 {
+			opts = append(opts, schedule.WithStopTimeout(o.StopTimeout))
+		}
+		s, err := schedule.New(cfg, append(opts, o.Schedule...)...)
+		if err != nil {
+			return err
+		}
+		sched = gocronScheduler{s}
 	}
 
 	ln := o.Listener
@@ -149,7 +167,12 @@ func Run(ctx context.Context, o Options) error {
 		serveErr <- srv.Serve(ln)
 	}()
 
-	sched.Start()
+	if err := sched.Start(); err != nil {
+		_ = sched.Shutdown()
+		_ = srv.Shutdown(context.WithoutCancel(ctx))
+		wg.Wait()
+		return err
+	}
 	if o.RunNow {
 		if err := sched.RunNow(); err != nil {
 			log.Error("run-now failed", "error", err)

@@ -55,6 +55,9 @@ type Options struct {
 	// ReadAnnotations reads the previous workbook's DPO statuses for suppressions;
 	// default reports.ReadAnnotations.
 	ReadAnnotations AnnotationReader
+	// ScanSource, when set, stands in for scanning a source: cluster mode hands in the
+	// results its workers stored (internal/cluster). An error means the source failed.
+	ScanSource func(ctx context.Context, src *config.Source) (scanner.SourceSummary, scanner.Result, error)
 }
 
 // Outcome is what a run produced.
@@ -151,7 +154,13 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	out := &Outcome{StateFile: stateName(st, statePath)}
 	cov := coverage{}
 	for _, src := range targets {
-		sum, res, err := scanOne(ctx, src, cfg, set, classifier, log, o, now)
+		var sum scanner.SourceSummary
+		var res scanner.Result
+		if o.ScanSource != nil {
+			sum, res, err = o.ScanSource(ctx, src)
+		} else {
+			sum, res, err = scanOne(ctx, src, cfg, set, classifier, log, o, now)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
