@@ -53,6 +53,8 @@ type Source struct {
 
 	SampleSize       int      `yaml:"sample_size"`
 	StatementTimeout Duration `yaml:"statement_timeout"`
+	// Concurrency is how many queries may run against the source at once (default 2).
+	Concurrency int `yaml:"concurrency"`
 	// Environment tags the source (prod, staging, dev, test).
 	Environment string    `yaml:"environment"`
 	Schedule    *Schedule `yaml:"schedule"`
