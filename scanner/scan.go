@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gdprscan/gdprscan/config"
@@ -33,6 +35,8 @@ type Scanner struct {
 	maxCandidates int
 	sampleKeys    int
 	phase         func(phase string, d time.Duration)
+	concurrency   int // queries at once per source when its config does not say
+	stats         func(PhaseStat)
 }
 
 // Option configures a Scanner.
@@ -94,6 +98,7 @@ func New(c Classifier, set rules.Set, opts ...Option) (*Scanner, error) {
 		now:           time.Now,
 		maxCandidates: 10000,
 		sampleKeys:    5,
+		concurrency:   config.DefaultConcurrency,
 	}
 	for _, o := range opts {
 		if err := o(s); err != nil {
@@ -125,15 +130,27 @@ type Result struct {
 // Scan walks one source. It returns an error only when the source could not be scanned
 // at all (its catalogue unreadable) or ctx ended; a failing table or check is recorded in
 // the summary and the scan goes on.
+//
+// Tables are sampled and classified concurrently, and the rules' checks run
+// concurrently, but never more queries run against the source at once than its limit
+// (sources[].concurrency, else WithConcurrency, else 2). The result is the same as a
+// sequential scan's: everything is gathered in catalogue and rule order.
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
 	log := s.logger.With("source", t.Name)
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
+	limit := s.concurrency
+	if t.Settings != nil && t.Settings.Concurrency > 0 {
+		limit = t.Settings.Concurrency
+	}
+	src := newLimitedSource(t.Source, limit)
+	t.Source = src
 
 	phaseStart := time.Now()
 	units, err := t.Source.Units(ctx)
+	s.stat(PhaseStat{Source: t.Name, Phase: "catalog", Wall: time.Since(phaseStart), Busy: time.Since(phaseStart), Queries: src.queries.Load(), Units: len(units)})
 	s.timePhase("discover", &phaseStart)
 	if err != nil {
 		res.Summary.Error = Scrub(err.Error())
@@ -145,32 +162,51 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		sampleSize = t.Settings.SampleSize
 	}
 
+	type unitResult struct {
+		tbl   rules.Table
+		items []InventoryItem
+		err   error
+	}
+	done := make([]unitResult, len(units))
+	var mu sync.Mutex // serialises the progress callback
+	started := 0
+	var classifying atomic.Int64
+	queriesBefore := src.queries.Load()
+	forEach(ctx, len(units), classifyWorkers(limit), func(i int) {
+		u := units[i]
+		if s.progress != nil {
+			mu.Lock()
+			s.progress(started, len(units), u.Schema+"."+u.Table)
+			started++
+			mu.Unlock()
+		}
+		tbl, items, err := s.classifyUnitTimed(ctx, t, u, sampleSize, &classifying)
+		done[i] = unitResult{tbl, items, err}
+	})
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
 	var tables []rules.Table
 	for i, u := range units {
-		if ctx.Err() != nil {
-			return res, ctx.Err()
-		}
-		if s.progress != nil {
-			s.progress(i, len(units), u.Schema+"."+u.Table)
-		}
-		tbl, items, err := s.classifyUnit(ctx, t, u, sampleSize)
-		if err != nil {
-			if ctx.Err() != nil {
-				return res, ctx.Err()
-			}
-			msg := Scrub(err.Error())
+		r := done[i]
+		if r.err != nil {
+			msg := Scrub(r.err.Error())
 			log.Warn("table failed", "unit", u.ID(), "error", msg)
 			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: u.Schema + "." + u.Table, Error: msg})
 			continue
 		}
-		log.Debug("table classified", "unit", u.ID(), "columns", len(items))
+		log.Debug("table classified", "unit", u.ID(), "columns", len(r.items))
 		res.Summary.TablesScanned++
-		res.Inventory = append(res.Inventory, items...)
-		tables = append(tables, tbl)
+		res.Inventory = append(res.Inventory, r.items...)
+		tables = append(tables, r.tbl)
 	}
 	if s.progress != nil {
 		s.progress(len(units), len(units), "")
 	}
+	wall := time.Since(phaseStart)
+	s.stat(PhaseStat{Source: t.Name, Phase: "sampling", Wall: wall, Busy: time.Duration(src.busy.Load()),
+		Queries: src.queries.Load() - queriesBefore, Rows: src.rows.Load(), Units: len(units)})
+	s.stat(PhaseStat{Source: t.Name, Phase: "classification", Wall: wall, Busy: time.Duration(classifying.Load()), Units: len(units)})
 	s.timePhase("classify", &phaseStart)
 	defer s.timePhase("rules", &phaseStart)
 
@@ -179,9 +215,22 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	if len(units) > 0 {
 		db = units[0].Database
 	}
+	// Plan every rule's checks first, in rule order; then run them all concurrently.
+	type job struct {
+		m     rules.Meta
+		c     rules.Check
+		loc   Location
+		meter *sourceMeter
+		f     *Finding
+		err   error
+	}
+	var jobs []*job
+	var families []rules.Family
+	meters := map[rules.Family]*sourceMeter{}
+	checks := map[rules.Family]int{}
 	for _, r := range s.rules.Rules() {
 		m := r.Meta()
-		checks, err := r.Checks(env)
+		planned, err := r.Checks(env)
 		if needs, ok := rules.IsNotEvaluated(err); ok {
 			res.NotEvaluated = append(res.NotEvaluated, NotEvaluated{RuleID: m.ID, Source: t.Name, Needs: needs})
 			continue
@@ -191,27 +240,50 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 			log.Warn("rule could not be planned", "rule_id", m.ID, "error", Scrub(err.Error()))
 			continue
 		}
-		for _, c := range checks {
-			if ctx.Err() != nil {
-				return res, ctx.Err()
-			}
+		if meters[m.Family] == nil {
+			meters[m.Family] = &sourceMeter{}
+			families = append(families, m.Family)
+		}
+		checks[m.Family] += len(planned)
+		for _, c := range planned {
 			loc := Location{Source: t.Name, Database: db, Schema: c.Location.Schema, Table: c.Location.Table, Column: c.Location.Column}
-			f, err := s.runCheck(ctx, t, m, c, loc, tables)
-			if err != nil {
-				if ctx.Err() != nil {
-					return res, ctx.Err()
-				}
-				msg := Scrub(err.Error())
-				res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: c.Location.Schema + "." + c.Location.Table, Error: m.ID + ": " + msg})
-				log.Warn("check failed", "rule_id", m.ID, "unit", loc.String(), "error", msg)
-				continue
-			}
-			if f != nil {
-				res.Findings = append(res.Findings, *f)
-			}
+			jobs = append(jobs, &job{m: m, c: c, loc: loc, meter: meters[m.Family]})
+		}
+	}
+	rulesStart := time.Now()
+	forEach(ctx, len(jobs), limit, func(i int) {
+		j := jobs[i]
+		jt := t
+		jt.Source = metered{src, j.meter}
+		j.f, j.err = s.runCheck(ctx, jt, j.m, j.c, j.loc, tables)
+	})
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
+	rulesWall := time.Since(rulesStart)
+	for _, f := range families {
+		m := meters[f]
+		s.stat(PhaseStat{Source: t.Name, Phase: "rules/" + string(f), Wall: rulesWall, Busy: time.Duration(m.busy.Load()),
+			Queries: m.queries.Load(), Rows: m.rows.Load(), Units: checks[f]})
+	}
+	for _, j := range jobs {
+		if j.err != nil {
+			msg := Scrub(j.err.Error())
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: j.c.Location.Schema + "." + j.c.Location.Table, Error: j.m.ID + ": " + msg})
+			log.Warn("check failed", "rule_id", j.m.ID, "unit", j.loc.String(), "error", msg)
+			continue
+		}
+		if j.f != nil {
+			res.Findings = append(res.Findings, *j.f)
 		}
 	}
 	return res, nil
+}
+
+func (s *Scanner) stat(p PhaseStat) {
+	if s.stats != nil {
+		s.stats(p)
+	}
 }
 
 // timePhase reports the time since *start to the phase hook and restarts the clock.
@@ -238,6 +310,11 @@ const (
 // classifyUnit samples a table and classifies each of its columns; the config's column
 // overrides then replace their columns' classification (signal "override:<reason>").
 func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (rules.Table, []InventoryItem, error) {
+	return s.classifyUnitTimed(ctx, t, u, n, nil)
+}
+
+// classifyUnitTimed is classifyUnit adding the time spent classifying to busy (when set).
+func (s *Scanner) classifyUnitTimed(ctx context.Context, t Target, u Unit, n int, busy *atomic.Int64) (rules.Table, []InventoryItem, error) {
 	start := time.Now()
 	var disc config.Discovery
 	if t.Config != nil {
@@ -252,6 +329,10 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		names[i] = c.Name
 	}
 	classify := func(c ColumnInfo, smp Sample) detect.Result {
+		if busy != nil {
+			began := time.Now()
+			defer func() { busy.Add(int64(time.Since(began))) }()
+		}
 		return s.classifier.Classify(detect.Column{
 			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
 			Values: smp.Values[c.Name], Sampled: smp.Rows,
