@@ -10,9 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -70,11 +72,15 @@ func run(args []string, stdout io.Writer) error {
 		sampleSize  = fs.Int("sample-size", 0, "sources[].sample_size (default 200)")
 		repeat      = fs.Int("repeat", 1, "scans of each database (the figures vary between runs on a shared machine)")
 		pdscan      = fs.String("pdscan", "", "path of a pdscan binary to time on the same PostgreSQL database, alternating with gdprscan")
+		replay      = fs.Bool("pdscan-replay", false, "after each scan, replay pdscan's queries on the same PostgreSQL database (a lower bound of a pdscan run, for when -pdscan has no binary)")
 		out         = fs.String("json", "", "write the results to this JSON file")
 		commit      = fs.String("commit", "", "commit the results belong to (make bench passes git describe)")
 		keep        = fs.Bool("keep", false, "keep the generated databases (default: dropped after the scans)")
 		pgAdmin     = fs.String("postgres", envOr("GDPRSCAN_TEST_POSTGRES_DSN", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"), "PostgreSQL admin URL")
 		myAdmin     = fs.String("mysql", envOr("GDPRSCAN_TEST_MYSQL_DSN", "root@tcp(127.0.0.1:3306)/"), "MariaDB admin DSN (go-sql-driver form)")
+		logFile     = fs.String("log", "", "write the scans' debug log (unit ids and timings, never values) to this file")
+		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile of the scans to this file (go tool pprof)")
+		existing    = fs.String("dsn", "", "scan this existing database instead of generating one (postgres://… or mysql://…; never dropped)")
 		compare     = fs.Bool("compare", false, "compare two result files: gdprscan-bench -compare old.json new.json")
 	)
 	if err := fs.Parse(args); err != nil {
@@ -122,11 +128,36 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(outDir)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	var logger *slog.Logger
+	if *logFile != "" {
+		f, err := os.Create(*logFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	if *existing != "" {
+		scales = []bench.Scale{{Name: "existing"}}
+		srv.Existing = *existing
+		*engines, _, _ = strings.Cut(*existing, "://")
+	}
 	for _, s := range scales {
 		for _, engine := range strings.Split(*engines, ",") {
 			engine = strings.TrimSpace(engine)
-			r, err := runOne(ctx, stdout, srv, engine, s, *quick, *keep, *repeat, *pdscan,
-				bench.ScanOptions{Quick: *quick, Concurrency: *concurrency, SampleSize: *sampleSize, OutDir: outDir})
+			r, err := runOne(ctx, stdout, srv, engine, s, *quick, *keep, *repeat, *pdscan, *replay,
+				bench.ScanOptions{Quick: *quick, Concurrency: *concurrency, SampleSize: *sampleSize, OutDir: outDir, Logger: logger})
 			if err != nil {
 				return err
 			}
@@ -151,7 +182,7 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, s bench.Scale, quick, keep bool, repeat int, pdscan string, o bench.ScanOptions) (Run, error) {
+func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, s bench.Scale, quick, keep bool, repeat int, pdscan string, replay bool, o bench.ScanOptions) (Run, error) {
 	fmt.Fprintf(w, "\n== %s, scale %s: %d tables, %d rows\n", engine, s.Name, s.Tables, s.Rows)
 	db, err := bench.Generate(ctx, srv, engine, s)
 	if err != nil {
@@ -186,6 +217,14 @@ func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, 
 			r.Peers = append(r.Peers, p)
 			fmt.Fprintf(w, "pdscan %d/%d: %.2fs (exit %d, %d output lines); gdprscan is %.1fx faster\n", i+1, repeat, p.WallS, p.ExitCode, p.Lines, p.WallS/sc.TotalS)
 		}
+		if replay && engine == "postgres" {
+			p, err := bench.ReplayPdscan(ctx, db.DSN)
+			if err != nil {
+				return r, err
+			}
+			r.Peers = append(r.Peers, p)
+			fmt.Fprintf(w, "pdscan's queries replayed %d/%d: %.2fs (%d rows read); gdprscan is at least %.1fx faster\n", i+1, repeat, p.WallS, p.Lines, p.WallS/sc.TotalS)
+		}
 	}
 	if repeat > 1 {
 		tot := make([]float64, len(r.Scans))
@@ -200,7 +239,7 @@ func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, 
 				pt[i] = p.WallS
 			}
 			plo, pmed, phi := spread(pt)
-			fmt.Fprintf(w, "pdscan over %d runs: min %.2fs, median %.2fs, max %.2fs; median ratio %.1fx\n", repeat, plo, pmed, phi, pmed/med)
+			fmt.Fprintf(w, "%s over %d runs: min %.2fs, median %.2fs, max %.2fs; median ratio %.1fx\n", r.Peers[0].Name, len(pt), plo, pmed, phi, pmed/med)
 		}
 	}
 	return r, nil

@@ -20,6 +20,9 @@ import (
 type Servers struct {
 	Postgres string // URL, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 	MySQL    string // go-sql-driver form, e.g. root@tcp(127.0.0.1:3306)/
+	// Existing, when set, is a database to scan as it is (URL form): Generate then only
+	// returns it, and Drop leaves it alone.
+	Existing string
 }
 
 // Database is a generated CRM: its scan DSN and how to drop it.
@@ -45,6 +48,10 @@ func newName(scale string) string {
 // Generate creates a fresh database on engine and fills it at scale s. The values depend
 // on s alone, so two runs scan the same data; the database name is random.
 func Generate(ctx context.Context, srv Servers, engine string, s Scale) (*Database, error) {
+	if srv.Existing != "" {
+		engine, _, _ := strings.Cut(srv.Existing, "://")
+		return &Database{Engine: engine, Name: "existing", DSN: srv.Existing, drop: func(context.Context) error { return nil }}, nil
+	}
 	switch engine {
 	case "postgres":
 		return generatePostgres(ctx, srv.Postgres, s)

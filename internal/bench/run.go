@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
 	"runtime"
@@ -61,6 +62,7 @@ type ScanOptions struct {
 	Concurrency int  // sources[].concurrency; 0 for the default
 	SampleSize  int  // 0 for the default
 	OutDir      string
+	Logger      *slog.Logger // nil discards
 }
 
 // RunScan scans db once through the pipeline, as `gdprscan scan` does, and measures it.
@@ -95,7 +97,7 @@ func RunScan(ctx context.Context, db *Database, o ScanOptions) (Scan, error) {
 			Units: p.Units, PeakRSSMB: groupRSS, PeakHeapMB: groupHeap})
 	}
 	start := time.Now()
-	out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, OutDir: o.OutDir, Formats: []string{"json", "xlsx"}, PhaseStats: stat})
+	out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, OutDir: o.OutDir, Formats: []string{"json", "xlsx"}, PhaseStats: stat, Logger: o.Logger})
 	if err != nil {
 		return Scan{}, fmt.Errorf("bench: scan: %w", err)
 	}
