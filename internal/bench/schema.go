@@ -194,7 +194,9 @@ var kinds = []kind{
 		textCol("setting_value", func(g *gen) string { return strconv.Itoa(g.r.IntN(1000)) }),
 	}},
 	{"companies", []column{idCol,
-		textCol("name", func(g *gen) string { return g.pick(lastNames) + " " + []string{"GmbH", "SA", "BV", "AB", "S.p.A."}[g.r.IntN(5)] }),
+		textCol("name", func(g *gen) string {
+			return g.pick(lastNames) + " " + []string{"GmbH", "SA", "BV", "AB", "S.p.A."}[g.r.IntN(5)]
+		}),
 		textCol("vat_id", func(g *gen) string { return g.pick(countries) + fmt.Sprintf("%09d", g.r.IntN(1_000_000_000)) }),
 		textCol("website", func(g *gen) string { return "https://" + g.pick(domains) }),
 		textCol("city", func(g *gen) string { return g.pick(cities) }),
