@@ -62,7 +62,8 @@ type ScanOptions struct {
 	Concurrency int  // sources[].concurrency; 0 for the default
 	SampleSize  int  // 0 for the default
 	OutDir      string
-	Logger      *slog.Logger // nil discards
+	Logger      *slog.Logger     // nil discards
+	Now         func() time.Time // the clock rules measure periods from; nil for time.Now
 }
 
 // RunScan scans db once through the pipeline, as `gdprscan scan` does, and measures it.
@@ -97,9 +98,9 @@ func RunScan(ctx context.Context, db *Database, o ScanOptions) (Scan, error) {
 			Units: p.Units, PeakRSSMB: groupRSS, PeakHeapMB: groupHeap})
 	}
 	start := time.Now()
-	out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, OutDir: o.OutDir, Formats: []string{"json", "xlsx"}, PhaseStats: stat, Logger: o.Logger})
+	out, err := scan(ctx, cfg, o, stat)
 	if err != nil {
-		return Scan{}, fmt.Errorf("bench: scan: %w", err)
+		return Scan{}, err
 	}
 	s := Scan{TotalS: time.Since(start).Seconds(), Phases: phases, Findings: len(out.Report.Findings)}
 	s.PeakRSSMB, s.PeakHeapMB = w.total()
@@ -117,6 +118,14 @@ func RunScan(ctx context.Context, db *Database, o ScanOptions) (Scan, error) {
 		}
 	}
 	return s, nil
+}
+
+func scan(ctx context.Context, cfg *config.Config, o ScanOptions, stat func(scanner.PhaseStat)) (*pipeline.Outcome, error) {
+	out, err := pipeline.Run(ctx, pipeline.Options{Config: cfg, OutDir: o.OutDir, Formats: []string{"json", "xlsx"}, PhaseStats: stat, Logger: o.Logger, Now: o.Now})
+	if err != nil {
+		return nil, fmt.Errorf("bench: scan: %w", err)
+	}
+	return out, nil
 }
 
 // scanConfig is the quick config of `scan --dsn`, or with Quick false the same source with
