@@ -251,11 +251,12 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		}
 	}
 	rulesStart := time.Now()
+	masked := personalKeys(tables)
 	forEach(ctx, len(jobs), limit, func(i int) {
 		j := jobs[i]
 		jt := t
 		jt.Source = metered{src, j.meter}
-		j.f, j.err = s.runCheck(ctx, jt, j.m, j.c, j.loc, tables)
+		j.f, j.err = s.runCheck(ctx, jt, j.m, j.c, j.loc, masked[j.c.Location.Schema+"."+j.c.Location.Table])
 	})
 	if ctx.Err() != nil {
 		return res, ctx.Err()
@@ -445,7 +446,7 @@ func matchAny(globs []string, name string) bool {
 }
 
 // runCheck runs one check and turns offending rows into a finding (nil when none).
-func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.Check, loc Location, tables []rules.Table) (*Finding, error) {
+func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.Check, loc Location, maskKeys bool) (*Finding, error) {
 	f := &Finding{
 		RuleID: m.ID, Title: m.Title, Family: m.Family, Articles: slices.Clone(m.Articles), FineTier: m.FineTier,
 		Severity: m.Severity, Likelihood: m.Likelihood, Principle: m.Principle, Location: loc,
@@ -477,7 +478,6 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 		f.Evidence["scope"] = c.Scope
 	}
 	f.Fingerprint = Fingerprint(loc, m.ID, c.Scope)
-	maskKeys := keyIsPersonal(tables, c.Location)
 
 	// Listing sample keys takes a second query, which can cost as much as the check (a
 	// grouped subquery is built again; matches may sit far down the key order). After a
@@ -575,19 +575,19 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 // slow enough for the limit to apply.
 const keysBudgetFrom = 2 * time.Second
 
-// keyIsPersonal reports whether the primary key of the check's table is itself
-// personal data (an email used as key, say); its sample keys are then masked.
-func keyIsPersonal(tables []rules.Table, l rules.Location) bool {
+// personalKeys lists, as "schema.table", the tables whose primary key is itself personal
+// data (an email used as key, say); their sample keys are masked. A map, so that each
+// check looks its table up at once however many tables there are.
+func personalKeys(tables []rules.Table) map[string]bool {
+	out := map[string]bool{}
 	for _, t := range tables {
-		if t.Schema == l.Schema && t.Name == l.Table {
-			for _, k := range t.PrimaryKey {
-				if c, ok := t.Column(k); ok && c.Class.Personal {
-					return true
-				}
+		for _, k := range t.PrimaryKey {
+			if c, ok := t.Column(k); ok && c.Class.Personal {
+				out[t.Schema+"."+t.Name] = true
 			}
 		}
 	}
-	return false
+	return out
 }
 
 func keyText(v any, mask bool) string {
