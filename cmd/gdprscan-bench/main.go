@@ -183,7 +183,11 @@ func run(args []string, stdout io.Writer) error {
 }
 
 func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, s bench.Scale, quick, keep bool, repeat int, pdscan string, replay bool, o bench.ScanOptions) (Run, error) {
-	fmt.Fprintf(w, "\n== %s, scale %s: %d tables, %d rows\n", engine, s.Name, s.Tables, s.Rows)
+	if s.Tables > 0 {
+		fmt.Fprintf(w, "\n== %s, scale %s: %d tables, %d rows\n", engine, s.Name, s.Tables, s.Rows)
+	} else {
+		fmt.Fprintf(w, "\n== %s, existing database\n", engine)
+	}
 	db, err := bench.Generate(ctx, srv, engine, s)
 	if err != nil {
 		return Run{}, err
@@ -197,7 +201,9 @@ func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, 
 			fmt.Fprintf(w, "could not drop database %s: %v\n", db.Name, err)
 		}
 	}()
-	fmt.Fprintf(w, "generated %s in %.1fs\n", db.Name, db.Took.Seconds())
+	if s.Tables > 0 {
+		fmt.Fprintf(w, "generated %s in %.1fs\n", db.Name, db.Took.Seconds())
+	}
 	r := Run{Engine: engine, Scale: s.Name, Tables: db.Tables, Rows: db.Rows, Quick: quick, GenerateS: db.Took.Seconds()}
 	for i := range repeat {
 		r.Load = append(r.Load, bench.LoadAverage())
@@ -225,6 +231,9 @@ func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, 
 			r.Peers = append(r.Peers, p)
 			fmt.Fprintf(w, "pdscan's queries replayed %d/%d: %.2fs (%d rows read); gdprscan is at least %.1fx faster\n", i+1, repeat, p.WallS, p.Lines, p.WallS/sc.TotalS)
 		}
+	}
+	if r.Tables == 0 && len(r.Scans) > 0 { // an existing database: what the scan found
+		r.Tables = r.Scans[0].Tables
 	}
 	if repeat > 1 {
 		tot := make([]float64, len(r.Scans))
