@@ -69,33 +69,69 @@ func newLimitedSource(src Source, limit int) *limitedSource {
 	return &limitedSource{Source: src, slots: make(chan struct{}, limit)}
 }
 
-func (l *limitedSource) acquire(ctx context.Context) error {
+// acquire waits for a free slot, adding the wait to the context's queue clock. Under a
+// context from holdSlot the caller already has one: acquire then returns at once and
+// release does nothing.
+func (l *limitedSource) acquire(ctx context.Context) (release func(), err error) {
+	if held, _ := ctx.Value(heldSlotKey{}).(*limitedSource); held == l {
+		return func() {}, nil
+	}
+	began := time.Now()
 	select {
 	case l.slots <- struct{}{}:
-		return nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
+	if q, ok := ctx.Value(queueClockKey{}).(*atomic.Int64); ok {
+		q.Add(int64(time.Since(began)))
+	}
+	return func() { <-l.slots }, nil
 }
 
-func (l *limitedSource) release() { <-l.slots }
+type (
+	heldSlotKey   struct{}
+	queueClockKey struct{}
+)
+
+// holdSlot takes a query slot of src (when src limits its queries) and returns a context
+// whose calls into src run in that slot without waiting again, until release.
+func holdSlot(ctx context.Context, src Source) (context.Context, func(), error) {
+	l, ok := src.(*limitedSource)
+	if !ok {
+		return ctx, func() {}, nil
+	}
+	release, err := l.acquire(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return context.WithValue(ctx, heldSlotKey{}, l), release, nil
+}
+
+// withQueueClock returns a context that adds up how long its calls waited for a query
+// slot, and a function telling that total.
+func withQueueClock(ctx context.Context) (context.Context, func() time.Duration) {
+	q := new(atomic.Int64)
+	return context.WithValue(ctx, queueClockKey{}, q), func() time.Duration { return time.Duration(q.Load()) }
+}
 
 // Units implements Source.
 func (l *limitedSource) Units(ctx context.Context) ([]Unit, error) {
-	if err := l.acquire(ctx); err != nil {
+	release, err := l.acquire(ctx)
+	if err != nil {
 		return nil, err
 	}
-	defer l.release()
+	defer release()
 	l.queries.Add(1)
 	return l.Source.Units(ctx)
 }
 
 // Sample implements Source.
 func (l *limitedSource) Sample(ctx context.Context, u Unit, n int) (Sample, error) {
-	if err := l.acquire(ctx); err != nil {
+	release, err := l.acquire(ctx)
+	if err != nil {
 		return Sample{}, err
 	}
-	defer l.release()
+	defer release()
 	start := time.Now()
 	s, err := l.Source.Sample(ctx, u, n)
 	l.busy.Add(int64(time.Since(start)))
@@ -110,10 +146,11 @@ func (l *limitedSource) Query(ctx context.Context, sql string, maxRows int) (Row
 }
 
 func (l *limitedSource) query(ctx context.Context, m *sourceMeter, sql string, maxRows int) (Rows, error) {
-	if err := l.acquire(ctx); err != nil {
+	release, err := l.acquire(ctx)
+	if err != nil {
 		return Rows{}, err
 	}
-	defer l.release()
+	defer release()
 	start := time.Now()
 	r, err := l.Source.Query(ctx, sql, maxRows)
 	l.queries.Add(1)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -242,4 +243,45 @@ func TestWithConcurrencyValidates(t *testing.T) {
 	require.NoError(t, err)
 	_, err = New(c, rules.Set{}, WithConcurrency(0))
 	require.ErrorContains(t, err, "scanner: concurrency must be positive, got 0")
+}
+
+// slowSource is a countingSource whose every sample takes delay.
+type slowSource struct {
+	*countingSource
+	delay time.Duration
+	units []Unit
+}
+
+func (f *slowSource) Units(context.Context) ([]Unit, error) { return f.units, nil }
+
+func (f *slowSource) Sample(ctx context.Context, u Unit, n int) (Sample, error) {
+	time.Sleep(f.delay)
+	return f.countingSource.Sample(ctx, u, n)
+}
+
+// TestScanConcurrentBudgetIgnoresQueueing: a table's time budget counts its own samples,
+// not the time they waited for the source's one query slot behind other tables: every
+// table near the threshold gets its larger sample, as in a sequential scan.
+func TestScanConcurrentBudgetIgnoresQueueing(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8)) // 9 tables in flight, 8 of them queued
+	src := &slowSource{countingSource: &countingSource{rows: 1000}, delay: 25 * time.Millisecond}
+	for i := range 12 {
+		u := adaptiveUnit()
+		u.Table = fmt.Sprintf("contacts_%02d", i)
+		u.RowEstimate = 100000
+		src.units = append(src.units, u)
+	}
+	s, err := New(bandClassifier{enough: 250}, rules.Set{}, WithConcurrency(1))
+	require.NoError(t, err)
+	cfg := &config.Config{Discovery: config.Discovery{TableTimeBudget: config.Duration(150 * time.Millisecond)}}
+	res, err := s.Scan(t.Context(), Target{Name: "crm", Kind: "postgres", Source: src, Config: cfg})
+	require.NoError(t, err)
+	require.Equal(t, 12, res.Summary.TablesScanned)
+	for _, it := range res.Inventory {
+		if it.Column == "near" {
+			assert.Contains(t, it.Evidence.Signals, "sample:enlarged", it.Table)
+			assert.InDelta(t, 0.95, it.Confidence, 1e-9, it.Table)
+		}
+	}
+	assert.Len(t, src.calls(), 24, "two samples per table")
 }

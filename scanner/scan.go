@@ -252,6 +252,8 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	}
 	rulesStart := time.Now()
 	masked := personalKeys(tables)
+	// Exactly limit workers, so a check's queries never wait for a slot and its timings
+	// (which bound the sample-key query) are its own, as in a sequential scan.
 	forEach(ctx, len(jobs), limit, func(i int) {
 		j := jobs[i]
 		jt := t
@@ -315,8 +317,12 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 }
 
 // classifyUnitTimed is classifyUnit adding the time spent classifying to busy (when set).
+//
+// The table's time budget counts its own queries and classification, not the time its
+// samples waited for a free query slot (a concurrent scan queues them).
 func (s *Scanner) classifyUnitTimed(ctx context.Context, t Target, u Unit, n int, busy *atomic.Int64) (rules.Table, []InventoryItem, error) {
 	start := time.Now()
+	ctx, queued := withQueueClock(ctx)
 	var disc config.Discovery
 	if t.Config != nil {
 		disc = t.Config.Discovery
@@ -350,11 +356,19 @@ func (s *Scanner) classifyUnitTimed(ctx context.Context, t Target, u Unit, n int
 	more := sample.Rows >= n || u.RowEstimate > int64(sample.Rows) // the table has rows the sample missed
 	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && more && larger > n {
 		signal := "sample:time_bounded"
-		if left := disc.Budget() - time.Since(start); left > 0 {
-			sctx, cancel := context.WithTimeout(ctx, left)
+		// Take the query slot first, so the larger sample's budget starts when it may run.
+		hctx, release, err := holdSlot(ctx, t.Source)
+		if err != nil {
+			return rules.Table{}, nil, err
+		}
+		if left := disc.Budget() - (time.Since(start) - queued()); left <= 0 {
+			release()
+		} else {
+			sctx, cancel := context.WithTimeout(hctx, left)
 			big, err := t.Source.Sample(sctx, u, larger)
 			timedOut := sctx.Err() != nil
 			cancel()
+			release()
 			switch {
 			case ctx.Err() != nil:
 				return rules.Table{}, nil, ctx.Err()
