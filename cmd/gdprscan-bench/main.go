@@ -215,6 +215,9 @@ func runOne(ctx context.Context, w io.Writer, srv bench.Servers, engine string, 
 		fmt.Fprintf(w, "\nscan %d/%d: %.2fs, peak RSS %.0f MB, %d tables (%d failed), %d columns (%d personal), %d findings\n",
 			i+1, repeat, sc.TotalS, sc.PeakRSSMB, sc.Tables, sc.Failed, sc.Columns, sc.Personal, sc.Findings)
 		printPhases(w, sc)
+		for _, f := range sc.Failures {
+			fmt.Fprintln(w, "failed:", f)
+		}
 		if pdscan != "" && engine == "postgres" {
 			p, err := bench.RunPeer(ctx, "pdscan", []string{pdscan, db.DSN})
 			if err != nil {

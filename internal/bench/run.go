@@ -36,15 +36,16 @@ type Phase struct {
 
 // Scan is one measured scan.
 type Scan struct {
-	TotalS     float64 `json:"total_s"`
-	PeakRSSMB  float64 `json:"peak_rss_mb"`
-	PeakHeapMB float64 `json:"peak_heap_mb"`
-	Phases     []Phase `json:"phases"`
-	Tables     int     `json:"tables_scanned"`
-	Failed     int     `json:"tables_failed"`
-	Columns    int     `json:"columns"`
-	Personal   int     `json:"personal_columns"`
-	Findings   int     `json:"findings"`
+	TotalS     float64  `json:"total_s"`
+	PeakRSSMB  float64  `json:"peak_rss_mb"`
+	PeakHeapMB float64  `json:"peak_heap_mb"`
+	Phases     []Phase  `json:"phases"`
+	Tables     int      `json:"tables_scanned"`
+	Failed     int      `json:"tables_failed"`
+	Failures   []string `json:"failures,omitempty"` // table or rule, and the scrubbed error
+	Columns    int      `json:"columns"`
+	Personal   int      `json:"personal_columns"`
+	Findings   int      `json:"findings"`
 }
 
 // Peer is one timed run of another scanner on the same database.
@@ -107,6 +108,9 @@ func RunScan(ctx context.Context, db *Database, o ScanOptions) (Scan, error) {
 	for _, src := range out.Report.Sources {
 		s.Tables += src.TablesScanned
 		s.Failed += len(src.TablesFailed)
+		for _, f := range src.TablesFailed {
+			s.Failures = append(s.Failures, f.Table+": "+f.Error)
+		}
 		if src.Error != "" {
 			return s, fmt.Errorf("bench: source %s failed: %s", src.Name, src.Error)
 		}
