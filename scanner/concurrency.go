@@ -54,13 +54,12 @@ type PhaseStat struct {
 type limitedSource struct {
 	Source
 	slots   chan struct{}
-	inner   *sourceMeter // nil: not counted
 	queries atomic.Int64
 	rows    atomic.Int64
 	busy    atomic.Int64 // nanoseconds spent in Sample calls
 }
 
-// sourceMeter is a view of a limitedSource that also counts one family's checks.
+// sourceMeter counts one rule family's queries, rows and time.
 type sourceMeter struct {
 	queries, rows, busy atomic.Int64
 }
