@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/gdprscan/gdprscan/internal/version.Version=$(VERSION)
 BIN     := bin/gdprscan
 
-.PHONY: all build test testdb demo bench bench-rules eval vet fmt cover clean demo-config fuzz
+.PHONY: all build test testdb demo bench bench-go bench-rules eval vet fmt cover clean demo-config fuzz
 
 all: build
 
@@ -44,8 +44,23 @@ fuzz:
 demo: build
 	./$(BIN) demo --out out/demo
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# Generates a large CRM in PostgreSQL and MariaDB (scale S: 100 tables, 1M rows; a few
+# minutes), scans it and prints each phase's time, queries, rows and peak memory; the
+# results go to out/bench/<scale>-<commit>.json for `gdprscan-bench -compare`. The
+# databases are dropped afterwards. BENCH_SCALE=M (1,000 tables, 10M rows) or L by hand;
+# BENCH_FLAGS="-engines postgres -repeat 3 -quick" and more: go run ./cmd/gdprscan-bench -h.
+BENCH_SCALE ?= S
+BENCH_FLAGS ?=
+bench: testdb
+	mkdir -p out/bench
+	$(GO) run ./cmd/gdprscan-bench -scale $(BENCH_SCALE) -commit $(VERSION) -json out/bench/$(BENCH_SCALE)-$(VERSION).json $(BENCH_FLAGS)
+
+# Go benchmarks of the detectors, the classifier, the scanner and the workbook writer,
+# six runs each so that two commits compare with benchstat:
+#   make bench-go > old.txt; (change); make bench-go > new.txt; benchstat old.txt new.txt
+BENCH_GO ?= .
+bench-go:
+	$(GO) test -run '^$$' -bench '$(BENCH_GO)' -benchmem -count 6 -timeout 30m ./rules/detect/ ./scanner/ ./reports/
 
 # Each consent and retention rule through the scanner vs the same SQL written by hand, on
 # a 10-million-row contacts table (plus consent history) built in a fresh PostgreSQL

@@ -62,6 +62,8 @@ type Source struct {
 	// TLS verifies the server against a CA and may present a client certificate; it
 	// replaces the DSN's own TLS settings (sslmode, tls=…).
 	TLS *TLS `yaml:"tls"`
+	// Concurrency is how many queries may run against the source at once (default 2).
+	Concurrency int `yaml:"concurrency"`
 	// Environment tags the source (prod, staging, dev, test).
 	Environment string    `yaml:"environment"`
 	Schedule    *Schedule `yaml:"schedule"`

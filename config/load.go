@@ -242,6 +242,7 @@ func (c *Config) Path(p string) string {
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
 func (c *Config) validate(v *validator) error {
+	c.validateConcurrency(v)
 	if len(c.Sources) == 0 {
 		v.add([]any{}, "no sources: add at least one entry under sources:")
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/gdprscan/gdprscan/rules"
@@ -91,12 +92,12 @@ func (s *retrying) Query(ctx context.Context, q string, maxRows int) (out Rows, 
 
 // classifyUnitSafe is classifyUnit with a panic turned into that table's failure: a
 // classifier bug on one hostile value must not end the whole scan.
-func (s *Scanner) classifyUnitSafe(ctx context.Context, t Target, u Unit, n int) (tbl rules.Table, items []InventoryItem, err error) {
+func (s *Scanner) classifyUnitSafe(ctx context.Context, t Target, u Unit, n int, busy *atomic.Int64) (tbl rules.Table, items []InventoryItem, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			s.logger.Error("classifier panicked", "unit", u.ID(), "panic", Scrub(fmt.Sprint(p)), "stack", string(debug.Stack()))
 			tbl, items, err = rules.Table{}, nil, fmt.Errorf("classify %s: the classifier failed on a sampled value (%v); the table was not classified", u.ID(), p)
 		}
 	}()
-	return s.classifyUnit(ctx, t, u, n)
+	return s.classifyUnitTimed(ctx, t, u, n, busy)
 }

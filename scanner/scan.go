@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gdprscan/gdprscan/config"
@@ -34,6 +36,8 @@ type Scanner struct {
 	sampleKeys    int
 	phase         func(phase string, d time.Duration)
 	retry         RetryPolicy
+	concurrency   int // queries at once per source when its config does not say
+	stats         func(PhaseStat)
 }
 
 // Option configures a Scanner.
@@ -96,6 +100,7 @@ func New(c Classifier, set rules.Set, opts ...Option) (*Scanner, error) {
 		maxCandidates: 10000,
 		sampleKeys:    5,
 		retry:         DefaultRetry,
+		concurrency:   config.DefaultConcurrency,
 	}
 	for _, o := range opts {
 		if err := o(s); err != nil {
@@ -127,6 +132,11 @@ type Result struct {
 // Scan walks one source. It returns an error only when the source could not be scanned
 // at all (its catalogue unreadable) or ctx ended; a failing table or check is recorded in
 // the summary and the scan goes on.
+//
+// Tables are sampled and classified concurrently, and the rules' checks run
+// concurrently, but never more queries run against the source at once than its limit
+// (sources[].concurrency, else WithConcurrency, else 2). The result is the same as a
+// sequential scan's: everything is gathered in catalogue and rule order.
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
 	log := s.logger.With("source", t.Name)
@@ -135,9 +145,16 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
+	limit := s.concurrency
+	if t.Settings != nil && t.Settings.Concurrency > 0 {
+		limit = t.Settings.Concurrency
+	}
+	src := newLimitedSource(t.Source, limit)
+	t.Source = src
 
 	phaseStart := time.Now()
 	units, err := t.Source.Units(ctx)
+	s.stat(PhaseStat{Source: t.Name, Phase: "catalog", Wall: time.Since(phaseStart), Busy: time.Since(phaseStart), Queries: src.queries.Load(), Units: len(units)})
 	s.timePhase("discover", &phaseStart)
 	if err != nil {
 		res.Summary.Error = Scrub(err.Error())
@@ -158,32 +175,51 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		sampleSize = t.Settings.SampleSize
 	}
 
+	type unitResult struct {
+		tbl   rules.Table
+		items []InventoryItem
+		err   error
+	}
+	done := make([]unitResult, len(units))
+	var mu sync.Mutex // serialises the progress callback
+	started := 0
+	var classifying atomic.Int64
+	queriesBefore := src.queries.Load()
+	forEach(ctx, len(units), classifyWorkers(limit), func(i int) {
+		u := units[i]
+		if s.progress != nil {
+			mu.Lock()
+			s.progress(started, len(units), u.Schema+"."+u.Table)
+			started++
+			mu.Unlock()
+		}
+		tbl, items, err := s.classifyUnitSafe(ctx, t, u, sampleSize, &classifying)
+		done[i] = unitResult{tbl, items, err}
+	})
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
 	var tables []rules.Table
 	for i, u := range units {
-		if ctx.Err() != nil {
-			return res, ctx.Err()
-		}
-		if s.progress != nil {
-			s.progress(i, len(units), u.Schema+"."+u.Table)
-		}
-		tbl, items, err := s.classifyUnitSafe(ctx, t, u, sampleSize)
-		if err != nil {
-			if ctx.Err() != nil {
-				return res, ctx.Err()
-			}
-			msg := Scrub(err.Error())
+		r := done[i]
+		if r.err != nil {
+			msg := Scrub(r.err.Error())
 			log.Warn("table failed", "unit", u.ID(), "error", msg)
 			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: u.Schema + "." + u.Table, Error: msg})
 			continue
 		}
-		log.Debug("table classified", "unit", u.ID(), "columns", len(items))
+		log.Debug("table classified", "unit", u.ID(), "columns", len(r.items))
 		res.Summary.TablesScanned++
-		res.Inventory = append(res.Inventory, items...)
-		tables = append(tables, tbl)
+		res.Inventory = append(res.Inventory, r.items...)
+		tables = append(tables, r.tbl)
 	}
 	if s.progress != nil {
 		s.progress(len(units), len(units), "")
 	}
+	wall := time.Since(phaseStart)
+	s.stat(PhaseStat{Source: t.Name, Phase: "sampling", Wall: wall, Busy: time.Duration(src.busy.Load()),
+		Queries: src.queries.Load() - queriesBefore, Rows: src.rows.Load(), Units: len(units)})
+	s.stat(PhaseStat{Source: t.Name, Phase: "classification", Wall: wall, Busy: time.Duration(classifying.Load()), Units: len(units)})
 	s.timePhase("classify", &phaseStart)
 	defer s.timePhase("rules", &phaseStart)
 
@@ -192,9 +228,22 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	if len(units) > 0 {
 		db = units[0].Database
 	}
+	// Plan every rule's checks first, in rule order; then run them all concurrently.
+	type job struct {
+		m     rules.Meta
+		c     rules.Check
+		loc   Location
+		meter *sourceMeter
+		f     *Finding
+		err   error
+	}
+	var jobs []*job
+	var families []rules.Family
+	meters := map[rules.Family]*sourceMeter{}
+	checks := map[rules.Family]int{}
 	for _, r := range s.rules.Rules() {
 		m := r.Meta()
-		checks, err := r.Checks(env)
+		planned, err := r.Checks(env)
 		if needs, ok := rules.IsNotEvaluated(err); ok {
 			res.NotEvaluated = append(res.NotEvaluated, NotEvaluated{RuleID: m.ID, Source: t.Name, Needs: needs})
 			continue
@@ -204,27 +253,53 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 			log.Warn("rule could not be planned", "rule_id", m.ID, "error", Scrub(err.Error()))
 			continue
 		}
-		for _, c := range checks {
-			if ctx.Err() != nil {
-				return res, ctx.Err()
-			}
+		if meters[m.Family] == nil {
+			meters[m.Family] = &sourceMeter{}
+			families = append(families, m.Family)
+		}
+		checks[m.Family] += len(planned)
+		for _, c := range planned {
 			loc := Location{Source: t.Name, Database: db, Schema: c.Location.Schema, Table: c.Location.Table, Column: c.Location.Column}
-			f, err := s.runCheck(ctx, t, m, c, loc, tables)
-			if err != nil {
-				if ctx.Err() != nil {
-					return res, ctx.Err()
-				}
-				msg := Scrub(err.Error())
-				res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: c.Location.Schema + "." + c.Location.Table, Error: m.ID + ": " + msg})
-				log.Warn("check failed", "rule_id", m.ID, "unit", loc.String(), "error", msg)
-				continue
-			}
-			if f != nil {
-				res.Findings = append(res.Findings, *f)
-			}
+			jobs = append(jobs, &job{m: m, c: c, loc: loc, meter: meters[m.Family]})
+		}
+	}
+	rulesStart := time.Now()
+	masked := personalKeys(tables)
+	// Exactly limit workers, so a check's queries never wait for a slot and its timings
+	// (which bound the sample-key query) are its own, as in a sequential scan.
+	forEach(ctx, len(jobs), limit, func(i int) {
+		j := jobs[i]
+		jt := t
+		jt.Source = metered{src, j.meter}
+		j.f, j.err = s.runCheck(ctx, jt, j.m, j.c, j.loc, masked[j.c.Location.Schema+"."+j.c.Location.Table])
+	})
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
+	rulesWall := time.Since(rulesStart)
+	for _, f := range families {
+		m := meters[f]
+		s.stat(PhaseStat{Source: t.Name, Phase: "rules/" + string(f), Wall: rulesWall, Busy: time.Duration(m.busy.Load()),
+			Queries: m.queries.Load(), Rows: m.rows.Load(), Units: checks[f]})
+	}
+	for _, j := range jobs {
+		if j.err != nil {
+			msg := Scrub(j.err.Error())
+			res.Summary.TablesFailed = append(res.Summary.TablesFailed, TableError{Table: j.c.Location.Schema + "." + j.c.Location.Table, Error: j.m.ID + ": " + msg})
+			log.Warn("check failed", "rule_id", j.m.ID, "unit", j.loc.String(), "error", msg)
+			continue
+		}
+		if j.f != nil {
+			res.Findings = append(res.Findings, *j.f)
 		}
 	}
 	return res, nil
+}
+
+func (s *Scanner) stat(p PhaseStat) {
+	if s.stats != nil {
+		s.stats(p)
+	}
 }
 
 // timePhase reports the time since *start to the phase hook and restarts the clock.
@@ -251,7 +326,16 @@ const (
 // classifyUnit samples a table and classifies each of its columns; the config's column
 // overrides then replace their columns' classification (signal "override:<reason>").
 func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (rules.Table, []InventoryItem, error) {
+	return s.classifyUnitTimed(ctx, t, u, n, nil)
+}
+
+// classifyUnitTimed is classifyUnit adding the time spent classifying to busy (when set).
+//
+// The table's time budget counts its own queries and classification, not the time its
+// samples waited for a free query slot (a concurrent scan queues them).
+func (s *Scanner) classifyUnitTimed(ctx context.Context, t Target, u Unit, n int, busy *atomic.Int64) (rules.Table, []InventoryItem, error) {
 	start := time.Now()
+	ctx, queued := withQueueClock(ctx)
 	var disc config.Discovery
 	if t.Config != nil {
 		disc = t.Config.Discovery
@@ -265,6 +349,10 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 		names[i] = c.Name
 	}
 	classify := func(c ColumnInfo, smp Sample) detect.Result {
+		if busy != nil {
+			began := time.Now()
+			defer func() { busy.Add(int64(time.Since(began))) }()
+		}
 		return s.classifier.Classify(detect.Column{
 			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
 			Values: smp.Values[c.Name], Sampled: smp.Rows,
@@ -281,14 +369,22 @@ func (s *Scanner) classifyUnit(ctx context.Context, t Target, u Unit, n int) (ru
 	more := sample.Rows >= n || u.RowEstimate > int64(sample.Rows) // the table has rows the sample missed
 	if larger := min(n*adaptiveFactor, adaptiveMax); len(near) > 0 && more && larger > n {
 		signal := "sample:time_bounded"
-		if left := disc.Budget() - time.Since(start); left > 0 {
+		// Take the query slot first, so the larger sample's budget starts when it may run.
+		hctx, release, err := holdSlot(ctx, t.Source)
+		if err != nil {
+			return rules.Table{}, nil, err
+		}
+		if left := disc.Budget() - (time.Since(start) - queued()); left <= 0 {
+			release()
+		} else {
 			// Memory: the first sample is let go, and the larger one reads only the
 			// columns to classify again (and the key, which picks how it is read).
 			sample = Sample{}
-			sctx, cancel := context.WithTimeout(ctx, left)
+			sctx, cancel := context.WithTimeout(hctx, left)
 			big, err := t.Source.Sample(sctx, onlyColumns(u, near), larger)
 			timedOut := sctx.Err() != nil
 			cancel()
+			release()
 			switch {
 			case ctx.Err() != nil:
 				return rules.Table{}, nil, ctx.Err()
@@ -396,7 +492,7 @@ func matchAny(globs []string, name string) bool {
 }
 
 // runCheck runs one check and turns offending rows into a finding (nil when none).
-func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.Check, loc Location, tables []rules.Table) (*Finding, error) {
+func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.Check, loc Location, maskKeys bool) (*Finding, error) {
 	f := &Finding{
 		RuleID: m.ID, Title: m.Title, Family: m.Family, Articles: slices.Clone(m.Articles), FineTier: m.FineTier,
 		Severity: m.Severity, Likelihood: m.Likelihood, Principle: m.Principle, Location: loc,
@@ -428,7 +524,6 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 		f.Evidence["scope"] = c.Scope
 	}
 	f.Fingerprint = Fingerprint(loc, m.ID, c.Scope)
-	maskKeys := keyIsPersonal(tables, c.Location)
 
 	// Listing sample keys takes a second query, which can cost as much as the check (a
 	// grouped subquery is built again; matches may sit far down the key order). After a
@@ -526,19 +621,19 @@ func (s *Scanner) runCheck(ctx context.Context, t Target, m rules.Meta, c rules.
 // slow enough for the limit to apply.
 const keysBudgetFrom = 2 * time.Second
 
-// keyIsPersonal reports whether the primary key of the check's table is itself
-// personal data (an email used as key, say); its sample keys are then masked.
-func keyIsPersonal(tables []rules.Table, l rules.Location) bool {
+// personalKeys lists, as "schema.table", the tables whose primary key is itself personal
+// data (an email used as key, say); their sample keys are masked. A map, so that each
+// check looks its table up at once however many tables there are.
+func personalKeys(tables []rules.Table) map[string]bool {
+	out := map[string]bool{}
 	for _, t := range tables {
-		if t.Schema == l.Schema && t.Name == l.Table {
-			for _, k := range t.PrimaryKey {
-				if c, ok := t.Column(k); ok && c.Class.Personal {
-					return true
-				}
+		for _, k := range t.PrimaryKey {
+			if c, ok := t.Column(k); ok && c.Class.Personal {
+				out[t.Schema+"."+t.Name] = true
 			}
 		}
 	}
-	return false
+	return out
 }
 
 func keyText(v any, mask bool) string {

@@ -58,6 +58,9 @@ type Options struct {
 	// ScanSource, when set, stands in for scanning a source: cluster mode hands in the
 	// results its workers stored (internal/cluster). An error means the source failed.
 	ScanSource func(ctx context.Context, src *config.Source) (scanner.SourceSummary, scanner.Result, error)
+	// PhaseStats, when set, is told what each phase of each source's scan cost, and at
+	// last what writing the reports cost (phase "report", no source); the bench uses it.
+	PhaseStats func(scanner.PhaseStat)
 }
 
 // Outcome is what a run produced.
@@ -220,6 +223,9 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		out.Files = append(out.Files, paths...)
 	}
 	o.Metrics.Phase(metrics.PhaseReport, time.Since(reportStart))
+	if o.PhaseStats != nil {
+		o.PhaseStats(scanner.PhaseStat{Phase: "report", Wall: time.Since(reportStart), Busy: time.Since(reportStart), Units: len(rep.Findings)})
+	}
 	out.Report = rep
 	deliver(ctx, deliverInput{st: st, disp: disp, rep: rep, diff: diff, created: created, closed: closed,
 		files: out.Files, metrics: o.Metrics, log: log,
@@ -243,6 +249,9 @@ func scanOne(ctx context.Context, src *config.Source, cfg *config.Config, set ru
 	opts := []scanner.Option{scanner.WithLogger(log.With("component", "scanner")), scanner.WithClock(now)}
 	if o.Metrics != nil {
 		opts = append(opts, scanner.WithPhaseHook(o.Metrics.Phase))
+	}
+	if o.PhaseStats != nil {
+		opts = append(opts, scanner.WithPhaseStats(o.PhaseStats))
 	}
 	if o.Progress != nil {
 		opts = append(opts, scanner.WithProgress(func(done, total int, cur string) { o.Progress(src.Name, done, total, cur) }))
