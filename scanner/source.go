@@ -165,6 +165,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// TLS, when set, is used for the connection instead of what the DSN says.
 	TLS *tls.Config
+	// MaxConns sizes the connection pool for the source's query limit (sources[].
+	// concurrency); the scanner itself keeps the queries in flight under that limit.
+	// The engines never open fewer than two.
+	MaxConns int
 }
 
 // Defaults of Options.

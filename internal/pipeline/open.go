@@ -38,7 +38,8 @@ func Open(ctx context.Context, s *config.Source) (scanner.Source, error) {
 		return nil, fmt.Errorf("source %s: unknown kind %q", s.Name, s.Kind)
 	}
 	opts := scanner.Options{Name: s.Name, StatementTimeout: time.Duration(s.StatementTimeout),
-		ConnectTimeout: time.Duration(s.ConnectTimeout), LockTimeout: time.Duration(s.LockTimeout)}
+		ConnectTimeout: time.Duration(s.ConnectTimeout), LockTimeout: time.Duration(s.LockTimeout),
+		MaxConns: s.QueryLimit()}
 	tc, err := s.TLS.Config()
 	if err != nil {
 		return nil, fmt.Errorf("source %s: tls: %w", s.Name, err)

@@ -120,8 +120,8 @@ func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, e
 		return nil, fail("configure", err)
 	}
 	db := sql.OpenDB(conn)
-	db.SetMaxOpenConns(maxConns)
-	db.SetMaxIdleConns(maxConns)
+	db.SetMaxOpenConns(max(opts.MaxConns, maxConns))
+	db.SetMaxIdleConns(max(opts.MaxConns, maxConns))
 	if err := db.PingContext(connectCtx); err != nil {
 		db.Close()
 		return nil, fail("connect", err)

@@ -65,7 +65,7 @@ func Open(ctx context.Context, dsnText string, opts scanner.Options) (*Source, e
 	if err != nil {
 		return nil, fmt.Errorf("postgres source %q: %w", opts.Name, ErrInvalidDSN)
 	}
-	cfg.MaxConns = maxConns
+	cfg.MaxConns = int32(max(opts.MaxConns, maxConns))
 	cfg.MinConns = 0
 	if cfg.ConnConfig.ConnectTimeout <= 0 { // the DSN's connect_timeout wins
 		cfg.ConnConfig.ConnectTimeout = connectTimeout

@@ -300,3 +300,12 @@ func BenchmarkWideSample(b *testing.B) {
 	}
 	b.ReportMetric(peak, "peak-MB")
 }
+
+// The pool follows the source's query limit, never below two connections.
+func TestPoolFollowsQueryLimit(t *testing.T) {
+	dsn, _ := setup(t)
+	for limit, want := range map[int]int32{0: maxConns, 1: maxConns, 6: 6} {
+		src := open(t, dsn, scanner.Options{Name: "pg", MaxConns: limit})
+		require.Equal(t, want, src.pool.Config().MaxConns, "limit %d", limit)
+	}
+}

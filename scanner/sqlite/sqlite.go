@@ -78,7 +78,7 @@ func Open(ctx context.Context, dsn string, opts scanner.Options) (*Source, error
 	uri := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout(5000)"
 	db := sql.OpenDB(connector{dsn: uri})
-	db.SetMaxOpenConns(maxConns)
+	db.SetMaxOpenConns(max(opts.MaxConns, maxConns))
 	s := &Source{db: db, name: opts.Name, timeout: timeout}
 	// Read the schema now, so that a file that is not a database fails here.
 	if err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
