@@ -354,7 +354,7 @@ func (s *Scanner) classifyUnitTimed(ctx context.Context, t Target, u Unit, n int
 			defer func() { busy.Add(int64(time.Since(began))) }()
 		}
 		return s.classifier.Classify(detect.Column{
-			Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
+			Schema: u.Schema, Table: u.Table, Name: c.Name, DataType: c.DataType, TableColumns: names,
 			Values: smp.Values[c.Name], Sampled: smp.Rows,
 		})
 	}

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -140,10 +141,11 @@ func scanConfig(db *Database, o ScanOptions) (*config.Config, error) {
 	if o.Quick {
 		cfg, err = pipeline.QuickConfig(db.DSN)
 	} else {
-		cfg, err = config.Load([]byte(strings.ReplaceAll(mappedYAML, "KIND", db.Engine)), "bench mapping")
-		if err == nil {
-			cfg.Sources[0].DSN = config.Secret(db.DSN)
-		}
+		// The DSN goes in as YAML's double-quoted string (JSON's escapes), since the
+		// config checks it at load.
+		dsn, _ := json.Marshal(db.DSN)
+		yml := strings.NewReplacer("KIND", db.Engine, "DSN", string(dsn)).Replace(mappedYAML)
+		cfg, err = config.Load([]byte(yml), "bench mapping")
 	}
 	if err != nil {
 		return nil, err
@@ -164,7 +166,7 @@ organisation:
 sources:
   - name: crm
     kind: KIND
-    dsn: x
+    dsn: DSN
     mapping:
       subjects:
         - table: contacts

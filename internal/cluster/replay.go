@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"errors"
+	"sync"
 
 	"github.com/gdprscan/gdprscan/rules/detect"
 	"github.com/gdprscan/gdprscan/scanner"
@@ -32,15 +33,16 @@ func (b batchSource) Units(context.Context) ([]scanner.Unit, error) { return b.u
 var errReplayed = errors.New("classification replayed from the table job")
 
 // replay lists the tables its table jobs classified, answers the scanner's sample of
-// each with nothing, and classifies each column as its table job did. The scanner calls
-// it from one goroutine, table by table: Sample comes first and names the table whose
-// columns Classify is asked about next.
+// each with nothing, and classifies each column as its table job did. The scanner
+// samples and classifies tables concurrently, so the sampled set is guarded and a
+// column is looked up by its own schema and table.
 type replay struct {
 	scanner.Source
 	units   []scanner.Unit
-	classes map[string]detect.Result // columnKey → its table job's classification
+	classes map[string]detect.Result // columnKey → its table job's classification; read-only
+
+	mu      sync.Mutex
 	sampled map[string]bool
-	cur     scanner.Unit
 }
 
 func newReplay(src scanner.Source, units []scanner.Unit, items []scanner.InventoryItem) *replay {
@@ -57,18 +59,18 @@ func columnKey(schema, table, column string) string { return schema + "\x00" + t
 func (r *replay) Units(context.Context) ([]scanner.Unit, error) { return r.units, nil }
 
 func (r *replay) Sample(_ context.Context, u scanner.Unit, _ int) (scanner.Sample, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.sampled[u.ID()] {
 		return scanner.Sample{}, errReplayed
 	}
 	r.sampled[u.ID()] = true
-	r.cur = u
 	return scanner.Sample{Values: map[string][]string{}}, nil
 }
 
-// Classify returns the table job's classification of the column; the scanner has asked
-// for the current table's sample just before.
+// Classify returns the table job's classification of the column.
 func (r *replay) Classify(col detect.Column) detect.Result {
-	if res, ok := r.classes[columnKey(r.cur.Schema, col.Table, col.Name)]; ok {
+	if res, ok := r.classes[columnKey(col.Schema, col.Table, col.Name)]; ok {
 		return res
 	}
 	// Not classified by its table job (it cannot happen for a table the job scanned):

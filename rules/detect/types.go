@@ -57,6 +57,7 @@ func (c Category) CriminalData() bool { return c == Criminal }
 
 // Column is what the classifier sees of one column.
 type Column struct {
+	Schema       string   // schema (MySQL: database) of the table, unquoted; context only
 	Table        string   // table name, unquoted
 	Name         string   // column name
 	DataType     string   // engine type as the catalogue spells it, e.g. "character varying(255)", "varchar(64)", "TEXT"
