@@ -71,7 +71,9 @@ func Read(ctx context.Context, src scanner.Source, c scanner.Classifier, sampleS
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			reason := strings.TrimPrefix(scanner.Scrub(err.Error()), "sample "+u.ID()+": ")
+			// Cut the engine's "sample <table>: " before scrubbing: scrubbing may mask digits
+			// in the table's own name, and the prefix would no longer match.
+			reason := scanner.Scrub(strings.TrimPrefix(err.Error(), "sample "+u.ID()+": "))
 			out.Skipped = append(out.Skipped, Skipped{Table: tableRef(u.Schema, u.Table), Reason: reason})
 			continue
 		}
