@@ -10,8 +10,8 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/reports"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
 
 // maxRequestRows bounds the completed requests read to compute the median delay.

@@ -19,8 +19,8 @@ import (
 
 	gomysql "github.com/go-sql-driver/mysql"
 
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )

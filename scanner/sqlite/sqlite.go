@@ -20,8 +20,8 @@ import (
 
 	"modernc.org/sqlite"
 
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
