@@ -82,7 +82,7 @@ func dpiaContext(ctx context.Context, in dpiaInput) (reports.DPIAContext, error)
 		}
 		if c := m.Consent; c != nil {
 			d.Consent = append(d.Consent, reports.ConsentSource{Source: src.Name, Table: c.Table, MarketingPurpose: c.MarketingPurpose,
-				Counts: consentCounts(in.facts[src.Name].Consent)})
+				Counts: in.facts[src.Name].Consent})
 		}
 		if e := m.Erasure; e != nil {
 			deadline := "P1M"
@@ -163,19 +163,6 @@ func dpiaContext(ctx context.Context, in dpiaInput) (reports.DPIAContext, error)
 	d.Previous, d.PreviousFile = &ann, filepath.Base(path)
 	log.Info("DPO entries read from the previous workbook", "file", path, "findings_annotated", len(ann.Findings))
 	return d, nil
-}
-
-// consentCounts copies the scan's consent counts for the workbook; nil (not counted)
-// stays nil.
-func consentCounts(fs []scanner.ConsentCount) []reports.ConsentCount {
-	if fs == nil {
-		return nil
-	}
-	out := make([]reports.ConsentCount, len(fs))
-	for i, c := range fs {
-		out[i] = reports.ConsentCount{Purpose: c.Purpose, Status: c.Status, Granted: c.Granted, Rows: c.Rows, Subjects: c.Subjects}
-	}
-	return out
 }
 
 // requestSource adds the scan's request figures, when it counted them, to rs.
