@@ -100,10 +100,10 @@ func countConsent(ctx context.Context, src Source, dl dialect.Dialect, table fun
 		granted = []string{"granted"}
 	}
 	counts := []ConsentCount{}
-	for _, r := range rows.Values {
-		st := factText(r[1])
+	for _, r := range rows.Values { // purpose and status come back as text (dl.Text)
+		st := valueText(r[1])
 		counts = append(counts, ConsentCount{
-			Purpose: factText(r[0]), Status: st, Rows: IntValue(r[2]), Subjects: IntValue(r[3]),
+			Purpose: valueText(r[0]), Status: st, Rows: IntValue(r[2]), Subjects: IntValue(r[3]),
 			Granted: slices.ContainsFunc(granted, func(g string) bool { return strings.EqualFold(g, st) }),
 		})
 	}
@@ -148,17 +148,6 @@ func countRequests(ctx context.Context, src Source, dl dialect.Dialect, table fu
 		rc.MedianDays = float64(int(m*10+0.5)) / 10
 	}
 	return rc, nil
-}
-
-// factText reads a purpose or status as text.
-func factText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
 }
 
 // timeOf reads a timestamp as the engines return it: a time, or ISO text in SQLite.
