@@ -361,13 +361,41 @@ func (m *Mapping) applyDefaults() {
 }
 
 func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any) {
-	req := func(val string, path []any, what string) {
-		if strings.TrimSpace(val) == "" {
-			v.add(path, "source %q: %s is required", s.Name, what)
-		}
-	}
+	mc := &mappingCheck{v: v, s: s, at: at}
 	m := &s.Mapping
-	for j, sub := range m.Subjects {
+	mc.subjects(m.Subjects)
+	mc.consent(m.Consent)
+	mc.emailConsent(m.EmailConsent)
+	mc.basisValues(m.BasisValues)
+	mc.events("sends", m.Sends, true)
+	mc.events("lists", m.Lists, false)
+	mc.events("interactions", m.Interactions, true)
+	mc.events("withdrawals", m.Withdrawals, true)
+	mc.contracts(m.Contracts)
+	mc.retention(m)
+	mc.requests(m)
+	mc.structure(m)
+	mc.consentAges(m.ConsentAges)
+}
+
+// mappingCheck validates one source's mapping, a part at a time; at turns a path
+// below the source into the YAML node path errors are reported at.
+type mappingCheck struct {
+	v  *validator
+	s  *Source
+	at func(...any) []any
+}
+
+// req reports val missing at path.
+func (mc *mappingCheck) req(val string, path []any, what string) {
+	if strings.TrimSpace(val) == "" {
+		mc.v.add(path, "source %q: %s is required", mc.s.Name, what)
+	}
+}
+
+func (mc *mappingCheck) subjects(subjects []Subject) {
+	v, s, at, req := mc.v, mc.s, mc.at, mc.req
+	for j, sub := range subjects {
 		p := at("mapping", "subjects", j)
 		req(sub.Table, p, fmt.Sprintf("mapping.subjects[%d].table", j))
 		req(sub.Key, p, fmt.Sprintf("mapping.subjects[%d].key", j))
@@ -378,107 +406,128 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 			v.add(append(p, "deleted_at_column"), "source %q: mapping.subjects[%d].deleted_at_column needs soft_deleted", s.Name, j)
 		}
 	}
-	if cm := m.Consent; cm != nil {
-		p := at("mapping", "consent")
-		req(cm.Table, p, "mapping.consent.table")
-		req(cm.SubjectKey, p, "mapping.consent.subject_key")
-		req(cm.PurposeColumn, p, "mapping.consent.purpose_column")
-		req(cm.StatusColumn, p, "mapping.consent.status_column")
-		if cm.BulkThreshold < 0 || cm.BulkThreshold == 1 {
-			v.add(append(p, "bulk_threshold"), "source %q: mapping.consent.bulk_threshold must be at least 2", s.Name)
-		}
-		if cm.MarketingChannel != "" && cm.ChannelColumn == "" {
-			v.add(append(p, "marketing_channel"), "source %q: mapping.consent.marketing_channel needs channel_column", s.Name)
-		}
-		for _, g := range cm.GrantedValues {
-			if slices.Contains(cm.WithdrawnValues, g) {
-				v.add(append(p, "withdrawn_values"), "source %q: mapping.consent: %q is both a granted and a withdrawn value", s.Name, g)
-			}
+}
+
+func (mc *mappingCheck) consent(cm *ConsentMapping) {
+	if cm == nil {
+		return
+	}
+	v, s, at, req := mc.v, mc.s, mc.at, mc.req
+	p := at("mapping", "consent")
+	req(cm.Table, p, "mapping.consent.table")
+	req(cm.SubjectKey, p, "mapping.consent.subject_key")
+	req(cm.PurposeColumn, p, "mapping.consent.purpose_column")
+	req(cm.StatusColumn, p, "mapping.consent.status_column")
+	if cm.BulkThreshold < 0 || cm.BulkThreshold == 1 {
+		v.add(append(p, "bulk_threshold"), "source %q: mapping.consent.bulk_threshold must be at least 2", s.Name)
+	}
+	if cm.MarketingChannel != "" && cm.ChannelColumn == "" {
+		v.add(append(p, "marketing_channel"), "source %q: mapping.consent.marketing_channel needs channel_column", s.Name)
+	}
+	for _, g := range cm.GrantedValues {
+		if slices.Contains(cm.WithdrawnValues, g) {
+			v.add(append(p, "withdrawn_values"), "source %q: mapping.consent: %q is both a granted and a withdrawn value", s.Name, g)
 		}
 	}
-	if e := m.EmailConsent; e != nil {
-		p := at("mapping", "email_consent")
-		req(e.Table, p, "mapping.email_consent.table")
-		req(e.Key, p, "mapping.email_consent.key")
-		ways := 0
-		for _, set := range []bool{e.SubjectKey != "", e.Link != nil, len(e.Links) > 0} {
-			if set {
-				ways++
-			}
-		}
-		switch {
-		case ways > 1:
-			v.add(append(p, "link"), "source %q: mapping.email_consent: set one of subject_key, link or links", s.Name)
-		case ways == 0:
-			v.add(p, "source %q: mapping.email_consent needs subject_key, link or links", s.Name)
-		}
-		link := func(l EmailLink, lp []any, what string, needSubject bool) {
-			req(l.Table, lp, what+".table")
-			req(l.AddressKey, lp, what+".address_key")
-			req(l.SubjectKey, lp, what+".subject_key")
-			if needSubject {
-				req(l.SubjectTable, lp, what+".subject_table")
-			}
-			subjectRef(v, s, l.SubjectTable, append(lp, "subject_table"), what+".subject_table")
-		}
-		if l := e.Link; l != nil {
-			link(*l, append(p, "link"), "mapping.email_consent.link", false)
-		}
-		seen := map[string]int{}
-		for j, l := range e.Links {
-			what := fmt.Sprintf("mapping.email_consent.links[%d]", j)
-			link(l, append(p, "links", j), what, true)
-			if k := strings.ToLower(l.SubjectTable); k != "" {
-				if first, dup := seen[k]; dup {
-					v.add(append(p, "links", j, "subject_table"), "source %q: %s: subject table %q already has links[%d]", s.Name, what, l.SubjectTable, first)
-				}
-				seen[k] = j
-			}
-		}
-		subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), "mapping.email_consent.subject_table")
-		if e.OptedIn == "" && e.OptedOut == "" {
-			v.add(p, "source %q: mapping.email_consent needs opted_in or opted_out", s.Name)
-		}
-		if e.OptedOutAtColumn != "" && e.OptedOut == "" {
-			v.add(append(p, "opted_out_at_column"), "source %q: mapping.email_consent.opted_out_at_column needs opted_out", s.Name)
+}
+
+func (mc *mappingCheck) emailConsent(e *EmailConsentMapping) {
+	if e == nil {
+		return
+	}
+	v, s, at, req := mc.v, mc.s, mc.at, mc.req
+	p := at("mapping", "email_consent")
+	req(e.Table, p, "mapping.email_consent.table")
+	req(e.Key, p, "mapping.email_consent.key")
+	ways := 0
+	for _, set := range []bool{e.SubjectKey != "", e.Link != nil, len(e.Links) > 0} {
+		if set {
+			ways++
 		}
 	}
-	bases := make([]string, 0, len(m.BasisValues))
-	for k := range m.BasisValues {
+	switch {
+	case ways > 1:
+		v.add(append(p, "link"), "source %q: mapping.email_consent: set one of subject_key, link or links", s.Name)
+	case ways == 0:
+		v.add(p, "source %q: mapping.email_consent needs subject_key, link or links", s.Name)
+	}
+	if l := e.Link; l != nil {
+		mc.emailLink(*l, append(p, "link"), "mapping.email_consent.link", false)
+	}
+	seen := map[string]int{}
+	for j, l := range e.Links {
+		what := fmt.Sprintf("mapping.email_consent.links[%d]", j)
+		mc.emailLink(l, append(p, "links", j), what, true)
+		if k := strings.ToLower(l.SubjectTable); k != "" {
+			if first, dup := seen[k]; dup {
+				v.add(append(p, "links", j, "subject_table"), "source %q: %s: subject table %q already has links[%d]", s.Name, what, l.SubjectTable, first)
+			}
+			seen[k] = j
+		}
+	}
+	subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), "mapping.email_consent.subject_table")
+	if e.OptedIn == "" && e.OptedOut == "" {
+		v.add(p, "source %q: mapping.email_consent needs opted_in or opted_out", s.Name)
+	}
+	if e.OptedOutAtColumn != "" && e.OptedOut == "" {
+		v.add(append(p, "opted_out_at_column"), "source %q: mapping.email_consent.opted_out_at_column needs opted_out", s.Name)
+	}
+}
+
+func (mc *mappingCheck) emailLink(l EmailLink, lp []any, what string, needSubject bool) {
+	mc.req(l.Table, lp, what+".table")
+	mc.req(l.AddressKey, lp, what+".address_key")
+	mc.req(l.SubjectKey, lp, what+".subject_key")
+	if needSubject {
+		mc.req(l.SubjectTable, lp, what+".subject_table")
+	}
+	subjectRef(mc.v, mc.s, l.SubjectTable, append(lp, "subject_table"), what+".subject_table")
+}
+
+func (mc *mappingCheck) basisValues(values map[string][]string) {
+	bases := make([]string, 0, len(values))
+	for k := range values {
 		bases = append(bases, k)
 	}
 	sort.Strings(bases)
 	for _, k := range bases {
 		if !slices.Contains(BasisKeys, k) {
-			v.add(at("mapping", "basis_values", k), "source %q: mapping.basis_values: unknown basis %q (valid: %s)", s.Name, k, strings.Join(BasisKeys, ", "))
+			mc.v.add(mc.at("mapping", "basis_values", k), "source %q: mapping.basis_values: unknown basis %q (valid: %s)", mc.s.Name, k, strings.Join(BasisKeys, ", "))
 		}
 	}
-	events := func(key string, list []SubjectEvents, needAt bool) {
-		for j, e := range list {
-			p := at("mapping", key, j)
-			what := fmt.Sprintf("mapping.%s[%d]", key, j)
-			req(e.Table, p, what+".table")
-			req(e.SubjectKey, p, what+".subject_key")
-			subjectRef(v, s, e.SubjectTable, append(p, "subject_table"), what+".subject_table")
-			if th := e.Through; th != nil {
-				req(th.Table, append(p, "through"), what+".through.table")
-				req(th.Key, append(p, "through"), what+".through.key")
-				req(th.Column, append(p, "through"), what+".through.column")
-			}
-			if needAt {
-				req(e.AtColumn, p, what+".at_column")
-			}
+}
+
+// events checks one list of subject events (sends, lists, interactions, withdrawals).
+func (mc *mappingCheck) events(key string, list []SubjectEvents, needAt bool) {
+	req := mc.req
+	for j, e := range list {
+		p := mc.at("mapping", key, j)
+		what := fmt.Sprintf("mapping.%s[%d]", key, j)
+		req(e.Table, p, what+".table")
+		req(e.SubjectKey, p, what+".subject_key")
+		subjectRef(mc.v, mc.s, e.SubjectTable, append(p, "subject_table"), what+".subject_table")
+		if th := e.Through; th != nil {
+			req(th.Table, append(p, "through"), what+".through.table")
+			req(th.Key, append(p, "through"), what+".through.key")
+			req(th.Column, append(p, "through"), what+".through.column")
+		}
+		if needAt {
+			req(e.AtColumn, p, what+".at_column")
 		}
 	}
-	events("sends", m.Sends, true)
-	events("lists", m.Lists, false)
-	events("interactions", m.Interactions, true)
-	events("withdrawals", m.Withdrawals, true)
-	for j, ct := range m.Contracts {
-		p := at("mapping", "contracts", j)
-		req(ct.Table, p, fmt.Sprintf("mapping.contracts[%d].table", j))
-		req(ct.SubjectKey, p, fmt.Sprintf("mapping.contracts[%d].subject_key", j))
+}
+
+func (mc *mappingCheck) contracts(contracts []ContractMapping) {
+	for j, ct := range contracts {
+		p := mc.at("mapping", "contracts", j)
+		mc.req(ct.Table, p, fmt.Sprintf("mapping.contracts[%d].table", j))
+		mc.req(ct.SubjectKey, p, fmt.Sprintf("mapping.contracts[%d].subject_key", j))
 	}
+}
+
+// retention checks the retention rules, soft deletes, logs and holds.
+func (mc *mappingCheck) retention(m *Mapping) {
+	v, s, at, req := mc.v, mc.s, mc.at, mc.req
 	rids := map[string]bool{}
 	for j, r := range m.Retention {
 		p := at("mapping", "retention", j)
@@ -520,37 +569,49 @@ func (c *Config) validateMapping(v *validator, s *Source, at func(...any) []any)
 		req(h.Table, p, "mapping.holds.table")
 		req(h.Key, p, "mapping.holds.key")
 	}
+}
+
+// requests checks the erasure requests and the tombstones of erased subjects.
+func (mc *mappingCheck) requests(m *Mapping) {
+	req := mc.req
 	if e := m.Erasure; e != nil {
-		p := at("mapping", "erasure")
+		p := mc.at("mapping", "erasure")
 		req(e.Table, p, "mapping.erasure.table")
 		req(e.Key, p, "mapping.erasure.key")
 		req(e.ReceivedColumn, p, "mapping.erasure.received_column")
 		req(e.CompletedColumn, p, "mapping.erasure.completed_column")
 	}
 	for j, tb := range m.Tombstones {
-		p := at("mapping", "tombstones", j)
+		p := mc.at("mapping", "tombstones", j)
 		what := fmt.Sprintf("mapping.tombstones[%d]", j)
 		req(tb.Table, p, what+".table")
 		req(tb.AtColumn, p, what+".at_column")
 		if (tb.EmailColumn == "") == (tb.HashColumn == "") {
-			v.add(p, "source %q: %s needs email_column or hash_column (one of them)", s.Name, what)
+			mc.v.add(p, "source %q: %s needs email_column or hash_column (one of them)", mc.s.Name, what)
 		}
 	}
+}
+
+// structure checks the declared relations between tables.
+func (mc *mappingCheck) structure(m *Mapping) {
 	for j, r := range m.Relations {
-		p := at("mapping", "relations", j)
+		p := mc.at("mapping", "relations", j)
 		what := fmt.Sprintf("mapping.relations[%d]", j)
-		req(r.Child, p, what+".child")
-		req(r.Column, p, what+".column")
-		req(r.Parent, p, what+".parent")
+		mc.req(r.Child, p, what+".child")
+		mc.req(r.Column, p, what+".column")
+		mc.req(r.Parent, p, what+".parent")
 	}
-	countries := make([]string, 0, len(m.ConsentAges))
-	for cc := range m.ConsentAges {
+}
+
+func (mc *mappingCheck) consentAges(ages map[string]int) {
+	countries := make([]string, 0, len(ages))
+	for cc := range ages {
 		countries = append(countries, cc)
 	}
 	sort.Strings(countries)
 	for _, cc := range countries {
-		if age := m.ConsentAges[cc]; age < 1 || age > 18 {
-			v.add(at("mapping", "consent_ages", cc), "source %q: mapping.consent_ages.%s must be 1 to 18, got %d", s.Name, cc, age)
+		if age := ages[cc]; age < 1 || age > 18 {
+			mc.v.add(mc.at("mapping", "consent_ages", cc), "source %q: mapping.consent_ages.%s must be 1 to 18, got %d", mc.s.Name, cc, age)
 		}
 	}
 }

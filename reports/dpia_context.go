@@ -1,6 +1,10 @@
 package reports
 
-import "time"
+import (
+	"time"
+
+	"github.com/gdprscan/gdprscan/scanner"
+)
 
 // DPIAContext is what the DPIA workbook needs beyond the scan's facts: the declarations
 // of the configuration (processing activities, mappings, retention rules), the
@@ -78,24 +82,20 @@ type RetentionRule struct {
 type ConsentSource struct {
 	Source, Table    string
 	MarketingPurpose string
-	// Counts are the table's rows per purpose and status, when the pipeline could
+	// Counts are the table's rows per purpose and status, when the scan could
 	// count them (nil otherwise).
 	Counts []ConsentCount
 }
 
 // ConsentCount is the number of consent rows and distinct subjects for one purpose and
-// status of a consent table.
-type ConsentCount struct {
-	Purpose, Status string
-	Granted         bool // the status is one of the mapping's granted values
-	Rows, Subjects  int64
-}
+// status of a consent table, as the scan counted it.
+type ConsentCount = scanner.ConsentCount
 
 // RequestSource is a mapped table of data-subject requests.
 type RequestSource struct {
 	Source, Right, Table string // Right: "erasure"
 	Deadline             string // ISO-8601
-	// Counted is set when the pipeline counted the table; the figures below are
+	// Counted is set when the scan counted the table; the figures below are
 	// meaningful only then. MedianDays is -1 when no request was completed.
 	Counted                   bool
 	Received, Completed, Open int64

@@ -29,60 +29,81 @@ var knownLimits = []string{
 // sampling and known limits (DOMAIN.md §5 sheet 14).
 func (b *book) methodology() error {
 	const s = sheetMethodology
-	st, rep := b.st, b.r
 	b.backLink(s, "Methodology and appendix")
-	row := 1
-	para := func(text string) {
-		b.set(s, 1, row, text, st.autoWrap)
-		b.do(func() error { return b.f.MergeCell(s, cell(1, row), cell(8, row)) })
-		// Merged wrapped cells are never fitted automatically: size the row.
-		if h := rowHeight([]column{{width: 170, format: fmtWrap}}, []any{text}, false); h > 0 {
-			r := row
-			b.do(func() error { return b.f.SetRowHeight(s, r, h) })
-		}
-		row++
-	}
-	section := func(title string) {
-		row++
-		b.set(s, 1, row, title, st.section)
-		row++
-	}
+	c := &cursor{b: b, s: s, row: 1}
+	b.methodPurpose(c)
+	b.methodRules(c)
+	b.methodSampling(c)
+	b.methodReference(c)
+	b.methodChanges(c)
 
-	section("Purpose")
-	para("This workbook is the scanner's evidence for a data protection impact assessment (GDPR Art. 35(7)): whether one is needed (Screening), " +
+	for _, w := range []struct {
+		col   string
+		width float64
+	}{{"A", 22}, {"B", 36}, {"C", 16}, {"D", 40}, {"E", 40}, {"F", 14}, {"G", 14}, {"H", 14}, {"I", 48}, {"J", 36}, {"K", 8}} {
+		b.do(func() error { return b.f.SetColWidth(s, w.col, w.col, w.width) })
+	}
+	b.do(func() error { return b.fitToPage(s) })
+	b.do(func() error { return b.printSetup(s, 200) })
+	b.do(func() error { return b.protect(s) })
+	return b.err
+}
+
+// para writes a paragraph merged across the sheet's width, its row sized to the text.
+func (c *cursor) para(text string) {
+	b, s := c.b, c.s
+	b.set(s, 1, c.row, text, b.st.autoWrap)
+	r := c.row
+	b.do(func() error { return b.f.MergeCell(s, cell(1, r), cell(8, r)) })
+	// Merged wrapped cells are never fitted automatically: size the row.
+	if h := rowHeight([]column{{width: 170, format: fmtWrap}}, []any{text}, false); h > 0 {
+		b.do(func() error { return b.f.SetRowHeight(s, r, h) })
+	}
+	c.row++
+}
+
+// methodPurpose writes what the workbook is, the cell kinds, the fine tiers and the
+// scales.
+func (b *book) methodPurpose(c *cursor) {
+	c.section("Purpose")
+	c.para("This workbook is the scanner's evidence for a data protection impact assessment (GDPR Art. 35(7)): whether one is needed (Screening), " +
 		"the processing and the data it found (Processing inventory, Data inventory), lawful basis, retention and rights (the next three sheets), " +
 		"what it judged non-compliant (Findings), the resulting risks (Risk register, Risk matrix), the measures to take (Measures), " +
 		"necessity and proportionality, and the sign-off. It holds no raw personal data: examples are masked when they are read.")
-	para("Your entries (yellow cells) are read back when the next scan writes its workbook — from the file given with --previous, or else from the " +
+	c.para("Your entries (yellow cells) are read back when the next scan writes its workbook — from the file given with --previous, or else from the " +
 		"newest workbook of the scope in the output folder — and matched to rows by stable ids (finding id, measure id, risk id, criterion id, " +
 		"question id, item id). An entry whose row is gone moves to the Retired block at the bottom of its sheet.")
 
-	section("Cell kinds")
+	c.section("Cell kinds")
 	for _, l := range legend {
-		b.set(s, 1, row, l.kind.String(), b.headerStyle(l.kind))
-		b.set(s, 2, row, l.text, 0)
-		row++
+		b.set(c.s, 1, c.row, l.kind.String(), b.headerStyle(l.kind))
+		b.set(c.s, 2, c.row, l.text, 0)
+		c.row++
 	}
 
-	section("Fine tiers (Art. 83)")
-	para("83(4): up to €10m or 2% of worldwide annual turnover (e.g. Art. 8, 25, 28, 30, 32, 35). " +
+	c.section("Fine tiers (Art. 83)")
+	c.para("83(4): up to €10m or 2% of worldwide annual turnover (e.g. Art. 8, 25, 28, 30, 32, 35). " +
 		"83(5): up to €20m or 4% (principles and rights: Art. 5, 6, 7, 9, 12–22, transfers). " +
 		"The tier tells which maximum applies; gdprscan never estimates an amount.")
 
-	row = b.scaleLegend(s, row+1)
+	c.row = b.scaleLegend(c.s, c.row+1)
+}
 
-	section("Rule catalogue")
+// methodRules writes the rule catalogue.
+func (b *book) methodRules(c *cursor) {
+	s, st, rep := c.s, b.st, b.r
+	c.section("Rule catalogue")
 	if rep.RulesetVersion != "" {
-		b.set(s, 1, row, "Ruleset version", st.label)
-		b.set(s, 2, row, rep.RulesetVersion, 0)
-		row++
+		b.set(s, 1, c.row, "Ruleset version", st.label)
+		b.set(s, 2, c.row, rep.RulesetVersion, 0)
+		c.row++
 	}
 	notEval := notEvaluatedBy(rep.NotEvaluated)
 	titles := []string{"Rule id", "Title", "Family", "GDPR articles", "Fine tier", "Severity", "Likelihood", "Default risk", "Remediation", "Not evaluated on", "Version"}
 	for i, t := range titles {
-		b.set(s, 1+i, row, t, st.hdrAuto)
+		b.set(s, 1+i, c.row, t, st.hdrAuto)
 	}
-	row++
+	c.row++
 	for _, ri := range rep.Rules {
 		risk := ""
 		if rules.Severity(ri.Severity).Valid() && rules.Likelihood(ri.Likelihood).Valid() {
@@ -94,30 +115,33 @@ func (b *book) methodology() error {
 		}
 		vals := []any{ri.ID, ri.Title, familyWords(rules.Family(ri.Family)), ri.Articles, ri.FineTier, ri.Severity, ri.Likelihood, risk, ri.Remediation, notEval[ri.ID], version}
 		for i, v := range vals {
-			b.set(s, 1+i, row, v, 0)
+			b.set(s, 1+i, c.row, v, 0)
 		}
-		row++
+		c.row++
 	}
 	if len(rep.Rules) == 0 {
-		b.set(s, 1, row, "The rule catalogue was not passed to the report writer.", st.subtitle)
-		row++
+		c.line("The rule catalogue was not passed to the report writer.", st.subtitle)
 	}
+}
 
-	section("Sampling")
+// methodSampling writes how tables are sampled and the sources' scan settings.
+func (b *book) methodSampling(c *cursor) {
+	s, st, rep := c.s, b.st, b.r
+	c.section("Sampling")
 	sample := "no table was sampled"
 	if b.stats.MaxSample > 0 {
 		sample = fmt.Sprintf("the largest sample in this scan was %d rows", b.stats.MaxSample)
 	}
-	para("Each table is read through a bounded sample (" + sample + "). A column's value ratio is the share of sampled non-null values that " +
+	c.para("Each table is read through a bounded sample (" + sample + "). A column's value ratio is the share of sampled non-null values that " +
 		"validated for its category; its confidence combines name and value evidence, and columns at or above " +
 		strconv.FormatFloat(detect.Threshold, 'f', -1, 64) + " are personal data. " +
 		"Finding counts come from read-only queries; when a query is bounded, the finding is marked 'estimated'.")
 
-	section("Sources and scan settings")
+	c.section("Sources and scan settings")
 	for i, t := range []string{"Source", "Engine", "Environment", "Sample size", "Schemas included", "Schemas excluded", "Tables included", "Tables excluded"} {
-		b.set(s, 1+i, row, t, st.hdrConfig)
+		b.set(s, 1+i, c.row, t, st.hdrConfig)
 	}
-	row++
+	c.row++
 	all := func(v []string) string {
 		if len(v) == 0 {
 			return "all"
@@ -132,73 +156,61 @@ func (b *book) methodology() error {
 	}
 	for _, ss := range rep.DPIA.Settings {
 		for i, v := range []any{ss.Name, engineWords(ss.Kind), ss.Environment, ss.SampleSize, all(ss.IncludeSchemas), none(ss.ExcludeSchemas), all(ss.IncludeTables), none(ss.ExcludeTables)} {
-			b.set(s, 1+i, row, v, st.config)
+			b.set(s, 1+i, c.row, v, st.config)
 		}
-		row++
+		c.row++
 	}
 	if len(rep.DPIA.Settings) == 0 {
-		b.set(s, 1, row, "No source settings were passed to the report writer.", st.subtitle)
-		row++
+		c.line("No source settings were passed to the report writer.", st.subtitle)
 	}
+}
 
-	section("Known limits")
+// methodReference writes the known limits, the category ids and the glossary.
+func (b *book) methodReference(c *cursor) {
+	c.section("Known limits")
 	for _, l := range knownLimits {
-		para("• " + l)
+		c.para("• " + l)
 	}
 
-	section("Personal-data categories")
-	para("Category ids used in Data inventory (compare across scans and tools): " + strings.Join(categoryIDs, ", ") +
+	c.section("Personal-data categories")
+	c.para("Category ids used in Data inventory (compare across scans and tools): " + strings.Join(categoryIDs, ", ") +
 		". Special categories (Art. 9): health, religion_or_belief, ethnicity, political, sexual_orientation, trade_union, genetic. Criminal data (Art. 10): criminal. A column holding none of these is none.")
 
-	section("Glossary")
+	c.section("Glossary")
 	for _, g := range glossary {
-		b.set(s, 1, row, g[0], st.label)
-		b.set(s, 2, row, g[1], 0)
-		row++
+		c.kv(g[0], g[1], 0)
 	}
+}
 
-	section("Change log versus the previous workbook")
+// methodChanges writes the change log versus the previous workbook.
+func (b *book) methodChanges(c *cursor) {
+	s, st, rep := c.s, b.st, b.r
+	c.section("Change log versus the previous workbook")
 	ch := rep.DPIA.Changes
-	kv := func(label string, v any) {
-		b.set(s, 1, row, label, st.label)
-		b.set(s, 2, row, v, 0)
-		row++
+	c.kv("Previous scan", cmp(ch.PreviousScanID, "none"), 0)
+	c.kv("Previous workbook", cmp(rep.DPIA.PreviousFile, "none"), 0)
+	c.kv("New findings", ch.New, 0)
+	c.kv("Reopened findings", len(ch.Reopened), 0)
+	c.kv("Resolved findings", len(ch.Resolved), 0)
+	c.kv("DPO entries carried forward", b.carried, 0)
+	c.kv("DPO entries retired", b.retired, 0)
+	if len(ch.Resolved) == 0 {
+		return
 	}
-	kv("Previous scan", cmp(ch.PreviousScanID, "none"))
-	kv("Previous workbook", cmp(rep.DPIA.PreviousFile, "none"))
-	kv("New findings", ch.New)
-	kv("Reopened findings", len(ch.Reopened))
-	kv("Resolved findings", len(ch.Resolved))
-	kv("DPO entries carried forward", b.carried)
-	kv("DPO entries retired", b.retired)
-	if len(ch.Resolved) > 0 {
-		row++
-		for i, t := range []string{"Resolved finding", "Rule id", "Title", "Target", "Risk level"} {
-			b.set(s, 1+i, row, t, st.hdrAuto)
-		}
-		row++
-		for _, rf := range ch.Resolved[:min(maxSummaryFailures, len(ch.Resolved))] {
-			for i, v := range []any{shortFingerprint(rf.Fingerprint), rf.RuleID, rf.Title, rf.Location, rf.RiskLevel} {
-				b.set(s, 1+i, row, v, 0)
-			}
-			row++
-		}
-		if len(ch.Resolved) > maxSummaryFailures {
-			b.set(s, 1, row, fmt.Sprintf("… %d more", len(ch.Resolved)-maxSummaryFailures), st.subtitle)
-			row++
-		}
+	c.row++
+	for i, t := range []string{"Resolved finding", "Rule id", "Title", "Target", "Risk level"} {
+		b.set(s, 1+i, c.row, t, st.hdrAuto)
 	}
-
-	for _, w := range []struct {
-		col   string
-		width float64
-	}{{"A", 22}, {"B", 36}, {"C", 16}, {"D", 40}, {"E", 40}, {"F", 14}, {"G", 14}, {"H", 14}, {"I", 48}, {"J", 36}, {"K", 8}} {
-		b.do(func() error { return b.f.SetColWidth(s, w.col, w.col, w.width) })
+	c.row++
+	for _, rf := range ch.Resolved[:min(maxSummaryFailures, len(ch.Resolved))] {
+		for i, v := range []any{shortFingerprint(rf.Fingerprint), rf.RuleID, rf.Title, rf.Location, rf.RiskLevel} {
+			b.set(s, 1+i, c.row, v, 0)
+		}
+		c.row++
 	}
-	b.do(func() error { return b.fitToPage(s) })
-	b.do(func() error { return b.printSetup(s, 200) })
-	b.do(func() error { return b.protect(s) })
-	return b.err
+	if len(ch.Resolved) > maxSummaryFailures {
+		c.line(fmt.Sprintf("… %d more", len(ch.Resolved)-maxSummaryFailures), st.subtitle)
+	}
 }
 
 // categoryIDs are the category ids of DOMAIN.md §6.

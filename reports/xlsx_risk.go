@@ -76,95 +76,39 @@ func (b *book) riskMatrix() error {
 			return err
 		}
 	}
-	var before, after [5][5]int
-	for i := range b.r.Findings {
-		f := &b.r.Findings[i]
-		as, al, rs, rl := b.ratings(f)
-		if validScale(as) && validScale(al) {
-			before[as][al]++
-		}
-		if validScale(rs) && validScale(rl) {
-			after[rs][rl]++
-		}
-	}
+	m := matrixRows{}
+	m.put(1, 1, styled(st.link, backText))
+	m.put(2, 1, styled(st.title, "Risk matrix – severity × likelihood, before and after measures"))
+	m.put(2, 2, styled(st.subtitle, "Counts of findings. Before: assessed ratings (DPO override, else the scanner's). After: the residual rating of the finding's risk on the Risk register; a risk you have not rated is not counted after measures."))
+	m.put(matrixLeftCol, 4, styled(st.matrixHead, "Before measures"))
+	m.put(matrixAfterLeft, 4, styled(st.matrixHead, "After measures"))
 	lastF := strconv.Itoa(max(firstRow, firstRow+len(b.r.Findings)-1))
-	countF := func(sevCol, likCol string, sev, lik int) string {
-		rng := func(c string) string { return sheetRef(sheetFindings, "$"+c+"$3:$"+c+"$"+lastF) }
-		return fmt.Sprintf("COUNTIFS(%s,%d,%s,%d)", rng(sevCol), sev, rng(likCol), lik)
-	}
-	rows := map[int][]any{}
-	put := func(col, row int, v any) {
-		r := rows[row]
-		for len(r) < col {
-			r = append(r, nil)
-		}
-		r[col-1] = v
-		rows[row] = r
-	}
-	c := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
-	put(1, 1, c(st.link, backText))
-	put(2, 1, c(st.title, "Risk matrix – severity × likelihood, before and after measures"))
-	put(2, 2, c(st.subtitle, "Counts of findings. Before: assessed ratings (DPO override, else the scanner's). After: the residual rating of the finding's risk on the Risk register; a risk you have not rated is not counted after measures."))
-	put(matrixLeftCol, 4, c(st.matrixHead, "Before measures"))
-	put(matrixAfterLeft, 4, c(st.matrixHead, "After measures"))
-	totalBefore, totalAfter := 0, 0
-	var cfs []struct {
-		ref string
-		lvl rules.RiskLevel
-	}
-	for _, g := range []struct {
-		left       int
-		counts     *[5][5]int
-		sevC, likC string
-		total      *int
-	}{
-		{matrixLeftCol, &before, fcAssessedSev, fcAssessedLik, &totalBefore},
-		{matrixAfterLeft, &after, fcResidualSev, fcResidualLik, &totalAfter},
-	} {
-		for l := 4; l >= 1; l-- {
-			row := matrixTop + 4 - l
-			put(g.left-1, row, c(st.matrixAxis, fmt.Sprintf("%d %s", l, scales[l-1].word)))
-			for sev := 1; sev <= 4; sev++ {
-				lvl := rules.Risk(rules.Severity(sev), rules.Likelihood(l))
-				n := g.counts[sev][l]
-				put(g.left+sev-1, row, excelize.Cell{StyleID: st.band[lvl], Value: n, Formula: countF(g.sevC, g.likC, sev, l)})
-				cfs = append(cfs, struct {
-					ref string
-					lvl rules.RiskLevel
-				}{cell(g.left+sev-1, row), lvl})
-				*g.total += n
-			}
-		}
-		for sev := 1; sev <= 4; sev++ {
-			put(g.left+sev-1, matrixTop+4, c(st.matrixAxis, fmt.Sprintf("%d %s", sev, scales[sev-1].word)))
-		}
-		put(g.left-2, matrixTop, c(st.matrixHead, "Likelihood ↑"))
-		put(g.left, matrixTop+5, c(st.matrixHead, "Severity →"))
-	}
+	totalBefore, totalAfter, cfs := b.matrixGrids(m, lastF)
 	totalRow := matrixTop + 7
-	put(2, totalRow, c(st.label, "Total findings"))
-	put(matrixLeftCol, totalRow, c(st.value, totalBefore))
-	put(matrixAfterLeft-1, totalRow, c(st.label, "Total findings"))
-	put(matrixAfterLeft, totalRow, c(st.value, totalAfter))
-	if n := len(b.r.Findings) - totalBefore; n > 0 {
-		put(matrixLeftCol+1, totalRow, c(st.subtitle, fmt.Sprintf("%d finding(s) with a scale outside 1–4 are not shown", n)))
+	b.matrixTotals(m, totalRow, totalBefore, totalAfter, lastF)
+	next := b.streamLegend(m.put, totalRow+3)
+	if err := m.write(sw, totalRow, next); err != nil {
+		return err
 	}
-	// After measures counts only the findings whose risk the DPO has rated: until then
-	// the residual risk is "not assessed", not the same as before.
-	notYet := 0
-	for i := range b.r.Findings {
-		if _, _, rs, _ := b.ratings(&b.r.Findings[i]); rs == 0 {
-			notYet++
-		}
-	}
-	put(matrixAfterLeft-1, totalRow+1, c(st.label, "Not assessed yet"))
-	put(matrixAfterLeft, totalRow+1, excelize.Cell{StyleID: st.value, Value: notYet,
-		Formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, sheetRef(sheetFindings, "$"+fcResidualSev+"$3:$"+fcResidualSev+"$"+lastF), notAssessed)})
-	put(matrixAfterLeft+1, totalRow+1, c(st.subtitle, "findings whose residual risk you have not rated on the Risk register"))
-	next := b.streamLegend(put, totalRow+3)
+	return b.matrixFinish(sw, cfs)
+}
 
+// matrixRows are a streamed sheet's cells by row, filled in any order.
+type matrixRows map[int][]any
+
+func (m matrixRows) put(col, row int, v any) {
+	r := m[row]
+	for len(r) < col {
+		r = append(r, nil)
+	}
+	r[col-1] = v
+	m[row] = r
+}
+
+// write streams the rows up to next, giving the title, grid and legend rows their heights.
+func (m matrixRows) write(sw *excelize.StreamWriter, totalRow, next int) error {
 	for r := 1; r < next; r++ {
-		vals, ok := rows[r]
+		vals, ok := m[r]
 		opts := excelize.RowOpts{}
 		switch {
 		case r == 1:
@@ -181,6 +125,93 @@ func (b *book) riskMatrix() error {
 			return err
 		}
 	}
+	return nil
+}
+
+func styled(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+
+// matrixCF is a grid cell that turns to its band's strong colour once it holds a finding.
+type matrixCF struct {
+	ref string
+	lvl rules.RiskLevel
+}
+
+// matrixGrids puts the before and after grids, COUNTIFS over Findings with the counts
+// cached; it returns both totals and the cells to format.
+func (b *book) matrixGrids(m matrixRows, lastF string) (totalBefore, totalAfter int, cfs []matrixCF) {
+	st := b.st
+	var before, after [5][5]int
+	for i := range b.r.Findings {
+		f := &b.r.Findings[i]
+		as, al, rs, rl := b.ratings(f)
+		if validScale(as) && validScale(al) {
+			before[as][al]++
+		}
+		if validScale(rs) && validScale(rl) {
+			after[rs][rl]++
+		}
+	}
+	countF := func(sevCol, likCol string, sev, lik int) string {
+		rng := func(c string) string { return sheetRef(sheetFindings, "$"+c+"$3:$"+c+"$"+lastF) }
+		return fmt.Sprintf("COUNTIFS(%s,%d,%s,%d)", rng(sevCol), sev, rng(likCol), lik)
+	}
+	for _, g := range []struct {
+		left       int
+		counts     *[5][5]int
+		sevC, likC string
+		total      *int
+	}{
+		{matrixLeftCol, &before, fcAssessedSev, fcAssessedLik, &totalBefore},
+		{matrixAfterLeft, &after, fcResidualSev, fcResidualLik, &totalAfter},
+	} {
+		for l := 4; l >= 1; l-- {
+			row := matrixTop + 4 - l
+			m.put(g.left-1, row, styled(st.matrixAxis, fmt.Sprintf("%d %s", l, scales[l-1].word)))
+			for sev := 1; sev <= 4; sev++ {
+				lvl := rules.Risk(rules.Severity(sev), rules.Likelihood(l))
+				n := g.counts[sev][l]
+				m.put(g.left+sev-1, row, excelize.Cell{StyleID: st.band[lvl], Value: n, Formula: countF(g.sevC, g.likC, sev, l)})
+				cfs = append(cfs, matrixCF{cell(g.left+sev-1, row), lvl})
+				*g.total += n
+			}
+		}
+		for sev := 1; sev <= 4; sev++ {
+			m.put(g.left+sev-1, matrixTop+4, styled(st.matrixAxis, fmt.Sprintf("%d %s", sev, scales[sev-1].word)))
+		}
+		m.put(g.left-2, matrixTop, styled(st.matrixHead, "Likelihood ↑"))
+		m.put(g.left, matrixTop+5, styled(st.matrixHead, "Severity →"))
+	}
+	return totalBefore, totalAfter, cfs
+}
+
+// matrixTotals puts the totals under the grids and the findings not rated yet.
+func (b *book) matrixTotals(m matrixRows, totalRow, totalBefore, totalAfter int, lastF string) {
+	st := b.st
+	m.put(2, totalRow, styled(st.label, "Total findings"))
+	m.put(matrixLeftCol, totalRow, styled(st.value, totalBefore))
+	m.put(matrixAfterLeft-1, totalRow, styled(st.label, "Total findings"))
+	m.put(matrixAfterLeft, totalRow, styled(st.value, totalAfter))
+	if n := len(b.r.Findings) - totalBefore; n > 0 {
+		m.put(matrixLeftCol+1, totalRow, styled(st.subtitle, fmt.Sprintf("%d finding(s) with a scale outside 1–4 are not shown", n)))
+	}
+	// After measures counts only the findings whose risk the DPO has rated: until then
+	// the residual risk is "not assessed", not the same as before.
+	notYet := 0
+	for i := range b.r.Findings {
+		if _, _, rs, _ := b.ratings(&b.r.Findings[i]); rs == 0 {
+			notYet++
+		}
+	}
+	m.put(matrixAfterLeft-1, totalRow+1, styled(st.label, "Not assessed yet"))
+	m.put(matrixAfterLeft, totalRow+1, excelize.Cell{StyleID: st.value, Value: notYet,
+		Formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, sheetRef(sheetFindings, "$"+fcResidualSev+"$3:$"+fcResidualSev+"$"+lastF), notAssessed)})
+	m.put(matrixAfterLeft+1, totalRow+1, styled(st.subtitle, "findings whose residual risk you have not rated on the Risk register"))
+}
+
+// matrixFinish merges the grid headings and legend cells, adds the conditional formats,
+// the back link and print setup, and flushes the stream.
+func (b *book) matrixFinish(sw *excelize.StreamWriter, cfs []matrixCF) error {
+	const s = sheetRiskMatrix
 	for _, g := range []int{matrixLeftCol, matrixAfterLeft} {
 		for _, m := range [][2]string{
 			{cell(g, 4), cell(g+3, 4)},
@@ -198,7 +229,7 @@ func (b *book) riskMatrix() error {
 		}
 	}
 	for _, cf := range cfs {
-		id := st.riskCF[cf.lvl]
+		id := b.st.riskCF[cf.lvl]
 		if err := b.f.SetConditionalFormat(s, cf.ref, []excelize.ConditionalFormatOptions{
 			{Type: "cell", Criteria: ">", Value: "0", Format: &id},
 		}); err != nil {

@@ -104,25 +104,41 @@ func thousands(n int64) string {
 // screen derives the WP248 evidence from the inventory, findings and configuration,
 // and applies the DPO's previous answers.
 func screen(r Report, d *derived, prev *Annotations) screening {
+	ev := gatherEvidence(r, d)
+	scale, subjects, large := largeScale(r, d)
+	vuln, vulnIndicated := vulnerableSubjects(r, d, ev.dob)
+	special := slices.ContainsFunc(d.tables, func(t *tableInfo) bool { return len(t.Special) > 0 })
+	sc := screening{rows: criteria(ev, scale, subjects, large, vuln, vulnIndicated, special)}
+	sc.tally(prev.table(sheetScreening))
+	return sc
+}
+
+// screenEvidence are the columns and tables found for the WP248 criteria, described.
+type screenEvidence struct {
+	scores, monitoring, sensitive, combining, dob []string
+}
+
+// gatherEvidence lists the scoring, monitoring, sensitive, combining and date-of-birth
+// columns (and tracking tables) of the scanned tables, views left out.
+func gatherEvidence(r Report, d *derived) screenEvidence {
+	var ev screenEvidence
 	colDesc := func(column string, t *tableInfo) string {
 		return fmt.Sprintf("%s in %s (%s)", column, t, rowsWords(t.Rows, t.IsView))
 	}
-	var scores, monitoring, sensitive, combining []string
-	var dob []string
 	for _, it := range r.Inventory {
 		t := d.tableByKey[tableKey(it.Source, it.Schema, it.Table)]
 		if t == nil || it.IsView {
 			continue
 		}
 		if t.Personal && scoreName.MatchString(it.Column) {
-			scores = append(scores, colDesc(it.Column, t))
+			ev.scores = append(ev.scores, colDesc(it.Column, t))
 		}
 		if !it.Personal {
 			continue
 		}
 		switch {
 		case it.Category == detect.IPAddress || it.Category == detect.DeviceID || it.Category == detect.GeoLocation:
-			monitoring = append(monitoring, colDesc(it.Column+" ("+categoryWords(string(it.Category))+")", t))
+			ev.monitoring = append(ev.monitoring, colDesc(it.Column+" ("+categoryWords(string(it.Category))+")", t))
 		}
 		if it.Category.Special() || it.Category.CriminalData() || slices.Contains(highlyPersonal, it.Category) {
 			kind := "Art. 9"
@@ -132,21 +148,21 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 			case !it.Category.Special():
 				kind = "highly personal"
 			}
-			sensitive = append(sensitive, colDesc(it.Column+" ("+categoryWords(string(it.Category))+", "+kind+")", t))
+			ev.sensitive = append(ev.sensitive, colDesc(it.Column+" ("+categoryWords(string(it.Category))+", "+kind+")", t))
 		}
 		if it.Category == detect.DateOfBirth || it.Category == detect.Age {
-			dob = append(dob, colDesc(it.Column, t))
+			ev.dob = append(ev.dob, colDesc(it.Column, t))
 		}
 	}
 	for _, t := range d.tables {
 		if t.Personal && !t.IsView && trackingName.MatchString(t.Table) {
-			monitoring = append(monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsWords(t.Rows, t.IsView)))
+			ev.monitoring = append(ev.monitoring, fmt.Sprintf("table %s holds personal data (%s)", t, rowsWords(t.Rows, t.IsView)))
 		}
 	}
 	for _, it := range r.Inventory {
 		t := d.tableByKey[tableKey(it.Source, it.Schema, it.Table)]
 		if t != nil && t.Personal && !t.IsView && sourceName.MatchString(it.Column) && !strings.EqualFold(it.Column, "id") {
-			combining = append(combining, colDesc(it.Column, t))
+			ev.combining = append(ev.combining, colDesc(it.Column, t))
 		}
 	}
 	personSources := map[string]bool{}
@@ -156,11 +172,15 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		}
 	}
 	if len(personSources) > 1 {
-		combining = append(combining, fmt.Sprintf("%d sources hold email addresses and can be joined on them", len(personSources)))
+		ev.combining = append(ev.combining, fmt.Sprintf("%d sources hold email addresses and can be joined on them", len(personSources)))
 	}
+	return ev
+}
 
-	// Large scale: the mapped subject tables, else the biggest table of direct
-	// identifiers.
+// largeScale counts the data subjects: the mapped subject tables, else the biggest
+// table of direct identifiers; it returns the evidence text, the count and whether it
+// reaches the threshold.
+func largeScale(r Report, d *derived) (string, int64, bool) {
 	threshold := r.DPIA.LargeScaleSubjects
 	if threshold <= 0 {
 		threshold = DefaultLargeScale
@@ -192,8 +212,13 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 	}
 	scale := fmt.Sprintf("≈ %s data subjects (%s: %s); threshold %s (a product default, WP248 sets none)",
 		thousands(subjects), basis, strings.Join(parts, ", "), thousands(threshold))
-	large := subjects >= threshold
+	return scale, subjects, subjects >= threshold
+}
 
+// vulnerableSubjects lists the evidence of vulnerable data subjects; the criterion is
+// indicated by children found or an activity declaring them, not by dates of birth
+// alone, which are only listed.
+func vulnerableSubjects(r Report, d *derived, dob []string) ([]string, bool) {
 	var vuln []string
 	if _, subj, n := d.sumRule("CNS-07", nil); n > 0 {
 		vuln = append(vuln, fmt.Sprintf("CNS-07: %s children below the age of digital consent", thousands(subj)))
@@ -205,11 +230,16 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 			}
 		}
 	}
-	vulnIndicated := len(vuln) > 0
+	indicated := len(vuln) > 0
 	if len(dob) > 0 {
 		vuln = append(vuln, "dates of birth held, so minors can be present: "+evidenceList(dob))
 	}
+	return vuln, indicated
+}
 
+// criteria are the Screening sheet's rows: the nine WP248 criteria, the Art. 35(3)
+// triggers and the national list, with the scan's evidence and indication.
+func criteria(ev screenEvidence, scale string, subjects int64, large bool, vuln []string, vulnIndicated, special bool) []criterion {
 	yes := func(b bool) string { return yesNo(b) }
 	none := func(items []string, empty string) string {
 		if len(items) == 0 {
@@ -217,8 +247,8 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		}
 		return evidenceList(items)
 	}
-	special := slices.ContainsFunc(d.tables, func(t *tableInfo) bool { return len(t.Special) > 0 })
-	sc := screening{rows: []criterion{
+	scores, monitoring, sensitive, combining := ev.scores, ev.monitoring, ev.sensitive, ev.combining
+	return []criterion{
 		{ID: "WP248-1", Text: "1. Evaluation or scoring, including profiling and predicting", kind: criterionWP248,
 			Evidence: none(scores, "No score, rating, segment or prediction column found."), Count: len(scores), Indicated: yes(len(scores) > 0)},
 		{ID: "WP248-2", Text: "2. Automated decision-making with legal or similar significant effect", kind: criterionWP248,
@@ -245,8 +275,12 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 			Evidence: "Not observable in a CRM database (CCTV, public spaces).", Indicated: dpoToJudge},
 		{ID: "NATIONAL", Text: "The processing is on the supervisory authority's Art. 35(4) list", kind: criterionNational,
 			Evidence: "Check the list of your lead authority (e.g. CNIL, BfDI/DSK, ICO).", Indicated: dpoToJudge},
-	}}
-	answers := prev.table(sheetScreening)
+	}
+}
+
+// tally counts the criteria met, by the DPO's answer or else the scan's indication, and
+// whether a DPIA is likely required.
+func (sc *screening) tally(answers map[string]Entry) {
 	for _, c := range sc.rows {
 		if !counted(answers[c.ID].Values[colApplies], c.Indicated) {
 			continue
@@ -261,7 +295,6 @@ func screen(r Report, d *derived, prev *Annotations) screening {
 		}
 	}
 	sc.likely = sc.met >= 2 || sc.trigger || sc.national
-	return sc
 }
 
 // counted is the Screening sheet's "Counted" formula in Go: the DPO's answer, else the

@@ -140,30 +140,70 @@ func (w *rowWriter) row(row int, vals ...any) error { return w.sw.SetRow(cell(1,
 // the DPO wrote is lost. Every call on the sheet happens before Flush: once flushed,
 // the stream writer owns the sheet XML and later edits would be lost.
 func (b *book) writeTable(t table) error {
+	w, err := b.startTable(t)
+	if err != nil {
+		return err
+	}
+	lastData, next, err := w.dataRows()
+	if err != nil {
+		return err
+	}
+	next, lastAll, err := w.retiredRows(next, max(lastData, headerRow))
+	if err != nil {
+		return err
+	}
+	if t.below != nil {
+		if _, err := t.below(&rowWriter{sw: w.sw, b: b}, next+1); err != nil {
+			return err
+		}
+	}
+	return w.close(lastData, lastAll)
+}
+
+// tableWriter is one table being streamed by writeTable.
+type tableWriter struct {
+	b     *book
+	t     table
+	sheet string
+	cols  []column
+	sw    *excelize.StreamWriter
+	// Per column: its style, and a boxed empty cell for DPO and config cells left blank
+	// (boxed once: the same value on every row).
+	styleOf []int
+	empty   []any
+	wraps   bool
+	keyIdx  []int            // the columns of the row id
+	prev    map[string]Entry // the previous workbook's entries of this sheet
+	used    map[string]bool  // the entries a row matched
+	row     []any            // the row being written, reused
+}
+
+// startTable starts the stream and writes the title and header rows.
+func (b *book) startTable(t table) (*tableWriter, error) {
 	spec := t.spec
 	sheet, cols := spec.name, spec.cols
 	// Sheet properties are written when the stream writer starts, so they are set now.
 	if err := b.fitToPage(sheet); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Widths and panes must be set before the first row.
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, fitWidth(c, i)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetPanes(headerPanes()); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetRow("A1", []any{
 		excelize.Cell{StyleID: b.st.link, Value: backText},
 		excelize.Cell{StyleID: b.st.title, Value: t.title},
 	}, excelize.RowOpts{Height: 24}); err != nil {
-		return err
+		return nil, err
 	}
 	header := make([]any, len(cols))
 	for i, c := range cols {
@@ -174,141 +214,150 @@ func (b *book) writeTable(t table) error {
 		titles[i] = c.title
 	}
 	if err := sw.SetRow(cell(1, headerRow), header, excelize.RowOpts{Height: max(32, rowHeight(cols, titles, true))}); err != nil {
-		return err
+		return nil, err
 	}
 
-	// Per column: its style, and a boxed empty cell for DPO and config cells left blank
-	// (boxed once: the same value on every row).
-	styleOf := make([]int, len(cols))
-	empty := make([]any, len(cols))
-	wraps := slices.ContainsFunc(cols, func(c column) bool { return c.format == fmtWrap })
+	w := &tableWriter{b: b, t: t, sheet: sheet, cols: cols, sw: sw,
+		styleOf: make([]int, len(cols)), empty: make([]any, len(cols)),
+		wraps:  slices.ContainsFunc(cols, func(c column) bool { return c.format == fmtWrap }),
+		keyIdx: make([]int, len(spec.key)), prev: b.prev.Tables[sheet], used: map[string]bool{}, row: make([]any, len(cols))}
 	for i, c := range cols {
-		styleOf[i] = b.st.cell[c.kind][c.format]
+		w.styleOf[i] = b.st.cell[c.kind][c.format]
 		if c.kind != kindAuto {
-			empty[i] = excelize.Cell{StyleID: styleOf[i]}
+			w.empty[i] = excelize.Cell{StyleID: w.styleOf[i]}
 		}
-		if !wraps && c.kind == kindAuto && c.format == fmtText {
+		if !w.wraps && c.kind == kindAuto && c.format == fmtText {
 			// Top alignment only matters beside wrapped cells; without it plain
 			// values are written as they are, which saves a boxed cell each on the
 			// large sheets.
-			styleOf[i] = 0
+			w.styleOf[i] = 0
 		}
 	}
-	keyIdx := make([]int, len(spec.key))
 	for i, k := range spec.key {
-		keyIdx[i] = colIndex(cols, k) - 1
+		w.keyIdx[i] = colIndex(cols, k) - 1
 	}
-	prev := b.prev.Tables[sheet]
-	used := map[string]bool{}
-	var keyParts []string
+	return w, nil
+}
 
-	written := min(t.n, maxDataRows)
-	row := make([]any, len(cols))
-	finish := func(r int) error {
-		for i, v := range row {
-			switch v.(type) {
-			case nil:
-				row[i] = empty[i]
-			case excelize.Cell:
-			default:
-				if styleOf[i] != 0 {
-					row[i] = excelize.Cell{StyleID: styleOf[i], Value: v}
-				}
+// finish styles w.row and writes it at row r.
+func (w *tableWriter) finish(r int) error {
+	row := w.row
+	for i, v := range row {
+		switch v.(type) {
+		case nil:
+			row[i] = w.empty[i]
+		case excelize.Cell:
+		default:
+			if w.styleOf[i] != 0 {
+				row[i] = excelize.Cell{StyleID: w.styleOf[i], Value: v}
 			}
 		}
-		var opts []excelize.RowOpts
-		if wraps {
-			if h := rowHeight(cols, row, false); h > 0 {
-				opts = append(opts, excelize.RowOpts{Height: h})
-			}
-		}
-		if err := sw.SetRow(cell(1, r), row, opts...); err != nil {
-			return fmt.Errorf("%s row %d: %w", sheet, r, err)
-		}
-		return nil
 	}
+	var opts []excelize.RowOpts
+	if w.wraps {
+		if h := rowHeight(w.cols, row, false); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+	}
+	if err := w.sw.SetRow(cell(1, r), row, opts...); err != nil {
+		return fmt.Errorf("%s row %d: %w", w.sheet, r, err)
+	}
+	return nil
+}
+
+// dataRows writes the table's rows, with the DPO's previous entries applied; it returns
+// the last data row and the next free row.
+func (w *tableWriter) dataRows() (lastData, next int, err error) {
+	b, t := w.b, w.t
+	written := min(t.n, maxDataRows)
+	var keyParts []string
 	for i := range written {
 		if i%1024 == 0 {
 			if err := b.ctx.Err(); err != nil {
-				return err
+				return 0, 0, err
 			}
 		}
-		clear(row)
-		t.fill(i, row)
-		if len(prev) > 0 && len(keyIdx) > 0 {
+		clear(w.row)
+		t.fill(i, w.row)
+		if len(w.prev) > 0 && len(w.keyIdx) > 0 {
 			keyParts = keyParts[:0]
-			for _, k := range keyIdx {
-				keyParts = append(keyParts, cellText(row[k]))
+			for _, k := range w.keyIdx {
+				keyParts = append(keyParts, cellText(w.row[k]))
 			}
 			key := strings.Join(keyParts, keySep)
-			if e, ok := prev[key]; ok {
-				used[key] = true
+			if e, ok := w.prev[key]; ok {
+				w.used[key] = true
 				b.carried++
-				b.applyEntry(cols, row, e)
+				b.applyEntry(w.cols, w.row, e)
 			}
 		}
-		if err := finish(firstRow + i); err != nil {
-			return err
+		if err := w.finish(firstRow + i); err != nil {
+			return 0, 0, err
 		}
 	}
-	lastData := firstRow + written - 1
-	next := lastData + 1
+	lastData = firstRow + written - 1
+	next = lastData + 1
 	if written < t.n {
 		note := fmt.Sprintf("%d more rows not shown (Excel row limit); the JSON report has them all.", t.n-written)
-		if err := sw.SetRow(cell(1, next), []any{note}); err != nil {
-			return err
+		if err := w.sw.SetRow(cell(1, next), []any{note}); err != nil {
+			return 0, 0, err
 		}
 		next++
 	}
+	return lastData, next, nil
+}
 
-	// Retired entries, in id order so the block is stable.
+// retiredRows writes the entries that matched no row, in id order so the block is
+// stable, from row next on. It returns the next free row and the last row written
+// (lastAll unchanged when there is none).
+func (w *tableWriter) retiredRows(next, lastAll int) (int, int, error) {
+	b := w.b
 	var retired []string
-	for k := range prev {
-		if !used[k] {
+	for k := range w.prev {
+		if !w.used[k] {
 			retired = append(retired, k)
 		}
 	}
 	slices.Sort(retired)
-	lastAll := max(lastData, headerRow)
-	if len(retired) > 0 {
-		next++ // one blank row
-		head := make([]any, len(cols))
-		for i := range head {
-			head[i] = excelize.Cell{StyleID: b.st.retired}
+	if len(retired) == 0 {
+		return next, lastAll, nil
+	}
+	next++ // one blank row
+	head := make([]any, len(w.cols))
+	for i := range head {
+		head[i] = excelize.Cell{StyleID: b.st.retired}
+	}
+	head[0] = excelize.Cell{StyleID: b.st.retired, Value: retiredHeading}
+	if err := w.sw.SetRow(cell(1, next), head); err != nil {
+		return 0, 0, err
+	}
+	next++
+	for _, k := range retired {
+		e := w.prev[k]
+		clear(w.row)
+		for i, part := range strings.Split(k, keySep) {
+			if i < len(w.keyIdx) {
+				w.row[w.keyIdx[i]] = part
+			}
 		}
-		head[0] = excelize.Cell{StyleID: b.st.retired, Value: retiredHeading}
-		if err := sw.SetRow(cell(1, next), head); err != nil {
-			return err
+		for title, v := range e.Context {
+			if c := indexOf(w.cols, title); c >= 0 && w.row[c] == nil {
+				w.row[c] = v
+			}
 		}
+		b.applyEntry(w.cols, w.row, e)
+		if err := w.finish(next); err != nil {
+			return 0, 0, err
+		}
+		b.retired++
 		next++
-		for _, k := range retired {
-			e := prev[k]
-			clear(row)
-			for i, part := range strings.Split(k, keySep) {
-				if i < len(keyIdx) {
-					row[keyIdx[i]] = part
-				}
-			}
-			for title, v := range e.Context {
-				if c := indexOf(cols, title); c >= 0 && row[c] == nil {
-					row[c] = v
-				}
-			}
-			b.applyEntry(cols, row, e)
-			if err := finish(next); err != nil {
-				return err
-			}
-			b.retired++
-			next++
-		}
-		lastAll = next - 1
 	}
-	if t.below != nil {
-		if next, err = t.below(&rowWriter{sw: sw, b: b}, next+1); err != nil {
-			return err
-		}
-	}
+	return next, next - 1, nil
+}
 
+// close adds the filter, back link, validations, extras and print setup, and flushes.
+func (w *tableWriter) close(lastData, lastAll int) error {
+	b, sheet, cols := w.b, w.sheet, w.cols
 	lastFilter := max(lastData, headerRow)
 	if err := b.f.AutoFilter(sheet, cell(1, headerRow)+":"+cell(len(cols), lastFilter), nil); err != nil {
 		return err
@@ -322,6 +371,7 @@ func (b *book) writeTable(t table) error {
 		if c.kind != kindDPO {
 			continue
 		}
+		var err error
 		rng := colRange(i+1, firstRow, lastAll)
 		switch {
 		case len(c.choices) > 0:
@@ -333,8 +383,8 @@ func (b *book) writeTable(t table) error {
 			return err
 		}
 	}
-	if t.extras != nil {
-		if err := t.extras(lastData, lastAll); err != nil {
+	if w.t.extras != nil {
+		if err := w.t.extras(lastData, lastAll); err != nil {
 			return err
 		}
 	}
@@ -342,13 +392,13 @@ func (b *book) writeTable(t table) error {
 	for i, c := range cols {
 		width += fitWidth(c, i)
 	}
-	if err := b.printSetup(sheet, width, t.repeatCols); err != nil {
+	if err := b.printSetup(sheet, width, w.t.repeatCols); err != nil {
 		return err
 	}
 	if err := b.protect(sheet); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return w.sw.Flush()
 }
 
 // retiredHeading starts a sheet's retired block; ReadAnnotations recognises it.

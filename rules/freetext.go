@@ -10,7 +10,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // Free text: notes, descriptions, comments and message bodies of tables about people

@@ -20,7 +20,7 @@ import (
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/internal/testdb"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // valueDBs opens each engine with a one-column table v(s) holding values.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // In quick mode (no mapping, no activities) every rule that needs a mapping says so;

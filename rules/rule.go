@@ -7,7 +7,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // Family groups rules as in DOMAIN.md §4; the id prefix follows the family.

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // maxCardLen bounds the pre-filter: 19 digits plus separators.

@@ -13,7 +13,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // recordingSource returns rows rows for every column asked and records which columns

@@ -127,6 +127,7 @@ type Result struct {
 	Inventory    []InventoryItem
 	Findings     []Finding
 	NotEvaluated []NotEvaluated
+	Facts        Facts // the mapped consent and request tables' figures, for the DPIA workbook
 }
 
 // Scan walks one source. It returns an error only when the source could not be scanned
@@ -160,6 +161,7 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 		res.Summary.Error = Scrub(err.Error())
 		return res, fmt.Errorf("source %s: list tables: %s", t.Name, res.Summary.Error)
 	}
+	catalogue := units // the mapped tables are counted even when filtered out
 	units = FilterUnits(units, t.Settings)
 	if blind != nil { // what the role cannot even list is reported, not left out silently
 		switch msg, err := blind.Unseen(ctx); {
@@ -293,6 +295,7 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 			res.Findings = append(res.Findings, *j.f)
 		}
 	}
+	res.Facts = s.countFacts(ctx, t, catalogue)
 	return res, nil
 }
 

@@ -13,7 +13,7 @@ import (
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // countingSource is a fake Source that counts Sample calls and returns up to rows rows of

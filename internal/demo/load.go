@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 
 	_ "modernc.org/sqlite" // driver "sqlite", for BuildSQLite
 )

@@ -19,7 +19,7 @@ import (
 	"github.com/gdprscan/gdprscan/internal/demo"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/internal/testdb"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // canaryDomain is in every seeded canary e-mail; canaryPhone is a seeded phone number.

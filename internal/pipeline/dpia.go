@@ -17,6 +17,7 @@ import (
 	"github.com/gdprscan/gdprscan/internal/tasks"
 	"github.com/gdprscan/gdprscan/reports"
 	"github.com/gdprscan/gdprscan/rules"
+	"github.com/gdprscan/gdprscan/scanner"
 )
 
 // historyRuns is how many runs the workbook's trend chart shows.
@@ -24,16 +25,16 @@ const historyRuns = 12
 
 // dpiaInput is what Run hands to dpiaContext.
 type dpiaInput struct {
-	cfg       *config.Config
-	st        *store.Store
-	rep       reports.Report
-	diff      store.Diff
-	tasks     []tasks.Task
-	outDir    string
-	previous  string // --previous; empty: look in outDir
-	workbook  bool   // an xlsx report is written, so the previous workbook is read
-	log       *slog.Logger
-	openFacts bool // count consent and request tables on the sources
+	cfg      *config.Config
+	st       *store.Store
+	rep      reports.Report
+	diff     store.Diff
+	tasks    []tasks.Task
+	outDir   string
+	previous string // --previous; empty: look in outDir
+	workbook bool   // an xlsx report is written, so the previous workbook is read
+	log      *slog.Logger
+	facts    map[string]scanner.Facts // by source: what the scan counted in the mapped tables
 }
 
 // dpiaContext gathers what the DPIA workbook needs beyond the scan's facts: the
@@ -80,18 +81,17 @@ func dpiaContext(ctx context.Context, in dpiaInput) (reports.DPIAContext, error)
 			d.Retention = append(d.Retention, rr)
 		}
 		if c := m.Consent; c != nil {
-			d.Consent = append(d.Consent, reports.ConsentSource{Source: src.Name, Table: c.Table, MarketingPurpose: c.MarketingPurpose})
+			d.Consent = append(d.Consent, reports.ConsentSource{Source: src.Name, Table: c.Table, MarketingPurpose: c.MarketingPurpose,
+				Counts: in.facts[src.Name].Consent})
 		}
 		if e := m.Erasure; e != nil {
 			deadline := "P1M"
 			if !e.Deadline.IsZero() {
 				deadline = e.Deadline.String()
 			}
-			d.Requests = append(d.Requests, reports.RequestSource{Source: src.Name, Right: "erasure", Table: e.Table, Deadline: deadline, MedianDays: -1})
+			d.Requests = append(d.Requests, requestSource(reports.RequestSource{Source: src.Name, Right: "erasure", Table: e.Table, Deadline: deadline, MedianDays: -1},
+				in.facts[src.Name].Erasure))
 		}
-	}
-	if in.openFacts {
-		countFacts(ctx, cfg, &d, log)
 	}
 
 	d.Changes = reports.Changes{New: len(in.diff.New), Reopened: slices.Clone(in.diff.Reopened)}
@@ -163,6 +163,15 @@ func dpiaContext(ctx context.Context, in dpiaInput) (reports.DPIAContext, error)
 	d.Previous, d.PreviousFile = &ann, filepath.Base(path)
 	log.Info("DPO entries read from the previous workbook", "file", path, "findings_annotated", len(ann.Findings))
 	return d, nil
+}
+
+// requestSource adds the scan's request figures, when it counted them, to rs.
+func requestSource(rs reports.RequestSource, rc *scanner.RequestCounts) reports.RequestSource {
+	if rc != nil {
+		rs.Counted = true
+		rs.Received, rs.Completed, rs.Open, rs.MedianDays = rc.Received, rc.Completed, rc.Open, rc.MedianDays
+	}
+	return rs
 }
 
 // checkPrevious fails fast, before any scanning, when --previous names no readable file.

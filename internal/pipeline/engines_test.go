@@ -18,7 +18,7 @@ import (
 	"github.com/gdprscan/gdprscan/internal/demo"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/internal/testdb"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // scanEngine loads the demo CRM into a fresh database of the given kind and scans it with

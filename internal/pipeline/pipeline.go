@@ -156,6 +156,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	log = log.With("run_id", scanID)
 	out := &Outcome{StateFile: stateName(st, statePath)}
 	cov := coverage{}
+	facts := map[string]scanner.Facts{}
 	for _, src := range targets {
 		var sum scanner.SourceSummary
 		var res scanner.Result
@@ -177,6 +178,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		rep.Inventory = append(rep.Inventory, res.Inventory...)
 		rep.Findings = append(rep.Findings, res.Findings...)
 		rep.NotEvaluated = append(rep.NotEvaluated, res.NotEvaluated...)
+		facts[src.Name] = res.Facts
 		o.Metrics.Tables(src.Name, sum.TablesScanned, len(sum.TablesFailed))
 	}
 	rep.FinishedAt = now().UTC()
@@ -210,7 +212,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 
 	reportStart := time.Now()
 	rep.DPIA, err = dpiaContext(ctx, dpiaInput{cfg: cfg, st: st, rep: rep, diff: diff, tasks: want, outDir: outDir, previous: o.Previous,
-		workbook: slices.ContainsFunc(reporters, func(r reports.Reporter) bool { return r.Ext() == "xlsx" }), log: log, openFacts: true})
+		workbook: slices.ContainsFunc(reporters, func(r reports.Reporter) bool { return r.Ext() == "xlsx" }), log: log, facts: facts})
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/gdprscan/gdprscan/internal/demo"
 	"github.com/gdprscan/gdprscan/internal/pipeline"
 	"github.com/gdprscan/gdprscan/internal/testdb"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // fingerprint is what a write would change: each table's row count and a checksum of

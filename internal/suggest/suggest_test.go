@@ -9,7 +9,7 @@ import (
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // tbl builds a catalogue table: columns as "name:type[:category]", words per column.

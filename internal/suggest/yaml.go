@@ -77,6 +77,22 @@ func (d *Draft) YAML(h Header) []byte {
 
 func (d *Draft) writeMapping(w *writer, n int) {
 	m := d.Mapping
+	d.writeSubjects(w, n)
+	d.writeConsent(w, n)
+	d.writeEmailConsent(w, n)
+	d.writeEvents(w, n, "sends", "keep only marketing messages (CNS-03 looks for sends after a withdrawal)", m.Sends)
+	d.writeEvents(w, n, "lists", "marketing-list memberships: people on them count as marketed to (CNS-01, CNS-03)", m.Lists)
+	d.writeEvents(w, n, "interactions", "keep only contact the person started: forms, replies, clicks, visits (CNS-04)", m.Interactions)
+	d.writeEvents(w, n, "withdrawals", "unsubscribe events: CNS-03 counts marketing sent after the last one", m.Withdrawals)
+	d.writeRetention(w, n)
+	d.writeErasure(w, n)
+	w.line(n, "# relations: parent links beyond <table>_id → <tables>.id, which are found automatically (ERA-04)")
+	w.line(n, "# allowed_grantees: [crm_app]   # roles that may read personal data (SEC-05)")
+}
+
+// writeSubjects writes the subject tables and the lawful-basis values.
+func (d *Draft) writeSubjects(w *writer, n int) {
+	m := d.Mapping
 	if len(m.Subjects) > 0 {
 		w.line(n, "subjects:")
 		for _, s := range m.Subjects {
@@ -101,6 +117,11 @@ func (d *Draft) writeMapping(w *writer, n int) {
 			w.list(n+1, k, m.BasisValues[k])
 		}
 	}
+}
+
+// writeConsent writes the consent table.
+func (d *Draft) writeConsent(w *writer, n int) {
+	m := d.Mapping
 	if c := m.Consent; c != nil {
 		w.line(n, "consent:%s: %s", review, d.Why["consent"])
 		w.kv(n+1, "table", c.Table)
@@ -128,6 +149,11 @@ func (d *Draft) writeMapping(w *writer, n int) {
 		w.kv(n+1, "parental_consent_column", c.ParentalConsentColumn)
 		w.line(n+1, "refresh_period: P24M%s: when consent is due for renewal (CNS-04)", review)
 	}
+}
+
+// writeEmailConsent writes the e-mail address opt-ins and opt-outs.
+func (d *Draft) writeEmailConsent(w *writer, n int) {
+	m := d.Mapping
 	if e := m.EmailConsent; e != nil {
 		w.line(n, "email_consent:%s: %s", review, d.Why["email_consent"])
 		w.kv(n+1, "table", e.Table)
@@ -161,26 +187,29 @@ func (d *Draft) writeMapping(w *writer, n int) {
 		w.kv(n+1, "double_opt_in_at_column", e.DoubleOptInAtColumn)
 		w.kv(n+1, "soft_deleted", e.SoftDeleted)
 	}
-	events := func(key, why string, evs []config.SubjectEvents) {
-		if len(evs) == 0 {
-			return
-		}
-		w.line(n, "%s:%s: %s", key, review, why)
-		for _, e := range evs {
-			w.line(n+1, "- table: %s", q(e.Table))
-			w.kv(n+2, "subject_key", e.SubjectKey)
-			w.kv(n+2, "subject_table", e.SubjectTable)
-			w.kv(n+2, "at_column", e.AtColumn)
-			w.kv(n+2, "filter", e.Filter)
-			if th := e.Through; th != nil {
-				w.line(n+2, "through: {table: %s, key: %s, column: %s}", q(th.Table), q(th.Key), q(th.Column))
-			}
+}
+
+// writeEvents writes one list of subject events (sends, lists, interactions, withdrawals).
+func (d *Draft) writeEvents(w *writer, n int, key, why string, evs []config.SubjectEvents) {
+	if len(evs) == 0 {
+		return
+	}
+	w.line(n, "%s:%s: %s", key, review, why)
+	for _, e := range evs {
+		w.line(n+1, "- table: %s", q(e.Table))
+		w.kv(n+2, "subject_key", e.SubjectKey)
+		w.kv(n+2, "subject_table", e.SubjectTable)
+		w.kv(n+2, "at_column", e.AtColumn)
+		w.kv(n+2, "filter", e.Filter)
+		if th := e.Through; th != nil {
+			w.line(n+2, "through: {table: %s, key: %s, column: %s}", q(th.Table), q(th.Key), q(th.Column))
 		}
 	}
-	events("sends", "keep only marketing messages (CNS-03 looks for sends after a withdrawal)", m.Sends)
-	events("lists", "marketing-list memberships: people on them count as marketed to (CNS-01, CNS-03)", m.Lists)
-	events("interactions", "keep only contact the person started: forms, replies, clicks, visits (CNS-04)", m.Interactions)
-	events("withdrawals", "unsubscribe events: CNS-03 counts marketing sent after the last one", m.Withdrawals)
+}
+
+// writeRetention writes the contracts, retention rules, soft deletes, logs and holds.
+func (d *Draft) writeRetention(w *writer, n int) {
+	m := d.Mapping
 	if len(m.Contracts) > 0 {
 		w.line(n, "contracts:%s: what a \"contract\" basis rests on (LAW-03); add a filter for cancelled rows", review)
 		for _, c := range m.Contracts {
@@ -233,6 +262,11 @@ func (d *Draft) writeMapping(w *writer, n int) {
 		w.kv(n+1, "released_column", h.ReleasedColumn)
 		w.kv(n+1, "placed_column", h.PlacedColumn)
 	}
+}
+
+// writeErasure writes the erasure requests and the tombstones.
+func (d *Draft) writeErasure(w *writer, n int) {
+	m := d.Mapping
 	if e := m.Erasure; e != nil {
 		w.line(n, "erasure:%s: %s", review, d.Why["erasure"])
 		w.kv(n+1, "table", e.Table)
@@ -256,8 +290,6 @@ func (d *Draft) writeMapping(w *writer, n int) {
 			w.kv(n+2, "at_column", t.AtColumn)
 		}
 	}
-	w.line(n, "# relations: parent links beyond <table>_id → <tables>.id, which are found automatically (ERA-04)")
-	w.line(n, "# allowed_grantees: [crm_app]   # roles that may read personal data (SEC-05)")
 }
 
 // oneLine keeps a reason on its comment line.

@@ -19,8 +19,8 @@ import (
 
 	gomysql "github.com/go-sql-driver/mysql"
 
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/dsn"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
@@ -270,9 +270,6 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 	return units, nil
 }
 
-// Sample implements scanner.Source. A big table with an integer primary key is read as
-// a few short key ranges from random starting points, each an index seek; anything else
-// with a plain LIMIT. Binary columns are left out.
 // sampleExpr cuts long texts server-side: classifying needs their start, not megabytes.
 func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	id := dialect.MySQL.Ident(c.Name)
@@ -283,21 +280,14 @@ func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	return id
 }
 
+// Sample implements scanner.Source. A big table with an integer primary key is read as
+// a few short key ranges from random starting points, each an index seek; anything else
+// with a plain LIMIT. Binary columns are left out.
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
-	var cols []scanner.ColumnInfo
-	for _, c := range u.Columns {
-		if !isBinary(c.DataType) {
-			cols = append(cols, c)
-		}
-	}
-	if n <= 0 || len(cols) == 0 {
+	cols, idents := sqlsample.Columns(u, n, isBinary, sampleExpr)
+	if cols == nil {
 		return out, nil
-	}
-	chars := scanner.NewBudget(n, len(cols)).ValueChars()
-	idents := make([]string, len(cols))
-	for i, c := range cols {
-		idents[i] = sampleExpr(c, chars)
 	}
 	table := dialect.MySQL.Table(u.Schema, u.Table)
 	key := ""
@@ -372,41 +362,11 @@ func (s *Source) Query(ctx context.Context, query string, maxRows int) (scanner.
 	if !isSelect(query) {
 		return scanner.Rows{}, fmt.Errorf("query on %s: %w", s.name, ErrNotSelect)
 	}
-	maxRows = max(maxRows, 0)
 	var out scanner.Rows
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		types, err := rows.ColumnTypes()
-		if err != nil {
-			return err
-		}
-		for _, ct := range types {
-			out.Columns = append(out.Columns, ct.Name())
-		}
-		for rows.Next() {
-			if len(out.Values) == maxRows {
-				out.Truncated = true
-				break
-			}
-			vals := make([]any, len(types))
-			dest := make([]any, len(types))
-			for i := range vals {
-				dest[i] = &vals[i]
-			}
-			if err := rows.Scan(dest...); err != nil {
-				return err
-			}
-			for i, v := range vals {
-				vals[i] = normalise(v, types[i].DatabaseTypeName())
-			}
-			out.Values = append(out.Values, vals)
-		}
-		rows.Close()
-		return rows.Err()
+		var err error
+		out, err = sqlsample.Query(ctx, tx, query, maxRows, normalise)
+		return err
 	})
 	if err != nil {
 		return scanner.Rows{}, fmt.Errorf("query on %s: %w", s.name, err)

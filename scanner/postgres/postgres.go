@@ -19,9 +19,10 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/dsn"
+	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
 const (
@@ -226,19 +227,9 @@ func (s *Source) Units(ctx context.Context) ([]scanner.Unit, error) {
 // Binary (bytea) columns are left out.
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
-	var cols []scanner.ColumnInfo
-	for _, c := range u.Columns {
-		if !strings.HasPrefix(c.DataType, "bytea") {
-			cols = append(cols, c)
-		}
-	}
-	if n <= 0 || len(cols) == 0 {
+	cols, exprs := sqlsample.Columns(u, n, isBinary, selectExpr)
+	if cols == nil {
 		return out, nil
-	}
-	chars := scanner.NewBudget(n, len(cols)).ValueChars()
-	exprs := make([]string, len(cols))
-	for i, c := range cols {
-		exprs[i] = selectExpr(c, chars)
 	}
 	from := "SELECT " + strings.Join(exprs, ", ") + " FROM " + dialect.Postgres.Table(u.Schema, u.Table)
 	limit := " LIMIT " + strconv.Itoa(n)
@@ -248,7 +239,7 @@ func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sam
 			if err != nil {
 				return err
 			}
-			if 2*got.Rows >= n {
+			if sqlsample.Enough(got.Rows, n) {
 				out = got
 				return nil
 			}
@@ -284,6 +275,9 @@ func selectExpr(c scanner.ColumnInfo, chars int) string {
 	return "LEFT(CAST(" + id + " AS TEXT), " + strconv.Itoa(chars) + ")"
 }
 
+// isBinary tells the bytea columns a sample leaves out.
+func isBinary(dt string) bool { return strings.HasPrefix(dt, "bytea") }
+
 func isTimeType(dt string) bool {
 	return !strings.HasSuffix(dt, "[]") && (dt == "date" || strings.HasPrefix(dt, "timestamp"))
 }
@@ -302,12 +296,7 @@ func collect(ctx context.Context, tx pgx.Tx, query string, cols []scanner.Column
 		if err != nil {
 			return out, err
 		}
-		out.Rows++
-		for i, v := range vals {
-			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
-			}
-		}
+		sqlsample.Add(&out, vals, cols, render, budget)
 	}
 	rows.Close()
 	return out, rows.Err()

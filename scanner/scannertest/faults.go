@@ -17,8 +17,8 @@ import (
 
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
 
 // Blackhole listens on a loopback port that accepts TCP connections and never answers,

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // Wide-table fixture: the shape that once took 2.47 GB to sample (381 text columns of

@@ -20,8 +20,8 @@ import (
 
 	"modernc.org/sqlite"
 
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/sqlsample"
 )
 
@@ -288,9 +288,6 @@ func rowidName(u scanner.Unit) string {
 	return ""
 }
 
-// Sample implements scanner.Source. A big rowid table is read as a few short rowid
-// ranges from random starting points; anything else with a plain LIMIT. BLOB columns are
-// left out.
 // sampleExpr cuts long texts: classifying needs their start, not megabytes. Only
 // text-affinity columns are cut, so numbers keep their own rendering.
 func sampleExpr(c scanner.ColumnInfo, chars int) string {
@@ -302,21 +299,17 @@ func sampleExpr(c scanner.ColumnInfo, chars int) string {
 	return id
 }
 
+// isBlob tells the BLOB columns a sample leaves out.
+func isBlob(declType string) bool { return strings.Contains(strings.ToUpper(declType), "BLOB") }
+
+// Sample implements scanner.Source. A big rowid table is read as a few short rowid
+// ranges from random starting points; anything else with a plain LIMIT. BLOB columns are
+// left out.
 func (s *Source) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
 	out := scanner.Sample{Values: map[string][]string{}}
-	var cols []scanner.ColumnInfo
-	for _, c := range u.Columns {
-		if !strings.Contains(strings.ToUpper(c.DataType), "BLOB") {
-			cols = append(cols, c)
-		}
-	}
-	if n <= 0 || len(cols) == 0 {
+	cols, idents := sqlsample.Columns(u, n, isBlob, sampleExpr)
+	if cols == nil {
 		return out, nil
-	}
-	chars := scanner.NewBudget(n, len(cols)).ValueChars()
-	idents := make([]string, len(cols))
-	for i, c := range cols {
-		idents[i] = sampleExpr(c, chars)
 	}
 	table := dialect.SQLite.Table(u.Schema, u.Table)
 	key := ""
@@ -360,44 +353,24 @@ func render(v any, declType string) (string, bool) {
 
 // Query implements scanner.Source.
 func (s *Source) Query(ctx context.Context, query string, maxRows int) (scanner.Rows, error) {
-	maxRows = max(maxRows, 0)
 	var out scanner.Rows
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		if out.Columns, err = rows.Columns(); err != nil {
-			return err
-		}
-		for rows.Next() {
-			if len(out.Values) == maxRows {
-				out.Truncated = true
-				break
-			}
-			vals := make([]any, len(out.Columns))
-			dest := make([]any, len(vals))
-			for i := range vals {
-				dest[i] = &vals[i]
-			}
-			if err := rows.Scan(dest...); err != nil {
-				return err
-			}
-			for i, v := range vals {
-				if b, ok := v.([]byte); ok { // a BLOB; scanner.Rows has no bytes
-					vals[i] = string(b)
-				}
-			}
-			out.Values = append(out.Values, vals)
-		}
-		rows.Close()
-		return rows.Err()
+		var err error
+		out, err = sqlsample.Query(ctx, tx, query, maxRows, normalise)
+		return err
 	})
 	if err != nil {
 		return scanner.Rows{}, fmt.Errorf("query on %s: %w", s.name, err)
 	}
 	return out, nil
+}
+
+// normalise turns a BLOB into text: scanner.Rows has no bytes.
+func normalise(v any, _ string) any {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	return v
 }
 
 // Describe implements scanner.Describer. SQLite has no users, so User stays empty.

@@ -13,8 +13,8 @@ import (
 	_ "modernc.org/sqlite" // driver "sqlite" for the admin connection
 
 	"github.com/gdprscan/gdprscan/internal/testdb"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
 	"github.com/gdprscan/gdprscan/scanner/scannertest"
 )
 

@@ -1,7 +1,10 @@
-// Package sqlsample reads column samples for the engines on database/sql (MySQL and
-// MariaDB, SQLite): random ranges of an integer key when the table has one and is large,
-// else the first rows. Identifiers come quoted from the engine; values go in as
-// arguments, never into the SQL text.
+// Package sqlsample is the sampling plumbing the engines share: which columns a sample
+// reads and how long texts are cut (Columns), how a sampled row is added under the byte
+// budget (Add), when a cheap sample is big enough (Enough), and, for the engines on
+// database/sql (MySQL and MariaDB, SQLite), the sample read itself (Read): random ranges
+// of an integer key when the table has one and is large, else the first rows.
+// Identifiers come quoted from the engine; values go in as arguments, never into the SQL
+// text.
 package sqlsample
 
 import (
@@ -21,6 +24,81 @@ type Render func(v any, dataType string) (string, bool)
 // seeks is how many random key ranges a sample is spread over.
 const seeks = 10
 
+// Columns returns the columns of u a sample of n rows reads, those skip does not leave
+// out (binary types), with the select expression expr gives each; expr cuts long texts
+// to chars, the budget's ValueChars, server-side. None when n <= 0 or no column is left.
+func Columns(u scanner.Unit, n int, skip func(dataType string) bool, expr func(c scanner.ColumnInfo, chars int) string) ([]scanner.ColumnInfo, []string) {
+	var cols []scanner.ColumnInfo
+	for _, c := range u.Columns {
+		if !skip(c.DataType) {
+			cols = append(cols, c)
+		}
+	}
+	if n <= 0 || len(cols) == 0 {
+		return nil, nil
+	}
+	chars := scanner.NewBudget(n, len(cols)).ValueChars()
+	exprs := make([]string, len(cols))
+	for i, c := range cols {
+		exprs[i] = expr(c, chars)
+	}
+	return cols, exprs
+}
+
+// Query reads at most maxRows rows of q for an engine's scanner.Source.Query, with
+// normalise mapping each driver value (and its column's database type name) onto what
+// scanner.Rows promises.
+func Query(ctx context.Context, tx *sql.Tx, q string, maxRows int, normalise func(v any, typeName string) any) (scanner.Rows, error) {
+	var out scanner.Rows
+	maxRows = max(maxRows, 0)
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return out, err
+	}
+	for _, ct := range types {
+		out.Columns = append(out.Columns, ct.Name())
+	}
+	for rows.Next() {
+		if len(out.Values) == maxRows {
+			out.Truncated = true
+			break
+		}
+		vals := make([]any, len(types))
+		dest := make([]any, len(types))
+		for i := range vals {
+			dest[i] = &vals[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return out, err
+		}
+		for i, v := range vals {
+			vals[i] = normalise(v, types[i].DatabaseTypeName())
+		}
+		out.Values = append(out.Values, vals)
+	}
+	rows.Close()
+	return out, rows.Err()
+}
+
+// Enough reports whether a cheap sample (random ranges, TABLESAMPLE) of got rows is
+// enough for n asked, or the engine should fall back to the first n rows.
+func Enough(got, n int) bool { return 2*got >= n }
+
+// Add adds one sampled row, a value per column of cols, to out under budget.
+func Add(out *scanner.Sample, vals []any, cols []scanner.ColumnInfo, render Render, budget *scanner.Budget) {
+	out.Rows++
+	for i, v := range vals {
+		if text, ok := render(v, cols[i].DataType); ok {
+			out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
+		}
+	}
+}
+
 // Read reads up to n rows of table, one expression of idents per column of cols. With
 // key (a quoted integer key column, or "" for none) it reads short ranges `key >= random
 // start` first — an index seek each, so a large table costs no scan — and falls back to
@@ -34,7 +112,7 @@ func Read(ctx context.Context, tx *sql.Tx, table, key string, idents []string, c
 		if err != nil {
 			return scanner.Sample{}, err
 		}
-		if 2*got.Rows >= n {
+		if Enough(got.Rows, n) {
 			return got, nil
 		}
 	}
@@ -101,12 +179,7 @@ func collect(ctx context.Context, tx *sql.Tx, q string, args []any, cols []scann
 			}
 			seen[key] = true
 		}
-		out.Rows++
-		for i, v := range vals {
-			if text, ok := render(v, cols[i].DataType); ok {
-				out.Values[cols[i].Name] = append(out.Values[cols[i].Name], budget.Add(text))
-			}
-		}
+		Add(&out, vals, cols, render, budget)
 	}
 	rows.Close()
 	return out, rows.Err()
