@@ -29,7 +29,7 @@ var layers = [][]string{
 	{"reports", "internal/tasks", "internal/suppress", "internal/suggest", "internal/demo", "internal/eval"},
 	{"internal/sink"},
 	{"internal/pipeline"},
-	{"internal/schedule"},
+	{"internal/schedule", "internal/cluster", "internal/bench"},
 	{"internal/daemon"},
 	{"cmd", "internal/eval/cmd", "tools"},
 }

@@ -18,7 +18,7 @@ import (
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
 // crmSource is a fake CRM of many tables whose every call takes a little while and is
