@@ -23,6 +23,9 @@ import (
 //     a person's, "street_name" an address, "product_name" nobody's.
 //   - Words around the match can turn it off: "email_opt_in", "is_email_verified",
 //     "email_hash", "phone_id" are flags, metadata, digests and foreign keys, not the data.
+//
+// The entries are data, vocab/*.yaml (loaded by vocab.go); the modifier words below and the
+// value checks stay in Go.
 
 // Name-evidence strengths of vocabulary entries (see score.go).
 const (
@@ -43,36 +46,6 @@ type term struct {
 	// (contact_person, ansprechpartner); it does not make the row a person's.
 	contact bool
 }
-
-// terms builds vocabulary entries that share a category, strength and quasi flag.
-func terms(cat Category, strength float64, quasi bool, phrases ...string) []term {
-	out := make([]term, len(phrases))
-	for i, p := range phrases {
-		out[i] = term{phrase: p, cat: cat, strength: strength, quasi: quasi}
-	}
-	return out
-}
-
-// contactPersons marks entries that name an entity's contact person.
-func contactPersons(ts []term) []term {
-	for i := range ts {
-		ts[i].contact = true
-	}
-	return ts
-}
-
-// judgedBy makes a detector other than the category's judge the values of these entries:
-// a "hausnummer" holds house numbers, not street addresses; a "hire_date" holds dates.
-func judgedBy(d *detector, ts []term) []term {
-	for i := range ts {
-		ts[i].det = d
-	}
-	return ts
-}
-
-// vocabularyTerms are all entries of the family files.
-var vocabularyTerms = concat(contactTerms, identityTerms, financialTerms, networkTerms,
-	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms, nordicTerms)
 
 // vocabulary maps the joined words of each phrase to its entry; maxPhraseWords bounds the
 // runs of words tried against it.
@@ -98,21 +71,6 @@ func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords
 	}
 	return v, conflicts, maxWords
 }
-
-// nonPersonalTerms are names that contain a personal word but are not personal data.
-var nonPersonalTerms = terms(None, 0, false,
-	"sku", "ean", "gtin", "upc", "isbn", "barcode", "version", "uuid", "guid", "checksum",
-	"order number", "order no", "order id", "invoice number", "invoice no", "tracking number",
-	"reference number", "product name", "file name", "filename", "host name", "hostname",
-	"domain name", "table name", "column name", "field name", "last login", "last seen",
-	"login count", "login attempts", "failed logins", "created by", "modified by", "updated by",
-	"assigned user", "email template", "mail template", "email domain", "mail server",
-	"mail host", "smtp host", "card type", "card brand", "tax rate", "vat rate", "tax amount",
-	"vat amount", "ip range", "address book", "phone book", "website", "homepage",
-	"web address", "server address", "mime type", "content type", "currency", "price",
-	"amount", "quantity", "qty", "status", "health check", "healthz", "union all", "race condition",
-	"uid", "ical uid",
-)
 
 // Words next to a match that say the column is about the data, not the data itself.
 var (
@@ -522,35 +480,9 @@ func matchColumn(name string, tc tableCtx) nameMatch {
 }
 
 // legacyTerms are abbreviations too short or too ambiguous for the vocabulary, matched only
-// as the whole rest of a prefixed legacy field name: CUST is a state, CUPHON a phone.
-var legacyTerms = func() map[string]term {
-	m := map[string]term{}
-	for _, g := range [][]term{
-		judgedBy(&regionDetector, terms(PostalAddress, ambiguous, true, "st", "ste", "stt", "prov", "prv", "reg", "rgn", "uf")),
-		terms(PostalAddress, likely, true, "ad", "adr", "adrs", "addr", "adres", "str", "strt", "stre", "line"),
-		terms(City, ambiguous, true, "cty", "cit", "town", "twn", "ort"),
-		terms(PostalCode, ambiguous, true, "zp", "zipc", "zipcd", "pc", "pcd", "pcode", "pst", "pstc", "cep"),
-		terms(Phone, specific, false, "ph", "phn", "phon", "phne", "fon", "tl", "tlf", "tlfn", "mob", "mobl", "cel", "cell", "fx"),
-		terms(DateOfBirth, specific, false, "bd", "bdt", "bdat", "bdte", "bdate", "brdt", "bth", "bthdt", "dbrt", "dtbr", "gbdt", "gebdt", "dtnasc", "dtna", "fnac"),
-		terms(PersonName, ambiguous, true, "nm", "nam", "nme", "nam1", "nme1", "nom", "naam"),
-		terms(PersonName, specific, false, "fnm", "fnam", "fn", "frst", "lnm", "lnam", "ln", "lst", "snm", "snam", "sur", "vnm", "vnam", "nnam"),
-		terms(Gender, specific, true, "sx", "gnd", "gndr", "gen", "sexo", "sexe"),
-		terms(NationalID, specific, false, "ssn", "sin", "nin", "nid", "soc", "socsec", "natid", "cpf", "rg", "dni"),
-		terms(Email, specific, false, "em", "eml", "emal", "emad", "emadr", "mail", "mal"),
-		terms(CardSecurityCode, specific, false, "cv", "cvn", "cvc", "cvv", "csc"),
-		judgedBy(&cardExpiryDetector, terms(PaymentCard, likely, false, "exp", "expd", "expdt", "xpdt", "exdt", "expy")),
-		terms(PaymentCard, specific, false, "ccn", "ccno", "ccnum", "crdn", "crdno", "cardno", "pan"),
-		terms(IBANBankAccount, ambiguous, true, "acct", "acno", "acctno", "bnkac", "bkac", "ibn"),
-		terms(Country, ambiguous, true, "ctry", "cntr", "cntry", "cny", "nat", "natl"),
-		terms(Employment, ambiguous, true, "occ", "occp", "ocup", "titl", "jobt", "empr"),
-		terms(SalaryFinancial, likely, true, "slry", "sal", "wage", "inc", "incm"),
-	} {
-		for _, t := range g {
-			m[strings.Join(words(t.phrase), "")] = t
-		}
-	}
-	return m
-}()
+// as the whole rest of a prefixed legacy field name: CUST is a state, CUPHON a phone
+// (vocab/95-legacy.yaml).
+var legacyTerms = legacyMap(legacyVocabulary)
 
 // lookupPlural finds a vocabulary entry, also for a plural: emails, phones, addresses, ips.
 func lookupPlural(key string) (term, bool) {

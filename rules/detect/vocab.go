@@ -1,0 +1,193 @@
+package detect
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The column-name vocabulary is data: rules/detect/vocab/*.yaml, embedded and loaded at
+// init into the entries the classifier matches (vocabularyTerms, legacyTerms). Files load
+// in name order; where two phrases spell the same key, the first names the entry.
+
+//go:embed vocab/*.yaml
+var vocabFS embed.FS
+
+// vocabDoc is one vocabulary file.
+type vocabDoc struct {
+	// Kind is "" (column names, matched anywhere in a name) or "legacy" (abbreviations matched
+	// only as the whole rest of a field name after a legacy table prefix: CUPHON).
+	Kind      string       `yaml:"kind"`
+	Languages []string     `yaml:"languages"` // descriptive: the languages of the file's phrases
+	Entries   []vocabEntry `yaml:"entries"`
+}
+
+// vocabEntry is a group of phrases that share what they mean.
+type vocabEntry struct {
+	Category      Category `yaml:"category"` // a category id, or none for non-personal names
+	Strength      string   `yaml:"strength"` // specific, likely, ambiguous, faint; none with category none
+	Quasi         bool     `yaml:"quasi"`    // personal only beside a person (score.go step 2)
+	Judge         string   `yaml:"judge"`    // a detector other than the category's judges the values
+	ContactPerson bool     `yaml:"contact_person"`
+	Languages     []string `yaml:"languages"`
+	Phrases       []string `yaml:"phrases"`
+}
+
+var strengths = map[string]float64{"specific": specific, "likely": likely, "ambiguous": ambiguous, "faint": faint, "none": 0}
+
+var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// parseVocab reads one vocabulary file into column-name and legacy entries. Errors name
+// the file and the line of the entry.
+func parseVocab(name string, data []byte) (column, legacy []term, err error) {
+	var doc vocabDoc
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	lines := entryLines(&root)
+	if doc.Kind != "" && doc.Kind != "legacy" {
+		return nil, nil, fmt.Errorf("%s: unknown kind %q (valid: legacy, or none for column names)", name, doc.Kind)
+	}
+	if len(doc.Entries) == 0 {
+		return nil, nil, fmt.Errorf("%s: no entries", name)
+	}
+	var errs []error
+	for i, e := range doc.Entries {
+		at := fmt.Sprintf("%s: entry %d", name, i+1)
+		if i < len(lines) {
+			at = fmt.Sprintf("%s:%d", name, lines[i])
+		}
+		ts, err := e.terms()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", at, err))
+			continue
+		}
+		for _, l := range slices.Concat(doc.Languages, e.Languages) {
+			if !langRE.MatchString(l) {
+				errs = append(errs, fmt.Errorf("%s: language %q is not an ISO 639 code", at, l))
+			}
+		}
+		if doc.Kind == "legacy" {
+			legacy = append(legacy, ts...)
+		} else {
+			column = append(column, ts...)
+		}
+	}
+	return column, legacy, errors.Join(errs...)
+}
+
+// entryLines are the lines the entries start on.
+func entryLines(root *yaml.Node) []int {
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "entries" {
+			var out []int
+			for _, n := range m.Content[i+1].Content {
+				out = append(out, n.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+func (e vocabEntry) terms() ([]term, error) {
+	if e.Category != None && !slices.Contains(Categories(), e.Category) {
+		return nil, fmt.Errorf("unknown category %q", e.Category)
+	}
+	s, ok := strengths[e.Strength]
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("unknown strength %q (valid: specific, likely, ambiguous, faint, none)", e.Strength)
+	case (e.Category == None) != (e.Strength == "none"):
+		return nil, fmt.Errorf("strength none goes with category none and only with it (got %s, %s)", e.Category, e.Strength)
+	case e.Category == None && (e.Quasi || e.Judge != "" || e.ContactPerson):
+		return nil, errors.New("category none takes no quasi, judge or contact_person")
+	case len(e.Phrases) == 0:
+		return nil, errors.New("no phrases")
+	}
+	var det *detector
+	if e.Judge != "" {
+		if det = judges[e.Judge]; det == nil {
+			return nil, fmt.Errorf("unknown judge %q (valid: %s)", e.Judge, strings.Join(judgeNames(), ", "))
+		}
+	}
+	out := make([]term, len(e.Phrases))
+	for i, p := range e.Phrases {
+		if strings.TrimSpace(p) == "" {
+			return nil, fmt.Errorf("phrase %d is empty", i+1)
+		}
+		out[i] = term{phrase: p, cat: e.Category, strength: s, quasi: e.Quasi, det: det, contact: e.ContactPerson}
+	}
+	return out, nil
+}
+
+func judgeNames() []string {
+	out := make([]string, 0, len(judges))
+	for n := range judges {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// loadVocab reads every file of fsys's vocab folder, in name order.
+func loadVocab(fsys fs.FS) (column, legacy []term, err error) {
+	names, err := fs.Glob(fsys, "vocab/*.yaml")
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(names) == 0 {
+		return nil, nil, errors.New("detect: no vocabulary files")
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		c, l, err := parseVocab(path.Join("rules/detect", n), data)
+		if err != nil {
+			return nil, nil, err
+		}
+		column, legacy = append(column, c...), append(legacy, l...)
+	}
+	return column, legacy, nil
+}
+
+// vocabularyTerms and legacyVocabulary are the embedded vocabulary; it is tested, so an
+// error in it is a defect of the build.
+var vocabularyTerms, legacyVocabulary = func() ([]term, []term) {
+	c, l, err := loadVocab(vocabFS)
+	if err != nil {
+		panic(err)
+	}
+	return c, l
+}()
+
+// legacyMap keys legacy abbreviations by their joined words; a later spelling replaces an
+// earlier one.
+func legacyMap(ts []term) map[string]term {
+	m := map[string]term{}
+	for _, t := range ts {
+		m[strings.Join(words(t.phrase), "")] = t
+	}
+	return m
+}
