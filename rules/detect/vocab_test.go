@@ -1,0 +1,136 @@
+package detect
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// withVocabulary runs f with the classifier's vocabulary built from ts, as if they were the
+// embedded files.
+func withVocabulary(t *testing.T, ts []term, f func()) {
+	t.Helper()
+	oldV, oldC, oldMax := vocabulary, vocabConflicts, maxPhraseWords
+	t.Cleanup(func() { vocabulary, vocabConflicts, maxPhraseWords = oldV, oldC, oldMax })
+	vocabulary, vocabConflicts, maxPhraseWords = buildVocabulary(ts)
+	require.Empty(t, vocabConflicts)
+	f()
+}
+
+// TestVocabularyPicksUpNewWord: one phrase line in a YAML file is all a new column word
+// needs; the loaded entry classifies the column.
+func TestVocabularyPicksUpNewWord(t *testing.T) {
+	c, err := New()
+	require.NoError(t, err)
+	col := Column{Table: "patients", Name: "wombat_nummer", DataType: "varchar(20)"}
+	require.Equal(t, None, matchName(col.Name).cat, "the word must be new")
+	require.Equal(t, None, c.Classify(col).Category)
+
+	extra := []byte(`entries:
+  - category: national_id
+    strength: specific
+    languages: [de]
+    phrases:
+      - "wombat nummer"
+`)
+	fsys := fstest.MapFS{"vocab/99-extra.yaml": {Data: extra}}
+	for n, f := range mustReadVocabFS(t) {
+		fsys[n] = f
+	}
+	ts, legacy, err := loadVocab(fsys)
+	require.NoError(t, err)
+	require.Len(t, ts, len(vocabularyTerms)+1)
+	require.Len(t, legacy, len(legacyVocabulary))
+	withVocabulary(t, ts, func() {
+		m := matchName(col.Name)
+		assert.Equal(t, NationalID, m.cat)
+		assert.Equal(t, specific, m.strength)
+		r := c.Classify(col)
+		assert.Equal(t, NationalID, r.Category)
+		assert.True(t, r.Personal)
+	})
+}
+
+func mustReadVocabFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	entries, err := vocabFS.ReadDir("vocab")
+	require.NoError(t, err)
+	for _, e := range entries {
+		b, err := vocabFS.ReadFile("vocab/" + e.Name())
+		require.NoError(t, err)
+		out["vocab/"+e.Name()] = &fstest.MapFile{Data: b}
+	}
+	return out
+}
+
+// TestVocabularyFilesLoadInNameOrder: the first spelling of a key names the entry, so the
+// order of the files is part of the data.
+func TestVocabularyFilesLoadInNameOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"vocab/b.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [e-mail]}\n")},
+		"vocab/a.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [email]}\n")},
+	}
+	ts, _, err := loadVocab(fsys)
+	require.NoError(t, err)
+	v, conflicts, _ := buildVocabulary(ts)
+	assert.Empty(t, conflicts)
+	assert.Equal(t, "email", v["email"].phrase)
+}
+
+// TestVocabularyConflictFound: the conflict check (TestVocabularyHasNoConflicts) catches one
+// spelling given two meanings across files.
+func TestVocabularyConflictFound(t *testing.T) {
+	fsys := fstest.MapFS{
+		"vocab/a.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [e mail]}\n")},
+		"vocab/b.yaml": {Data: []byte("entries:\n  - {category: phone, strength: specific, phrases: [EMail]}\n")},
+	}
+	ts, _, err := loadVocab(fsys)
+	require.NoError(t, err)
+	_, conflicts, _ := buildVocabulary(ts)
+	assert.Equal(t, []string{"EMail (phone) vs e mail (email)"}, conflicts)
+}
+
+func TestVocabularyBadEntries(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown category", "entries:\n  - category: emial\n    strength: specific\n    phrases: [x]\n",
+			`vocab/x.yaml:2: unknown category "emial"`},
+		{"unknown strength", "entries:\n  - category: email\n    strength: likley\n    phrases: [x]\n",
+			`vocab/x.yaml:2: unknown strength "likley"`},
+		{"none with a strength", "entries:\n  - category: none\n    strength: specific\n    phrases: [x]\n",
+			"vocab/x.yaml:2: strength none goes with category none"},
+		{"unknown judge", "entries:\n  - {category: email, strength: specific, judge: regio, phrases: [x]}\n",
+			`vocab/x.yaml:2: unknown judge "regio"`},
+		{"no phrases", "entries:\n  - {category: email, strength: specific}\n", "vocab/x.yaml:2: no phrases"},
+		{"empty phrase", "entries:\n  - {category: email, strength: specific, phrases: [x, \" \"]}\n", "vocab/x.yaml:2: phrase 2 is empty"},
+		{"bad language", "entries:\n  - {category: email, strength: specific, languages: [German], phrases: [x]}\n",
+			`vocab/x.yaml:2: language "German"`},
+		{"unknown field", "entries:\n  - {category: email, strenght: specific, phrases: [x]}\n", "vocab/x.yaml: yaml: unmarshal errors:\n  line 2: field strenght not found"},
+		{"unknown kind", "kind: tables\nentries:\n  - {category: email, strength: specific, phrases: [x]}\n", `vocab/x.yaml: unknown kind "tables"`},
+		{"no entries", "kind: legacy\n", "vocab/x.yaml: no entries"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := parseVocab("vocab/x.yaml", []byte(tt.yaml))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+// TestVocabularyEveryJudgeUsed: a judge no entry names is dead code.
+func TestVocabularyEveryJudgeUsed(t *testing.T) {
+	used := map[*detector]bool{}
+	for _, ts := range [][]term{vocabularyTerms, legacyVocabulary} {
+		for _, tm := range ts {
+			used[tm.det] = true
+		}
+	}
+	for n, d := range judges {
+		assert.True(t, used[d], n)
+	}
+}
