@@ -782,67 +782,9 @@ const (
 
 var tableKindSignal = [...]string{"", "context:person_table", "context:org_table", "context:object_table", "context:lookup_table"}
 
-// tableNouns maps words in table names (singular, folded) to the kind of table.
-var tableNouns = func() map[string]tableKind {
-	m := map[string]tableKind{}
-	add := func(k tableKind, s string) {
-		for w := range wordSet(s) {
-			m[w] = k
-		}
-	}
-	add(tablePerson, "contact customer client lead prospect person people user member employee staff "+
-		"personnel worker patient student pupil applicant candidate subscriber recipient guest "+
-		"participant attendee registrant donor volunteer individual citizen resident profile partner "+
-		"address email phone kunde kunden kontakt personen benutzer nutzer mitglied mitglieder "+
-		"mitarbeiter angestellte bewerber interessent ansprechpartner teilnehmer patienten schueler "+
-		"utilisateur personne adherent membre salarie employe candidat eleve abonne cliente contacto "+
-		"usuario persona empleado socio miembro paciente alumno candidato utente contatto dipendente "+
-		"iscritto paziente studente klant klanten contactpersoon gebruiker persoon medewerker lid leden "+
-		"werknemer leerling sollicitant klient uzytkownik osoba osoby pracownik czlonek pacjent "+
-		"kandydat clienti utenti contatti dipendenti pazienti studenti iscritti persone klienci "+
-		"uzytkownicy pracownicy kontakty pacjenci kandydaci czlonkowie usuarios contactos clientes "+
-		"empleados personas utilisateurs personnes salaries employes gebruikers medewerkers kehu yonghu huiyuan yuangong lianxiren xuesheng huanzhe bingren 客户 用户 会员 员工 "+
-		"联系人 学生 患者 病人 "+
-		// abbreviations of legacy and ERP schemas
-		"cust cst cus clnt kd kdn mbr memb emp empl pers pat pax "+
-		// more people
-		"visitor requester policyholder insured beneficiary holder traveler traveller passenger "+
-		"versicherte versicherter besucher interessenten visiteur beneficiaire visitante "+
-		"beneficiario titular afiliado socio socios visitatore beneficiario bezoeker "+
-		"cliente paciente usuario funcionario colaborador aluno associado pessoa contato segurado "+
-		"dependente responsavel prontuario funcionarios colaboradores alunos associados pessoas "+
-		"contatos segurados dependentes prontuarios utentes leads "+
-		"submission signup registration "+nordicPersonNouns)
-	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
-		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
-		"setting config configuration option parameter system warehouse store shop branch office site "+
-		"supplier vendor lieferant fournisseur proveedor fornitore leverancier dostawca bank agency "+
-		"institution venue facility depot lager entrepot almacen magazzino magazijn magazyn cangku "+
-		"mendian department server host mailer smtp integration webhook 公司 企业 仓库 门店 部门 "+
-		"fornitori fornitore lieferanten kreditor kreditoren creditor fornecedor fornecedores "+
-		"dostawcy leveranciers proveedores fournisseurs suppliers vendors manufacturer hersteller "+
-		"fabricant fabricante produttore fabrikant producent carrier spedition transporteur "+
-		"filiale sucursal loja negozio winkel sklep agencia clinic klinik clinica ospedale "+
-		"ziekenhuis szpital hospital praxis school schule ecole escuela escola scuola szkola "+
-		"university universitaet universite universidad universita insurer versicherer "+
-		"verein club empresas organizacao instituicao orgao 供应商 厂商 医院 学校 机构 诊所 "+nordicOrgNouns)
-	add(tableObject, "product item article artikel produkt produkte produit producto prodotto prodotti "+
-		"articoli catalog catalogue produto produtos arquivo archivo fichier datei bestand plik "+
-		"category tag campaign template segment pipeline stage file attachment role group team "+
-		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
-		"report dashboard widget menu "+
-		// forms an organisation designs (lead_capture, web_form, signup_form): their texts
-		// and names are the organisation's; what people submit is in submission tables
-		"capture form "+nordicObjectNouns)
-	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
-		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
-		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
-		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns+
-		// lists of types and states: contact_type, membership_type, participant_status_type
-		// (listHeads: only without person columns)
-		" type status picklist")
-	return m
-}()
+// tableNouns maps words in table names (singular, folded) to the kind of table
+// (vocab/tables.yaml).
+var tableNouns = tableNounMap(tableVocabulary)
 
 // singular strips a plural ending when the stem is a known table noun.
 func singular(w string) string {

@@ -14,17 +14,18 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// The column-name vocabulary is data: rules/detect/vocab/*.yaml, embedded and loaded at
-// init into the entries the classifier matches (vocabularyTerms, legacyTerms). Files load
-// in name order; where two phrases spell the same key, the first names the entry.
+// The vocabulary is data: rules/detect/vocab/*.yaml, embedded and loaded at init into the
+// entries the classifier matches (vocabularyTerms, legacyTerms, tableNouns). Files load in
+// name order; where two phrases spell the same key, the first names the entry.
 
 //go:embed vocab/*.yaml
 var vocabFS embed.FS
 
 // vocabDoc is one vocabulary file.
 type vocabDoc struct {
-	// Kind is "" (column names, matched anywhere in a name) or "legacy" (abbreviations matched
-	// only as the whole rest of a field name after a legacy table prefix: CUPHON).
+	// Kind is "" (column names, matched anywhere in a name), "legacy" (abbreviations matched
+	// only as the whole rest of a field name after a legacy table prefix: CUPHON) or
+	// "tables" (words of table names and the kind of table they make).
 	Kind      string       `yaml:"kind"`
 	Languages []string     `yaml:"languages"` // descriptive: the languages of the file's phrases
 	Entries   []vocabEntry `yaml:"entries"`
@@ -36,6 +37,7 @@ type vocabEntry struct {
 	Strength      string   `yaml:"strength"` // specific, likely, ambiguous, faint; none with category none
 	Quasi         bool     `yaml:"quasi"`    // personal only beside a person (score.go step 2)
 	Judge         string   `yaml:"judge"`    // a detector other than the category's judges the values
+	Table         string   `yaml:"table"`    // tables files only: person, org, object or lookup
 	ContactPerson bool     `yaml:"contact_person"`
 	Languages     []string `yaml:"languages"`
 	Phrases       []string `yaml:"phrases"`
@@ -45,25 +47,43 @@ var strengths = map[string]float64{"specific": specific, "likely": likely, "ambi
 
 var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-// parseVocab reads one vocabulary file into column-name and legacy entries. Errors name
-// the file and the line of the entry.
-func parseVocab(name string, data []byte) (column, legacy []term, err error) {
+// vocabSet is what the files hold.
+type vocabSet struct {
+	column, legacy []term
+	tables         []tableWord
+}
+
+// tableWord is a word of table names and the kind of table it makes.
+type tableWord struct {
+	word string
+	kind tableKind
+}
+
+var tableKinds = map[string]tableKind{"person": tablePerson, "org": tableOrg, "object": tableObject, "lookup": tableLookup}
+
+func (v *vocabSet) add(o vocabSet) {
+	v.column, v.legacy, v.tables = append(v.column, o.column...), append(v.legacy, o.legacy...), append(v.tables, o.tables...)
+}
+
+// parseVocab reads one vocabulary file. Errors name the file and the line of the entry.
+func parseVocab(name string, data []byte) (vocabSet, error) {
+	var set vocabSet
 	var doc vocabDoc
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return set, fmt.Errorf("%s: %w", name, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return set, fmt.Errorf("%s: %w", name, err)
 	}
 	lines := entryLines(&root)
-	if doc.Kind != "" && doc.Kind != "legacy" {
-		return nil, nil, fmt.Errorf("%s: unknown kind %q (valid: legacy, or none for column names)", name, doc.Kind)
+	if doc.Kind != "" && doc.Kind != "legacy" && doc.Kind != "tables" {
+		return set, fmt.Errorf("%s: unknown kind %q (valid: legacy, tables, or none for column names)", name, doc.Kind)
 	}
 	if len(doc.Entries) == 0 {
-		return nil, nil, fmt.Errorf("%s: no entries", name)
+		return set, fmt.Errorf("%s: no entries", name)
 	}
 	var errs []error
 	for i, e := range doc.Entries {
@@ -71,23 +91,53 @@ func parseVocab(name string, data []byte) (column, legacy []term, err error) {
 		if i < len(lines) {
 			at = fmt.Sprintf("%s:%d", name, lines[i])
 		}
-		ts, err := e.terms()
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", at, err))
-			continue
-		}
 		for _, l := range slices.Concat(doc.Languages, e.Languages) {
 			if !langRE.MatchString(l) {
 				errs = append(errs, fmt.Errorf("%s: language %q is not an ISO 639 code", at, l))
 			}
 		}
+		if doc.Kind == "tables" {
+			tw, err := e.tableWords()
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", at, err))
+			}
+			set.tables = append(set.tables, tw...)
+			continue
+		}
+		ts, err := e.terms()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", at, err))
+			continue
+		}
 		if doc.Kind == "legacy" {
-			legacy = append(legacy, ts...)
+			set.legacy = append(set.legacy, ts...)
 		} else {
-			column = append(column, ts...)
+			set.column = append(set.column, ts...)
 		}
 	}
-	return column, legacy, errors.Join(errs...)
+	return set, errors.Join(errs...)
+}
+
+// tableWords reads an entry of a tables file: a table kind and its words, folded as table
+// names are.
+func (e vocabEntry) tableWords() ([]tableWord, error) {
+	k, ok := tableKinds[e.Table]
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("unknown table %q (valid: person, org, object, lookup)", e.Table)
+	case e.Category != "" || e.Strength != "" || e.Quasi || e.Judge != "" || e.ContactPerson:
+		return nil, errors.New("a table entry takes table, phrases and languages only")
+	case len(e.Phrases) == 0:
+		return nil, errors.New("no phrases")
+	}
+	var out []tableWord
+	for i, p := range e.Phrases {
+		if len(strings.Fields(p)) != 1 {
+			return nil, fmt.Errorf("phrase %d (%q) must be one word", i+1, p)
+		}
+		out = append(out, tableWord{word: foldWord(strings.TrimSpace(p)), kind: k})
+	}
+	return out, nil
 }
 
 // entryLines are the lines the entries start on.
@@ -109,6 +159,9 @@ func entryLines(root *yaml.Node) []int {
 }
 
 func (e vocabEntry) terms() ([]term, error) {
+	if e.Table != "" {
+		return nil, errors.New("table goes in tables files only")
+	}
 	if e.Category != None && !slices.Contains(Categories(), e.Category) {
 		return nil, fmt.Errorf("unknown category %q", e.Category)
 	}
@@ -149,38 +202,48 @@ func judgeNames() []string {
 }
 
 // loadVocab reads every file of fsys's vocab folder, in name order.
-func loadVocab(fsys fs.FS) (column, legacy []term, err error) {
+func loadVocab(fsys fs.FS) (vocabSet, error) {
+	var set vocabSet
 	names, err := fs.Glob(fsys, "vocab/*.yaml")
 	if err != nil {
-		return nil, nil, err
+		return set, err
 	}
 	if len(names) == 0 {
-		return nil, nil, errors.New("detect: no vocabulary files")
+		return set, errors.New("detect: no vocabulary files")
 	}
 	slices.Sort(names)
 	for _, n := range names {
 		data, err := fs.ReadFile(fsys, n)
 		if err != nil {
-			return nil, nil, err
+			return set, err
 		}
-		c, l, err := parseVocab(path.Join("rules/detect", n), data)
+		s, err := parseVocab(path.Join("rules/detect", n), data)
 		if err != nil {
-			return nil, nil, err
+			return set, err
 		}
-		column, legacy = append(column, c...), append(legacy, l...)
+		set.add(s)
 	}
-	return column, legacy, nil
+	return set, nil
 }
 
 // vocabularyTerms and legacyVocabulary are the embedded vocabulary; it is tested, so an
 // error in it is a defect of the build.
-var vocabularyTerms, legacyVocabulary = func() ([]term, []term) {
-	c, l, err := loadVocab(vocabFS)
+var vocabularyTerms, legacyVocabulary, tableVocabulary = func() ([]term, []term, []tableWord) {
+	s, err := loadVocab(vocabFS)
 	if err != nil {
 		panic(err)
 	}
-	return c, l
+	return s.column, s.legacy, s.tables
 }()
+
+// tableNounMap keys table kinds by word; a later word replaces an earlier one.
+func tableNounMap(ws []tableWord) map[string]tableKind {
+	m := map[string]tableKind{}
+	for _, w := range ws {
+		m[w.word] = w.kind
+	}
+	return m
+}
 
 // legacyMap keys legacy abbreviations by their joined words; a later spelling replaces an
 // earlier one.

@@ -39,10 +39,12 @@ func TestVocabularyPicksUpNewWord(t *testing.T) {
 	for n, f := range mustReadVocabFS(t) {
 		fsys[n] = f
 	}
-	ts, legacy, err := loadVocab(fsys)
+	set, err := loadVocab(fsys)
 	require.NoError(t, err)
+	ts := set.column
 	require.Len(t, ts, len(vocabularyTerms)+1)
-	require.Len(t, legacy, len(legacyVocabulary))
+	require.Len(t, set.legacy, len(legacyVocabulary))
+	require.Len(t, set.tables, len(tableVocabulary))
 	withVocabulary(t, ts, func() {
 		m := matchName(col.Name)
 		assert.Equal(t, NationalID, m.cat)
@@ -73,9 +75,9 @@ func TestVocabularyFilesLoadInNameOrder(t *testing.T) {
 		"vocab/b.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [e-mail]}\n")},
 		"vocab/a.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [email]}\n")},
 	}
-	ts, _, err := loadVocab(fsys)
+	set, err := loadVocab(fsys)
 	require.NoError(t, err)
-	v, conflicts, _ := buildVocabulary(ts)
+	v, conflicts, _ := buildVocabulary(set.column)
 	assert.Empty(t, conflicts)
 	assert.Equal(t, "email", v["email"].phrase)
 }
@@ -87,9 +89,9 @@ func TestVocabularyConflictFound(t *testing.T) {
 		"vocab/a.yaml": {Data: []byte("entries:\n  - {category: email, strength: specific, phrases: [e mail]}\n")},
 		"vocab/b.yaml": {Data: []byte("entries:\n  - {category: phone, strength: specific, phrases: [EMail]}\n")},
 	}
-	ts, _, err := loadVocab(fsys)
+	set, err := loadVocab(fsys)
 	require.NoError(t, err)
-	_, conflicts, _ := buildVocabulary(ts)
+	_, conflicts, _ := buildVocabulary(set.column)
 	assert.Equal(t, []string{"EMail (phone) vs e mail (email)"}, conflicts)
 }
 
@@ -110,12 +112,19 @@ func TestVocabularyBadEntries(t *testing.T) {
 		{"bad language", "entries:\n  - {category: email, strength: specific, languages: [German], phrases: [x]}\n",
 			`vocab/x.yaml:2: language "German"`},
 		{"unknown field", "entries:\n  - {category: email, strenght: specific, phrases: [x]}\n", "vocab/x.yaml: yaml: unmarshal errors:\n  line 2: field strenght not found"},
-		{"unknown kind", "kind: tables\nentries:\n  - {category: email, strength: specific, phrases: [x]}\n", `vocab/x.yaml: unknown kind "tables"`},
+		{"unknown kind", "kind: table\nentries:\n  - {category: email, strength: specific, phrases: [x]}\n", `vocab/x.yaml: unknown kind "table"`},
 		{"no entries", "kind: legacy\n", "vocab/x.yaml: no entries"},
+		{"unknown table kind", "kind: tables\nentries:\n  - {table: persons, phrases: [kunde]}\n", `vocab/x.yaml:3: unknown table "persons"`},
+		{"table with a category", "kind: tables\nentries:\n  - {table: person, category: email, phrases: [kunde]}\n",
+			"vocab/x.yaml:3: a table entry takes table, phrases and languages only"},
+		{"table phrase of two words", "kind: tables\nentries:\n  - {table: person, phrases: [kunde, \"end user\"]}\n",
+			`vocab/x.yaml:3: phrase 2 ("end user") must be one word`},
+		{"table in a column file", "entries:\n  - {table: person, category: email, strength: specific, phrases: [x]}\n",
+			"vocab/x.yaml:2: table goes in tables files only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := parseVocab("vocab/x.yaml", []byte(tt.yaml))
+			_, err := parseVocab("vocab/x.yaml", []byte(tt.yaml))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
@@ -133,4 +142,20 @@ func TestVocabularyEveryJudgeUsed(t *testing.T) {
 	for n, d := range judges {
 		assert.True(t, used[d], n)
 	}
+}
+
+// TestVocabularyPicksUpNewTableNoun: a word added to a tables file makes its tables that kind.
+func TestVocabularyPicksUpNewTableNoun(t *testing.T) {
+	_, ok := tableNoun("wombats")
+	require.False(t, ok, "the word must be new")
+	fsys := mustReadVocabFS(t)
+	fsys["vocab/tables-extra.yaml"] = &fstest.MapFile{Data: []byte("kind: tables\nentries:\n  - table: person\n    phrases:\n      - \"wombat\"\n")}
+	set, err := loadVocab(fsys)
+	require.NoError(t, err)
+	old := tableNouns
+	t.Cleanup(func() { tableNouns = old })
+	tableNouns = tableNounMap(set.tables)
+	k, ok := tableNoun("wombats")
+	assert.True(t, ok)
+	assert.Equal(t, tablePerson, k)
 }
