@@ -882,6 +882,13 @@ var weakHeads = wordSet("account address email phone profile")
 // ("company_settings" is settings, "account_contacts" is contacts), unless it is a weak
 // head qualified by another known noun.
 func kindOfTable(name string) tableKind {
+	k, _ := tableHead(name)
+	return k
+}
+
+// tableHead is kindOfTable, and whether the kind comes from weak heads no other noun
+// qualifies (civicrm_phone, email_addresses).
+func tableHead(name string) (kind tableKind, bareWeak bool) {
 	w := words(name)
 	head := tableNeutral
 	for i := len(w) - 1; i >= 0; i-- {
@@ -900,11 +907,20 @@ func kindOfTable(name string) tableKind {
 			if weakHeads[singular(w[i])] {
 				continue // look for a qualifier
 			}
-			return k
+			return k, false
 		}
-		return k // the qualifier of a weak head
+		return k, weakHeads[singular(w[i])] // the qualifier of a weak head: email_addresses is still bare
 	}
-	return head
+	return head, head != tableNeutral
+}
+
+// PeopleTable reports whether a table's name says its rows are people (contacts, kunden,
+// res_partner, customer_accounts, 客户), by the table nouns of vocab/tables.yaml. A bare
+// contact-detail noun (civicrm_phone, email_addresses, profiles) does not: those rows
+// detail people kept in another table.
+func PeopleTable(name string) bool {
+	k, bareWeak := tableHead(name)
+	return k == tablePerson && !bareWeak
 }
 
 // personMarkers are categories whose presence among sibling columns means the rows are people.

@@ -159,3 +159,15 @@ func TestVocabularyPicksUpNewTableNoun(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, tablePerson, k)
 }
+
+func TestPeopleTable(t *testing.T) {
+	for name, want := range map[string]bool{
+		"contacts": true, "res_partner": true, "kunden": true, "klanten": true, "客户": true, "CUSTMAST": true,
+		"customer_addresses": true, "civicrm_contact": true, "hr_employee": true,
+		"civicrm_phone": false, "email_addresses": false, "EmailAddress": false, "profiles": false,
+		"lead_capture": false, "civicrm_membership_type": false, "accounts": false, "products": false,
+		"vtiger_leadstatus": false, "settings": false, "orders": false,
+	} {
+		assert.Equal(t, want, PeopleTable(name), name)
+	}
+}
