@@ -220,8 +220,10 @@ type nameMatch struct {
 // the one ending furthest right wins (the head of an English or German compound:
 // "address1_city" is a city), and of those ending there, the longest ("email_address" is
 // an email, not an address).
-func matchName(name string) nameMatch {
-	w := segment(words(name))
+func matchName(name string) nameMatch { return builtinVocab.matchName(name) }
+
+func (v *vocabIndex) matchName(name string) nameMatch {
+	w := v.segment(words(name))
 	if len(w) == 0 {
 		return nameMatch{cat: None}
 	}
@@ -231,9 +233,9 @@ func matchName(name string) nameMatch {
 	var b strings.Builder
 	for i := range w {
 		b.Reset()
-		for j := i; j < len(w) && j-i < maxPhraseWords+2; j++ {
+		for j := i; j < len(w) && j-i < v.maxWords+2; j++ {
 			b.WriteString(w[j])
-			t, ok := lookupPlural(b.String())
+			t, ok := v.lookupPlural(b.String())
 			if !ok || aloneTerms[t.phrase] && !onlyNameWords(w[:i]) {
 				continue
 			}
@@ -273,7 +275,7 @@ func matchName(name string) nameMatch {
 		} else if kind, ok := tableNoun(w[min(k, len(w)-1)]); q == "" && k < len(w) && ok && kind != tablePerson && kind != tableNeutral {
 			return nameMatch{cat: None, phrase: best.phrase + " " + w[k], blocked: true} // nome_produto, nom_fichier
 		} else if q != "" {
-			qt, known := vocabulary[q]
+			qt, known := v.terms[q]
 			switch {
 			case personQualifiers[q]:
 				m.strength, m.quasi, m.person = specific, false, true
@@ -458,8 +460,10 @@ func isLegacyToken(s string) bool {
 
 // matchColumn matches a column's name in its table: as written and, when that finds nothing,
 // without the table's legacy prefix (the prefix kept as a word first: CCEXP is "cc exp").
-func matchColumn(name string, tc tableCtx) nameMatch {
-	m := matchName(name)
+func matchColumn(name string, tc tableCtx) nameMatch { return builtinVocab.matchColumn(name, tc) }
+
+func (v *vocabIndex) matchColumn(name string, tc tableCtx) nameMatch {
+	m := v.matchName(name)
 	if tc.prefix == "" || m.cat != None || m.modifier != "" {
 		return m // a blocked name may be the prefix qualifying a bare name: CCNAME is not "cc name"
 	}
@@ -468,7 +472,7 @@ func matchColumn(name string, tc tableCtx) nameMatch {
 		return m
 	}
 	for _, try := range []string{tc.prefix + "_" + rest, rest} {
-		if lm := matchName(try); lm.cat != None || lm.modifier != "" {
+		if lm := v.matchName(try); lm.cat != None || lm.modifier != "" {
 			lm.legacy = lm.cat != None
 			return lm
 		}
@@ -485,16 +489,16 @@ func matchColumn(name string, tc tableCtx) nameMatch {
 var legacyTerms = legacyMap(legacyVocabulary)
 
 // lookupPlural finds a vocabulary entry, also for a plural: emails, phones, addresses, ips.
-func lookupPlural(key string) (term, bool) {
-	if t, ok := vocabulary[key]; ok {
+func (v *vocabIndex) lookupPlural(key string) (term, bool) {
+	if t, ok := v.terms[key]; ok {
 		return t, true
 	}
 	if k, ok := strings.CutSuffix(key, "s"); ok && len(k) >= 4 {
-		if t, ok := vocabulary[k]; ok {
+		if t, ok := v.terms[k]; ok {
 			return t, true
 		}
 		if k, ok := strings.CutSuffix(k, "e"); ok && len(k) >= 4 {
-			return vocabulary[k], vocabulary[k].phrase != ""
+			return v.terms[k], v.terms[k].phrase != ""
 		}
 	}
 	return term{}, false
@@ -503,7 +507,9 @@ func lookupPlural(key string) (term, bool) {
 // segmentDict holds the words lower-case compounds are split into: "gendercode",
 // "donotemail", "hasoptedoutofemail" (Dynamics, Salesforce API names). Words shorter than
 // four letters only when listed, so "postage" does not become post+age.
-var segmentDict = func() map[string]bool {
+var segmentDict = buildSegmentDict(vocabulary, vocabularyTerms)
+
+func buildSegmentDict(vocabulary map[string]term, vocabularyTerms []term) map[string]bool {
 	d := wordSet("id ids is has do not no of out in on at by to opt ip dob zip tel fax ext num nr sex vat " +
 		"ssn sin nin mac gps cvv cvc pin url key api new old alt max min cnt nb hs sf utc")
 	for k := range vocabulary {
@@ -526,7 +532,7 @@ var segmentDict = func() map[string]bool {
 		}
 	}
 	return d
-}()
+}
 
 func isLowerASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -539,22 +545,22 @@ func isLowerASCII(s string) bool {
 
 // segment splits unknown lower-case compounds into known words, with as few pieces as
 // possible; words it cannot split whole stay as they are.
-func segment(ws []string) []string {
+func (v *vocabIndex) segment(ws []string) []string {
 	var out []string
 	for i, w := range ws {
-		if len(w) < 5 || !isLowerASCII(w) || segmentDict[w] {
+		if len(w) < 5 || !isLowerASCII(w) || v.dict[w] {
 			if out != nil {
 				out = append(out, w)
 			}
 			continue
 		}
-		if _, ok := vocabulary[w]; ok {
+		if _, ok := v.terms[w]; ok {
 			if out != nil {
 				out = append(out, w)
 			}
 			continue
 		}
-		parts := splitWord(w)
+		parts := v.splitWord(w)
 		if parts == nil {
 			if out != nil {
 				out = append(out, w)
@@ -572,15 +578,15 @@ func segment(ws []string) []string {
 	return out
 }
 
-// splitWord splits w into the fewest segmentDict words, or returns nil.
-func splitWord(w string) []string {
+// splitWord splits w into the fewest dictionary words, or returns nil.
+func (v *vocabIndex) splitWord(w string) []string {
 	n := len(w)
 	pieces := make([]int, n+1) // fewest pieces for w[:i], 0 = impossible
 	from := make([]int, n+1)
 	pieces[0] = 1 // sentinel: the empty prefix
 	for i := 2; i <= n; i++ {
 		for j := 0; j <= i-2; j++ {
-			if pieces[j] == 0 || !segmentDict[w[j:i]] {
+			if pieces[j] == 0 || !v.dict[w[j:i]] {
 				continue
 			}
 			if p := pieces[j] + 1; pieces[i] == 0 || p < pieces[i] {
@@ -588,7 +594,7 @@ func splitWord(w string) []string {
 			}
 		}
 	}
-	if pieces[n] == 0 || pieces[n] == 2 && segmentDict[w] {
+	if pieces[n] == 0 || pieces[n] == 2 && v.dict[w] {
 		return nil
 	}
 	var parts []string
@@ -960,11 +966,13 @@ func (t tableCtx) nonPerson() bool {
 }
 
 // contextOf judges a table from its name and its columns.
-func contextOf(table string, columns []string) tableCtx {
+func contextOf(table string, columns []string) tableCtx { return builtinVocab.contextOf(table, columns) }
+
+func (v *vocabIndex) contextOf(table string, columns []string) tableCtx {
 	tc := tableCtx{kind: kindOfTable(table), prefix: legacyPrefix(columns)}
 	employeeKey := false
 	for _, c := range columns {
-		m := matchColumn(c, tc)
+		m := v.matchColumn(c, tc)
 		if personMarkers[m.cat] && !m.quasi && !(m.cat == Email && senderAddress(c)) {
 			tc.personColumns = true
 		}

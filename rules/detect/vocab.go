@@ -254,3 +254,64 @@ func legacyMap(ts []term) map[string]term {
 	}
 	return m
 }
+
+// vocabIndex is a vocabulary ready for matching: the entries by their joined words, the
+// longest phrase in words, and the dictionary lower-case compounds are split with.
+type vocabIndex struct {
+	terms    map[string]term
+	maxWords int
+	dict     map[string]bool
+}
+
+// builtinVocab is the embedded vocabulary; classifiers without entries of their own use it.
+var builtinVocab = &vocabIndex{terms: vocabulary, maxWords: maxPhraseWords, dict: segmentDict}
+
+func segment(ws []string) []string { return builtinVocab.segment(ws) }
+
+// withUserTerms is the built-in vocabulary with a user's entries, which take precedence
+// over built-in ones of the same spelling.
+func withUserTerms(user []term) *vocabIndex {
+	return newVocabIndex(slices.Concat(user, vocabularyTerms))
+}
+
+// newVocabIndex indexes entries; of two spellings of one key the first names the entry.
+func newVocabIndex(ts []term) *vocabIndex {
+	v, _, maxWords := buildVocabulary(ts)
+	return &vocabIndex{terms: v, maxWords: maxWords, dict: buildSegmentDict(v, ts)}
+}
+
+// VocabEntry is a user's column-name entry, in the format of rules/detect/vocab/*.yaml
+// (config discovery.vocabulary): phrases that share a category and a strength.
+type VocabEntry struct {
+	Category      Category
+	Strength      string // specific, likely, ambiguous, faint; none with category none
+	Quasi         bool
+	ContactPerson bool
+	Languages     []string
+	Phrases       []string
+}
+
+// WithVocabulary adds column-name entries to the built-in vocabulary; an entry replaces a
+// built-in one of the same spelling. Two entries that spell the same phrase must mean the
+// same.
+func WithVocabulary(es ...VocabEntry) Option {
+	return func(c *Classifier) error {
+		for i, e := range es {
+			ve := vocabEntry{Category: e.Category, Strength: e.Strength, Quasi: e.Quasi, ContactPerson: e.ContactPerson, Phrases: e.Phrases}
+			ts, err := ve.terms()
+			if err != nil {
+				return fmt.Errorf("detect: vocabulary entry %d: %w", i+1, err)
+			}
+			for _, l := range e.Languages {
+				if !langRE.MatchString(l) {
+					return fmt.Errorf("detect: vocabulary entry %d: language %q is not an ISO 639 code", i+1, l)
+				}
+			}
+			c.userTerms = append(c.userTerms, ts...)
+		}
+		if _, conflicts, _ := buildVocabulary(c.userTerms); len(conflicts) > 0 {
+			return fmt.Errorf("detect: vocabulary: the same spelling means two things: %s", strings.Join(conflicts, "; "))
+		}
+		return nil
+	}
+}

@@ -8,17 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// withVocabulary runs f with the classifier's vocabulary built from ts, as if they were the
-// embedded files.
-func withVocabulary(t *testing.T, ts []term, f func()) {
-	t.Helper()
-	oldV, oldC, oldMax := vocabulary, vocabConflicts, maxPhraseWords
-	t.Cleanup(func() { vocabulary, vocabConflicts, maxPhraseWords = oldV, oldC, oldMax })
-	vocabulary, vocabConflicts, maxPhraseWords = buildVocabulary(ts)
-	require.Empty(t, vocabConflicts)
-	f()
-}
-
 // TestVocabularyPicksUpNewWord: one phrase line in a YAML file is all a new column word
 // needs; the loaded entry classifies the column.
 func TestVocabularyPicksUpNewWord(t *testing.T) {
@@ -45,14 +34,16 @@ func TestVocabularyPicksUpNewWord(t *testing.T) {
 	require.Len(t, ts, len(vocabularyTerms)+1)
 	require.Len(t, set.legacy, len(legacyVocabulary))
 	require.Len(t, set.tables, len(tableVocabulary))
-	withVocabulary(t, ts, func() {
-		m := matchName(col.Name)
-		assert.Equal(t, NationalID, m.cat)
-		assert.Equal(t, specific, m.strength)
-		r := c.Classify(col)
-		assert.Equal(t, NationalID, r.Category)
-		assert.True(t, r.Personal)
-	})
+	_, conflicts, _ := buildVocabulary(ts)
+	require.Empty(t, conflicts)
+	v := newVocabIndex(ts)
+	m := v.matchName(col.Name)
+	assert.Equal(t, NationalID, m.cat)
+	assert.Equal(t, specific, m.strength)
+	c.vocab = v // the classifier as built from these files
+	r := c.Classify(col)
+	assert.Equal(t, NationalID, r.Category)
+	assert.True(t, r.Personal)
 }
 
 func mustReadVocabFS(t *testing.T) fstest.MapFS {
