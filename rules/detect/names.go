@@ -966,7 +966,9 @@ func (t tableCtx) nonPerson() bool {
 }
 
 // contextOf judges a table from its name and its columns.
-func contextOf(table string, columns []string) tableCtx { return builtinVocab.contextOf(table, columns) }
+func contextOf(table string, columns []string) tableCtx {
+	return builtinVocab.contextOf(table, columns)
+}
 
 func (v *vocabIndex) contextOf(table string, columns []string) tableCtx {
 	tc := tableCtx{kind: kindOfTable(table), prefix: legacyPrefix(columns)}
