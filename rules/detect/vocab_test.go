@@ -1,8 +1,12 @@
 package detect
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
+
+	"github.com/gdprscan/gdprscan/config"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,4 +165,65 @@ func TestPeopleTable(t *testing.T) {
 	} {
 		assert.Equal(t, want, PeopleTable(name), name)
 	}
+}
+
+// TestConfigVocabulary: a user's entries in the built-in format, from a config file, reach
+// the classifier; a bad one is refused with the file and line.
+func TestConfigVocabulary(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "gdprscan.yaml")
+	require.NoError(t, os.WriteFile(good, []byte(`sources:
+  - name: club
+    kind: sqlite
+    dsn: file:club.db
+discovery:
+  vocabulary:
+    - category: national_id
+      strength: specific
+      languages: [de]
+      phrases:
+        - "wombat nummer"
+    - category: none
+      strength: none
+      phrases:
+        - "telefon"
+`), 0o600))
+	cfg, err := config.LoadFile(good)
+	require.NoError(t, err)
+	c, err := New(ConfigOptions(cfg.Discovery)...)
+	require.NoError(t, err)
+	builtin, err := New()
+	require.NoError(t, err)
+
+	col := Column{Table: "mitglieder", Name: "wombat_nummer", DataType: "varchar(20)"}
+	assert.Equal(t, None, builtin.Classify(col).Category)
+	assert.Equal(t, NationalID, c.Classify(col).Category, "a new phrase")
+	tel := Column{Table: "mitglieder", Name: "telefon", DataType: "varchar(20)", Values: []string{"+49 30 1234567", "+49 89 7654321", "+49 40 5556667"}}
+	assert.Equal(t, Phone, builtin.Classify(tel).Category)
+	assert.NotEqual(t, Phone, c.Classify(tel).Category, "a user entry replaces the built-in one")
+	assert.Equal(t, Email, c.Classify(Column{Table: "mitglieder", Name: "email", DataType: "text"}).Category, "the rest stays")
+
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte(`sources:
+  - name: club
+    kind: sqlite
+    dsn: file:club.db
+discovery:
+  vocabulary:
+    - category: national_id
+      strength: strong
+      phrases: ["wombat nummer"]
+`), 0o600))
+	_, err = config.LoadFile(bad)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "bad.yaml:8")
+	assert.Contains(t, err.Error(), `unknown strength "strong"`)
+
+	// A config built in code is checked by New: one spelling with two meanings.
+	_, err = New(WithVocabulary(VocabEntry{Category: Email, Strength: "specific", Phrases: []string{"e mail"}},
+		VocabEntry{Category: Phone, Strength: "specific", Phrases: []string{"EMail"}}))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "EMail (phone) vs e mail (email)")
+	_, err = New(WithVocabulary(VocabEntry{Category: Email, Strength: "likley", Phrases: []string{"x"}}))
+	assert.ErrorContains(t, err, `detect: vocabulary entry 1: unknown strength "likley"`)
 }
