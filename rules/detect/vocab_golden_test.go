@@ -66,10 +66,12 @@ func currentVocab() vocabGolden {
 	return g
 }
 
-// TestVocabularyEqualsGolden proves the vocabulary the classifier uses is, entry for entry,
-// the one the Go literals held before they moved to vocab/*.yaml (testdata/vocab-golden.json
-// was written by the old code).
-func TestVocabularyEqualsGolden(t *testing.T) {
+// TestVocabularyKeepsGolden proves the vocabulary the classifier uses holds, entry for
+// entry and in the same order, what the Go literals held before they moved to vocab/*.yaml
+// (testdata/vocab-golden.json was written by the old code, with -update-vocab-golden).
+// Words added to the YAML since pass; a changed or removed one fails until the golden is
+// rewritten on purpose. Until words are added, the two are equal.
+func TestVocabularyKeepsGolden(t *testing.T) {
 	got := currentVocab()
 	if *updateGolden {
 		require.NoError(t, os.WriteFile("testdata/vocab-golden.json", goldenJSON(t, got), 0o644))
@@ -79,22 +81,31 @@ func TestVocabularyEqualsGolden(t *testing.T) {
 	var want vocabGolden
 	require.NoError(t, json.Unmarshal(b, &want))
 	assert.Greater(t, len(want.Terms), 3000)
-	assert.Equal(t, want.MaxPhraseWords, got.MaxPhraseWords)
-	assert.Equal(t, want.TableNouns, got.TableNouns)
-	equalTerms(t, "legacy", want.Legacy, got.Legacy)
-	equalTerms(t, "terms", want.Terms, got.Terms)
+	assert.GreaterOrEqual(t, got.MaxPhraseWords, want.MaxPhraseWords)
+	for w, k := range want.TableNouns {
+		assert.Equal(t, k, got.TableNouns[w], "table noun %q", w)
+	}
+	keepsTerms(t, "legacy", want.Legacy, got.Legacy)
+	keepsTerms(t, "terms", want.Terms, got.Terms)
+	t.Logf("since the snapshot: %d column entries, %d legacy abbreviations, %d table nouns added",
+		len(got.Terms)-len(want.Terms), len(got.Legacy)-len(want.Legacy), len(got.TableNouns)-len(want.TableNouns))
 }
 
-// equalTerms reports the first entry that differs, not two 3,500-entry dumps.
-func equalTerms(t *testing.T, what string, want, got []goldenTerm) {
+// keepsTerms checks that want is a subsequence of got and reports the first entry missing,
+// not two 3,500-entry dumps.
+func keepsTerms(t *testing.T, what string, want, got []goldenTerm) {
 	t.Helper()
-	for i := range min(len(want), len(got)) {
-		if want[i] != got[i] {
-			t.Errorf("%s[%d]: got %+v, want %+v", what, i, got[i], want[i])
+	j := 0
+	for i, w := range want {
+		for j < len(got) && got[j] != w {
+			j++
+		}
+		if j == len(got) {
+			t.Errorf("%s[%d] %+v is gone or changed (or out of order)", what, i, w)
 			return
 		}
+		j++
 	}
-	assert.Equal(t, len(want), len(got), what+": number of entries")
 }
 
 // goldenJSON writes one entry a line, so a diff of the golden reads as a diff of words.
