@@ -21,8 +21,27 @@ type Discovery struct {
 	// confidence threshold is only taken within it. Default DefaultTableTimeBudget.
 	TableTimeBudget Duration         `yaml:"table_time_budget"`
 	CustomDetectors []CustomDetector `yaml:"custom_detectors"`
-	Overrides       []ColumnOverride `yaml:"overrides"`
+	// Vocabulary adds column-name entries in the format of the built-in vocabulary
+	// (rules/detect/vocab/*.yaml, docs/detection.md); an entry replaces a built-in one of
+	// the same spelling.
+	Vocabulary []VocabEntry     `yaml:"vocabulary"`
+	Overrides  []ColumnOverride `yaml:"overrides"`
 }
+
+// VocabEntry is a group of column-name phrases that share a category and a strength.
+type VocabEntry struct {
+	Category      string   `yaml:"category"` // one of Categories, or none
+	Strength      string   `yaml:"strength"` // one of VocabStrengths; none with category none
+	Quasi         bool     `yaml:"quasi"`    // personal only beside a person
+	ContactPerson bool     `yaml:"contact_person"`
+	Languages     []string `yaml:"languages"` // ISO 639 codes, descriptive
+	Phrases       []string `yaml:"phrases"`   // words separated by spaces: "first name"
+}
+
+// VocabStrengths are the name-evidence levels of vocabulary entries (rules/detect/score.go).
+var VocabStrengths = []string{"specific", "likely", "ambiguous", "faint", "none"}
+
+var vocabLangRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 
 // DefaultTableTimeBudget is discovery.table_time_budget when the file sets none.
 const DefaultTableTimeBudget = 10 * time.Second
@@ -204,6 +223,37 @@ func (c *Config) validateDiscovery(v *validator) {
 		}
 		if cd.Confidence == 0 {
 			cd.Confidence = DefaultCustomConfidence
+		}
+	}
+
+	for i, e := range d.Vocabulary {
+		at := func(k ...any) []any { return append([]any{"discovery", "vocabulary", i}, k...) }
+		switch {
+		case e.Category == "":
+			v.add(at(), "discovery: vocabulary[%d]: category is required (valid: none, %s)", i, strings.Join(sortedCategories(), ", "))
+		case e.Category != "none" && !slices.Contains(Categories, e.Category):
+			v.add(at("category"), "discovery: vocabulary[%d]: unknown category %q (valid: none, %s)", i, e.Category, strings.Join(sortedCategories(), ", "))
+		}
+		switch {
+		case e.Strength == "":
+			v.add(at(), "discovery: vocabulary[%d]: strength is required (valid: %s)", i, strings.Join(VocabStrengths, ", "))
+		case !slices.Contains(VocabStrengths, e.Strength):
+			v.add(at("strength"), "discovery: vocabulary[%d]: unknown strength %q (valid: %s)", i, e.Strength, strings.Join(VocabStrengths, ", "))
+		case e.Category != "" && (e.Category == "none") != (e.Strength == "none"):
+			v.add(at("strength"), "discovery: vocabulary[%d]: strength none goes with category none and only with it", i)
+		}
+		if len(e.Phrases) == 0 {
+			v.add(at(), "discovery: vocabulary[%d]: phrases are required", i)
+		}
+		for j, p := range e.Phrases {
+			if strings.TrimSpace(p) == "" {
+				v.add(at("phrases", j), "discovery: vocabulary[%d]: phrase %d is empty", i, j+1)
+			}
+		}
+		for j, l := range e.Languages {
+			if !vocabLangRE.MatchString(l) {
+				v.add(at("languages", j), "discovery: vocabulary[%d]: language %q is not an ISO 639 code (de, fr, sv)", i, l)
+			}
 		}
 	}
 

@@ -85,7 +85,7 @@ func (d *Draft) subjects(cat *Catalogue) []Table {
 		_, email := t.category(detect.Email)
 		_, name := t.category(detect.PersonName)
 		_, phone := t.category(detect.Phone)
-		if !(email && (name || phone)) && !(personNameRE.MatchString(t.Name) && (email || name || phone)) {
+		if !(email && (name || phone)) && !(detect.PeopleTable(t.Name) && (email || name || phone)) {
 			continue
 		}
 		out = append(out, t)

@@ -177,7 +177,9 @@ func multiSelectTokens(vals []string) []string {
 // --- name patterns --------------------------------------------------------------------
 
 var (
-	personNameRE  = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|account_holder|user|lead|prospect|kunde|kontakt|personne)`)
+	// Whether a table's rows are people at all is detect's judgement (detect.PeopleTable,
+	// from the table nouns of rules/detect/vocab/tables.yaml); these rank the people tables
+	// by role: customers and contacts first, then prospects, staff last.
 	primaryNameRE = regexp.MustCompile(`(?i)(contact|customer|person|people|client|member|partner|individual|patient|subscriber|kunde|kontakt)`)
 	leadNameRE    = regexp.MustCompile(`(?i)(lead|prospect|interessent)`)
 	staffNameRE   = regexp.MustCompile(`(?i)^(users?|staff|employees?|admin_users|crm_users|agents?)$`)

@@ -35,6 +35,9 @@ type Classifier struct {
 	minRatio float64
 	now      func() time.Time
 	custom   []customDetector
+	// vocab is the column-name vocabulary: the built-in one, or it with userTerms.
+	vocab     *vocabIndex
+	userTerms []term
 
 	mu       sync.Mutex
 	ctxCache map[string]tableCtx
@@ -99,6 +102,10 @@ func New(opts ...Option) (*Classifier, error) {
 		if err := o(c); err != nil {
 			return nil, err
 		}
+	}
+	c.vocab = builtinVocab
+	if len(c.userTerms) > 0 {
+		c.vocab = withUserTerms(c.userTerms)
 	}
 	return c, nil
 }
@@ -212,7 +219,7 @@ func (c *Classifier) Classify(col Column) Result {
 		minRatio: c.minRatio,
 		flags:    onlyFlags(vals),
 	}
-	nm := matchColumn(col.Name, in.ctx)
+	nm := c.vocab.matchColumn(col.Name, in.ctx)
 	if nm.det == &cardExpiryPartDetector && !in.ctx.card {
 		nm = nameMatch{cat: None} // exp_year beside no card number: years of experience, a licence
 	}
@@ -343,7 +350,7 @@ func (c *Classifier) context(table string, columns []string) tableCtx {
 	if ok {
 		return tc
 	}
-	tc = contextOf(table, columns)
+	tc = c.vocab.contextOf(table, columns)
 	c.mu.Lock()
 	if len(c.ctxCache) >= ctxCacheSize {
 		clear(c.ctxCache)

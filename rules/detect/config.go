@@ -8,12 +8,20 @@ import (
 )
 
 // ConfigOptions turns the config's discovery section into classifier options: its phone
-// regions (when set) and its custom detectors. A loaded config has validated and compiled
+// regions (when set), its vocabulary entries and its custom detectors. A loaded config has validated and compiled
 // them; patterns of a config built in code are compiled here, and a bad one makes New fail.
 func ConfigOptions(d config.Discovery) []Option {
 	var opts []Option
 	if len(d.PhoneRegions) > 0 {
 		opts = append(opts, WithPhoneRegions(d.PhoneRegions))
+	}
+	if len(d.Vocabulary) > 0 {
+		es := make([]VocabEntry, len(d.Vocabulary))
+		for i, e := range d.Vocabulary {
+			es[i] = VocabEntry{Category: Category(e.Category), Strength: e.Strength, Quasi: e.Quasi,
+				ContactPerson: e.ContactPerson, Languages: e.Languages, Phrases: e.Phrases}
+		}
+		opts = append(opts, WithVocabulary(es...))
 	}
 	if len(d.CustomDetectors) == 0 {
 		return opts

@@ -4,30 +4,6 @@ import "strings"
 
 // Credentials: passwords (plain or hashed), tokens, API keys, private keys, PINs.
 
-var credentialTerms = concat(
-	terms(PasswordOrSecret, specific, false,
-		"password", "passwd", "pass", "pwd", "pw", "password hash", "passwordhash", "hashed password",
-		"pass hash", "pwd hash", "encrypted password", "crypted password", "user hash", "user password",
-		"passwort", "kennwort", "mot de passe", "mdp", "contrasena", "clave", "parola d ordine",
-		"wachtwoord", "haslo", "senha", "mima", "密码", "secret", "client secret", "api secret",
-		"secret key", "access key", "accesskey", "shared secret", "token", "api token", "access token", "refresh token",
-		"auth token", "bearer token", "session token", "remember token", "reset token",
-		"password reset token", "verification token", "confirmation token", "api key", "apikey",
-		"private key", "priv key", "pin", "pin number", "otp secret", "totp secret", "mfa secret",
-		"2fa secret", "two factor secret", "recovery codes", "backup codes", "security answer",
-		"secret answer", "security question answer", "credentials", "credential", "auth key",
-		"signing key", "webhook secret", "oauth token", "oauth secret", "app secret",
-		"consumer secret", "smtp password", "db password", "passphrase",
-		// security answers and passwords in EN, DE, FR, ES, IT, NL, PL, PT and Chinese
-		"security question answer", "sicherheitsantwort", "sicherheitsfrage antwort", "antwort sicherheitsfrage",
-		"geheimantwort", "geheime antwort", "reponse secrete", "reponse de securite", "reponse question secrete",
-		"respuesta de seguridad", "respuesta secreta", "risposta di sicurezza", "risposta segreta",
-		"beveiligingsantwoord", "geheim antwoord", "odpowiedz bezpieczenstwa", "odpowiedz na pytanie",
-		"resposta de seguranca", "resposta secreta", "palavra passe", "palavra chave", "contrasenya",
-		"senha hash", "hash senha", "chave api", "clave api", "chiave api", "api sleutel", "klucz api",
-		"token de acesso", "密保答案", "安全问题答案", "口令", "密钥", "支付密码"),
-)
-
 // Kinds of stored secrets returned by PasswordKind.
 const (
 	KindBcrypt      = "bcrypt"      // $2a$, $2b$, $2y$ (also Django bcrypt_sha256$)

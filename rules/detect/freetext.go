@@ -11,25 +11,6 @@ import (
 // data. Values are scanned for embedded emails, phone numbers, IBANs, card numbers and
 // special-category or criminal keywords (DOMAIN.md DSC-03, SPC-02).
 
-var freeTextTerms = concat(
-	terms(FreeText, ambiguous, true,
-		"notes", "note", "comment", "comments", "remarks", "remark", "description", "body", "message",
-		"msg", "text", "content", "details", "memo", "summary", "feedback", "observations",
-		"observation", "bemerkung", "bemerkungen", "notiz", "notizen", "kommentar", "kommentare",
-		"anmerkung", "anmerkungen", "beschreibung", "nachricht", "hinweis", "hinweise", "freitext",
-		"remarque", "remarques", "commentaire", "commentaires", "comentario", "comentarios",
-		"observaciones", "nota", "notas", "descripcion", "mensaje", "commento", "commenti",
-		"osservazioni", "descrizione", "messaggio", "opmerking", "opmerkingen", "notitie", "notities",
-		"beschrijving", "bericht", "toelichting", "uwagi", "uwaga", "notatka", "notatki", "komentarz",
-		"opis", "wiadomosc", "observacoes", "mensagem", "beizhu", "miaoshu", "pinglun", "liuyan",
-		"shuoming", "备注", "描述", "评论", "留言", "说明", "email body", "mail body", "call notes",
-		"internal notes", "meeting notes", "free text", "additional info", "additional information",
-		"other info", "bio", "biography", "about me", "answer", "response"),
-	// Subject lines are personal only when they carry an identifier or a special-category word.
-	terms(FreeText, faint, true, "subject", "email subject", "betreff", "objet", "asunto", "oggetto",
-		"onderwerp", "temat", "assunto", "主题", "标题"),
-)
-
 var freeTextDetector = detector{
 	cat: FreeText, types: textTypes | types(typeJSON), check: checkFreeText,
 	confirmAt: 0.05, valueOnlyAt: 0.1, valueCap: 0.8, quasi: true, longValues: true, confirmLifts: true,

@@ -23,6 +23,9 @@ import (
 //     a person's, "street_name" an address, "product_name" nobody's.
 //   - Words around the match can turn it off: "email_opt_in", "is_email_verified",
 //     "email_hash", "phone_id" are flags, metadata, digests and foreign keys, not the data.
+//
+// The entries are data, vocab/*.yaml (loaded by vocab.go); the modifier words below and the
+// value checks stay in Go.
 
 // Name-evidence strengths of vocabulary entries (see score.go).
 const (
@@ -43,36 +46,6 @@ type term struct {
 	// (contact_person, ansprechpartner); it does not make the row a person's.
 	contact bool
 }
-
-// terms builds vocabulary entries that share a category, strength and quasi flag.
-func terms(cat Category, strength float64, quasi bool, phrases ...string) []term {
-	out := make([]term, len(phrases))
-	for i, p := range phrases {
-		out[i] = term{phrase: p, cat: cat, strength: strength, quasi: quasi}
-	}
-	return out
-}
-
-// contactPersons marks entries that name an entity's contact person.
-func contactPersons(ts []term) []term {
-	for i := range ts {
-		ts[i].contact = true
-	}
-	return ts
-}
-
-// judgedBy makes a detector other than the category's judge the values of these entries:
-// a "hausnummer" holds house numbers, not street addresses; a "hire_date" holds dates.
-func judgedBy(d *detector, ts []term) []term {
-	for i := range ts {
-		ts[i].det = d
-	}
-	return ts
-}
-
-// vocabularyTerms are all entries of the family files.
-var vocabularyTerms = concat(contactTerms, identityTerms, financialTerms, networkTerms,
-	credentialTerms, specialTerms, freeTextTerms, nonPersonalTerms, nordicTerms)
 
 // vocabulary maps the joined words of each phrase to its entry; maxPhraseWords bounds the
 // runs of words tried against it.
@@ -98,21 +71,6 @@ func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords
 	}
 	return v, conflicts, maxWords
 }
-
-// nonPersonalTerms are names that contain a personal word but are not personal data.
-var nonPersonalTerms = terms(None, 0, false,
-	"sku", "ean", "gtin", "upc", "isbn", "barcode", "version", "uuid", "guid", "checksum",
-	"order number", "order no", "order id", "invoice number", "invoice no", "tracking number",
-	"reference number", "product name", "file name", "filename", "host name", "hostname",
-	"domain name", "table name", "column name", "field name", "last login", "last seen",
-	"login count", "login attempts", "failed logins", "created by", "modified by", "updated by",
-	"assigned user", "email template", "mail template", "email domain", "mail server",
-	"mail host", "smtp host", "card type", "card brand", "tax rate", "vat rate", "tax amount",
-	"vat amount", "ip range", "address book", "phone book", "website", "homepage",
-	"web address", "server address", "mime type", "content type", "currency", "price",
-	"amount", "quantity", "qty", "status", "health check", "healthz", "union all", "race condition",
-	"uid", "ical uid",
-)
 
 // Words next to a match that say the column is about the data, not the data itself.
 var (
@@ -262,8 +220,10 @@ type nameMatch struct {
 // the one ending furthest right wins (the head of an English or German compound:
 // "address1_city" is a city), and of those ending there, the longest ("email_address" is
 // an email, not an address).
-func matchName(name string) nameMatch {
-	w := segment(words(name))
+func matchName(name string) nameMatch { return builtinVocab.matchName(name) }
+
+func (v *vocabIndex) matchName(name string) nameMatch {
+	w := v.segment(words(name))
 	if len(w) == 0 {
 		return nameMatch{cat: None}
 	}
@@ -273,9 +233,9 @@ func matchName(name string) nameMatch {
 	var b strings.Builder
 	for i := range w {
 		b.Reset()
-		for j := i; j < len(w) && j-i < maxPhraseWords+2; j++ {
+		for j := i; j < len(w) && j-i < v.maxWords+2; j++ {
 			b.WriteString(w[j])
-			t, ok := lookupPlural(b.String())
+			t, ok := v.lookupPlural(b.String())
 			if !ok || aloneTerms[t.phrase] && !onlyNameWords(w[:i]) {
 				continue
 			}
@@ -315,7 +275,7 @@ func matchName(name string) nameMatch {
 		} else if kind, ok := tableNoun(w[min(k, len(w)-1)]); q == "" && k < len(w) && ok && kind != tablePerson && kind != tableNeutral {
 			return nameMatch{cat: None, phrase: best.phrase + " " + w[k], blocked: true} // nome_produto, nom_fichier
 		} else if q != "" {
-			qt, known := vocabulary[q]
+			qt, known := v.terms[q]
 			switch {
 			case personQualifiers[q]:
 				m.strength, m.quasi, m.person = specific, false, true
@@ -500,8 +460,10 @@ func isLegacyToken(s string) bool {
 
 // matchColumn matches a column's name in its table: as written and, when that finds nothing,
 // without the table's legacy prefix (the prefix kept as a word first: CCEXP is "cc exp").
-func matchColumn(name string, tc tableCtx) nameMatch {
-	m := matchName(name)
+func matchColumn(name string, tc tableCtx) nameMatch { return builtinVocab.matchColumn(name, tc) }
+
+func (v *vocabIndex) matchColumn(name string, tc tableCtx) nameMatch {
+	m := v.matchName(name)
 	if tc.prefix == "" || m.cat != None || m.modifier != "" {
 		return m // a blocked name may be the prefix qualifying a bare name: CCNAME is not "cc name"
 	}
@@ -510,7 +472,7 @@ func matchColumn(name string, tc tableCtx) nameMatch {
 		return m
 	}
 	for _, try := range []string{tc.prefix + "_" + rest, rest} {
-		if lm := matchName(try); lm.cat != None || lm.modifier != "" {
+		if lm := v.matchName(try); lm.cat != None || lm.modifier != "" {
 			lm.legacy = lm.cat != None
 			return lm
 		}
@@ -522,47 +484,21 @@ func matchColumn(name string, tc tableCtx) nameMatch {
 }
 
 // legacyTerms are abbreviations too short or too ambiguous for the vocabulary, matched only
-// as the whole rest of a prefixed legacy field name: CUST is a state, CUPHON a phone.
-var legacyTerms = func() map[string]term {
-	m := map[string]term{}
-	for _, g := range [][]term{
-		judgedBy(&regionDetector, terms(PostalAddress, ambiguous, true, "st", "ste", "stt", "prov", "prv", "reg", "rgn", "uf")),
-		terms(PostalAddress, likely, true, "ad", "adr", "adrs", "addr", "adres", "str", "strt", "stre", "line"),
-		terms(City, ambiguous, true, "cty", "cit", "town", "twn", "ort"),
-		terms(PostalCode, ambiguous, true, "zp", "zipc", "zipcd", "pc", "pcd", "pcode", "pst", "pstc", "cep"),
-		terms(Phone, specific, false, "ph", "phn", "phon", "phne", "fon", "tl", "tlf", "tlfn", "mob", "mobl", "cel", "cell", "fx"),
-		terms(DateOfBirth, specific, false, "bd", "bdt", "bdat", "bdte", "bdate", "brdt", "bth", "bthdt", "dbrt", "dtbr", "gbdt", "gebdt", "dtnasc", "dtna", "fnac"),
-		terms(PersonName, ambiguous, true, "nm", "nam", "nme", "nam1", "nme1", "nom", "naam"),
-		terms(PersonName, specific, false, "fnm", "fnam", "fn", "frst", "lnm", "lnam", "ln", "lst", "snm", "snam", "sur", "vnm", "vnam", "nnam"),
-		terms(Gender, specific, true, "sx", "gnd", "gndr", "gen", "sexo", "sexe"),
-		terms(NationalID, specific, false, "ssn", "sin", "nin", "nid", "soc", "socsec", "natid", "cpf", "rg", "dni"),
-		terms(Email, specific, false, "em", "eml", "emal", "emad", "emadr", "mail", "mal"),
-		terms(CardSecurityCode, specific, false, "cv", "cvn", "cvc", "cvv", "csc"),
-		judgedBy(&cardExpiryDetector, terms(PaymentCard, likely, false, "exp", "expd", "expdt", "xpdt", "exdt", "expy")),
-		terms(PaymentCard, specific, false, "ccn", "ccno", "ccnum", "crdn", "crdno", "cardno", "pan"),
-		terms(IBANBankAccount, ambiguous, true, "acct", "acno", "acctno", "bnkac", "bkac", "ibn"),
-		terms(Country, ambiguous, true, "ctry", "cntr", "cntry", "cny", "nat", "natl"),
-		terms(Employment, ambiguous, true, "occ", "occp", "ocup", "titl", "jobt", "empr"),
-		terms(SalaryFinancial, likely, true, "slry", "sal", "wage", "inc", "incm"),
-	} {
-		for _, t := range g {
-			m[strings.Join(words(t.phrase), "")] = t
-		}
-	}
-	return m
-}()
+// as the whole rest of a prefixed legacy field name: CUST is a state, CUPHON a phone
+// (vocab/95-legacy.yaml).
+var legacyTerms = legacyMap(legacyVocabulary)
 
 // lookupPlural finds a vocabulary entry, also for a plural: emails, phones, addresses, ips.
-func lookupPlural(key string) (term, bool) {
-	if t, ok := vocabulary[key]; ok {
+func (v *vocabIndex) lookupPlural(key string) (term, bool) {
+	if t, ok := v.terms[key]; ok {
 		return t, true
 	}
 	if k, ok := strings.CutSuffix(key, "s"); ok && len(k) >= 4 {
-		if t, ok := vocabulary[k]; ok {
+		if t, ok := v.terms[k]; ok {
 			return t, true
 		}
 		if k, ok := strings.CutSuffix(k, "e"); ok && len(k) >= 4 {
-			return vocabulary[k], vocabulary[k].phrase != ""
+			return v.terms[k], v.terms[k].phrase != ""
 		}
 	}
 	return term{}, false
@@ -571,7 +507,9 @@ func lookupPlural(key string) (term, bool) {
 // segmentDict holds the words lower-case compounds are split into: "gendercode",
 // "donotemail", "hasoptedoutofemail" (Dynamics, Salesforce API names). Words shorter than
 // four letters only when listed, so "postage" does not become post+age.
-var segmentDict = func() map[string]bool {
+var segmentDict = buildSegmentDict(vocabulary, vocabularyTerms)
+
+func buildSegmentDict(vocabulary map[string]term, vocabularyTerms []term) map[string]bool {
 	d := wordSet("id ids is has do not no of out in on at by to opt ip dob zip tel fax ext num nr sex vat " +
 		"ssn sin nin mac gps cvv cvc pin url key api new old alt max min cnt nb hs sf utc")
 	for k := range vocabulary {
@@ -594,7 +532,7 @@ var segmentDict = func() map[string]bool {
 		}
 	}
 	return d
-}()
+}
 
 func isLowerASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -607,22 +545,22 @@ func isLowerASCII(s string) bool {
 
 // segment splits unknown lower-case compounds into known words, with as few pieces as
 // possible; words it cannot split whole stay as they are.
-func segment(ws []string) []string {
+func (v *vocabIndex) segment(ws []string) []string {
 	var out []string
 	for i, w := range ws {
-		if len(w) < 5 || !isLowerASCII(w) || segmentDict[w] {
+		if len(w) < 5 || !isLowerASCII(w) || v.dict[w] {
 			if out != nil {
 				out = append(out, w)
 			}
 			continue
 		}
-		if _, ok := vocabulary[w]; ok {
+		if _, ok := v.terms[w]; ok {
 			if out != nil {
 				out = append(out, w)
 			}
 			continue
 		}
-		parts := splitWord(w)
+		parts := v.splitWord(w)
 		if parts == nil {
 			if out != nil {
 				out = append(out, w)
@@ -640,15 +578,15 @@ func segment(ws []string) []string {
 	return out
 }
 
-// splitWord splits w into the fewest segmentDict words, or returns nil.
-func splitWord(w string) []string {
+// splitWord splits w into the fewest dictionary words, or returns nil.
+func (v *vocabIndex) splitWord(w string) []string {
 	n := len(w)
 	pieces := make([]int, n+1) // fewest pieces for w[:i], 0 = impossible
 	from := make([]int, n+1)
 	pieces[0] = 1 // sentinel: the empty prefix
 	for i := 2; i <= n; i++ {
 		for j := 0; j <= i-2; j++ {
-			if pieces[j] == 0 || !segmentDict[w[j:i]] {
+			if pieces[j] == 0 || !v.dict[w[j:i]] {
 				continue
 			}
 			if p := pieces[j] + 1; pieces[i] == 0 || p < pieces[i] {
@@ -656,7 +594,7 @@ func splitWord(w string) []string {
 			}
 		}
 	}
-	if pieces[n] == 0 || pieces[n] == 2 && segmentDict[w] {
+	if pieces[n] == 0 || pieces[n] == 2 && v.dict[w] {
 		return nil
 	}
 	var parts []string
@@ -850,67 +788,9 @@ const (
 
 var tableKindSignal = [...]string{"", "context:person_table", "context:org_table", "context:object_table", "context:lookup_table"}
 
-// tableNouns maps words in table names (singular, folded) to the kind of table.
-var tableNouns = func() map[string]tableKind {
-	m := map[string]tableKind{}
-	add := func(k tableKind, s string) {
-		for w := range wordSet(s) {
-			m[w] = k
-		}
-	}
-	add(tablePerson, "contact customer client lead prospect person people user member employee staff "+
-		"personnel worker patient student pupil applicant candidate subscriber recipient guest "+
-		"participant attendee registrant donor volunteer individual citizen resident profile partner "+
-		"address email phone kunde kunden kontakt personen benutzer nutzer mitglied mitglieder "+
-		"mitarbeiter angestellte bewerber interessent ansprechpartner teilnehmer patienten schueler "+
-		"utilisateur personne adherent membre salarie employe candidat eleve abonne cliente contacto "+
-		"usuario persona empleado socio miembro paciente alumno candidato utente contatto dipendente "+
-		"iscritto paziente studente klant klanten contactpersoon gebruiker persoon medewerker lid leden "+
-		"werknemer leerling sollicitant klient uzytkownik osoba osoby pracownik czlonek pacjent "+
-		"kandydat clienti utenti contatti dipendenti pazienti studenti iscritti persone klienci "+
-		"uzytkownicy pracownicy kontakty pacjenci kandydaci czlonkowie usuarios contactos clientes "+
-		"empleados personas utilisateurs personnes salaries employes gebruikers medewerkers kehu yonghu huiyuan yuangong lianxiren xuesheng huanzhe bingren 客户 用户 会员 员工 "+
-		"联系人 学生 患者 病人 "+
-		// abbreviations of legacy and ERP schemas
-		"cust cst cus clnt kd kdn mbr memb emp empl pers pat pax "+
-		// more people
-		"visitor requester policyholder insured beneficiary holder traveler traveller passenger "+
-		"versicherte versicherter besucher interessenten visiteur beneficiaire visitante "+
-		"beneficiario titular afiliado socio socios visitatore beneficiario bezoeker "+
-		"cliente paciente usuario funcionario colaborador aluno associado pessoa contato segurado "+
-		"dependente responsavel prontuario funcionarios colaboradores alunos associados pessoas "+
-		"contatos segurados dependentes prontuarios utentes leads "+
-		"submission signup registration "+nordicPersonNouns)
-	add(tableOrg, "account company organisation organization org firm firma firmen unternehmen betrieb "+
-		"entreprise societe empresa azienda aziende societa bedrijf bedrijven organizacja gongsi qiye tenant "+
-		"setting config configuration option parameter system warehouse store shop branch office site "+
-		"supplier vendor lieferant fournisseur proveedor fornitore leverancier dostawca bank agency "+
-		"institution venue facility depot lager entrepot almacen magazzino magazijn magazyn cangku "+
-		"mendian department server host mailer smtp integration webhook 公司 企业 仓库 门店 部门 "+
-		"fornitori fornitore lieferanten kreditor kreditoren creditor fornecedor fornecedores "+
-		"dostawcy leveranciers proveedores fournisseurs suppliers vendors manufacturer hersteller "+
-		"fabricant fabricante produttore fabrikant producent carrier spedition transporteur "+
-		"filiale sucursal loja negozio winkel sklep agencia clinic klinik clinica ospedale "+
-		"ziekenhuis szpital hospital praxis school schule ecole escuela escola scuola szkola "+
-		"university universitaet universite universidad universita insurer versicherer "+
-		"verein club empresas organizacao instituicao orgao 供应商 厂商 医院 学校 机构 诊所 "+nordicOrgNouns)
-	add(tableObject, "product item article artikel produkt produkte produit producto prodotto prodotti "+
-		"articoli catalog catalogue produto produtos arquivo archivo fichier datei bestand plik "+
-		"category tag campaign template segment pipeline stage file attachment role group team "+
-		"permission migration queue price plan project sku inventory asset shangpin chanpin 商品 产品 "+
-		"report dashboard widget menu "+
-		// forms an organisation designs (lead_capture, web_form, signup_form): their texts
-		// and names are the organisation's; what people submit is in submission tables
-		"capture form "+nordicObjectNouns)
-	add(tableLookup, "country countries land laender pays pais paese kraj city cities town region state "+
-		"province county postcode zipcode zip plz currency language locale timezone lookup lkp lu ref "+
-		"dictionary dict enum nation guojia chengshi diqu shengfen 国家 城市 地区 省份 "+
-		"uf municipio municipios cep estados provincias regioni wojewodztwa "+nordicLookupNouns+
-		// lists of types and states: contact_type, membership_type, participant_status_type
-		// (listHeads: only without person columns)
-		" type status picklist")
-	return m
-}()
+// tableNouns maps words in table names (singular, folded) to the kind of table
+// (vocab/tables.yaml).
+var tableNouns = tableNounMap(tableVocabulary)
 
 // singular strips a plural ending when the stem is a known table noun.
 func singular(w string) string {
@@ -1008,6 +888,13 @@ var weakHeads = wordSet("account address email phone profile")
 // ("company_settings" is settings, "account_contacts" is contacts), unless it is a weak
 // head qualified by another known noun.
 func kindOfTable(name string) tableKind {
+	k, _ := tableHead(name)
+	return k
+}
+
+// tableHead is kindOfTable, and whether the kind comes from weak heads no other noun
+// qualifies (civicrm_phone, email_addresses).
+func tableHead(name string) (kind tableKind, bareWeak bool) {
 	w := words(name)
 	head := tableNeutral
 	for i := len(w) - 1; i >= 0; i-- {
@@ -1026,11 +913,20 @@ func kindOfTable(name string) tableKind {
 			if weakHeads[singular(w[i])] {
 				continue // look for a qualifier
 			}
-			return k
+			return k, false
 		}
-		return k // the qualifier of a weak head
+		return k, weakHeads[singular(w[i])] // the qualifier of a weak head: email_addresses is still bare
 	}
-	return head
+	return head, head != tableNeutral
+}
+
+// PeopleTable reports whether a table's name says its rows are people (contacts, kunden,
+// res_partner, customer_accounts, 客户), by the table nouns of vocab/tables.yaml. A bare
+// contact-detail noun (civicrm_phone, email_addresses, profiles) does not: those rows
+// detail people kept in another table.
+func PeopleTable(name string) bool {
+	k, bareWeak := tableHead(name)
+	return k == tablePerson && !bareWeak
 }
 
 // personMarkers are categories whose presence among sibling columns means the rows are people.
@@ -1071,10 +967,14 @@ func (t tableCtx) nonPerson() bool {
 
 // contextOf judges a table from its name and its columns.
 func contextOf(table string, columns []string) tableCtx {
+	return builtinVocab.contextOf(table, columns)
+}
+
+func (v *vocabIndex) contextOf(table string, columns []string) tableCtx {
 	tc := tableCtx{kind: kindOfTable(table), prefix: legacyPrefix(columns)}
 	employeeKey := false
 	for _, c := range columns {
-		m := matchColumn(c, tc)
+		m := v.matchColumn(c, tc)
 		if personMarkers[m.cat] && !m.quasi && !(m.cat == Email && senderAddress(c)) {
 			tc.personColumns = true
 		}

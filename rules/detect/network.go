@@ -9,42 +9,6 @@ import (
 
 // Online identifiers: IP address, MAC address and other device ids, geo coordinates.
 
-var networkTerms = concat(
-	terms(IPAddress, specific, false,
-		"ip", "ip address", "ipaddress", "ip addr", "ipaddr", "ipv4", "ipv6", "client ip", "remote ip",
-		"remote addr", "remote address", "source ip", "src ip", "user ip", "last ip", "login ip",
-		"signup ip", "registration ip", "x forwarded for", "forwarded for", "ip adresse", "adresse ip",
-		"direccion ip", "indirizzo ip", "ip adres", "adres ip", "endereco ip", "ip dizhi", "ip地址",
-		// ip first, then what it was recorded at: Dolibarr's iplastlogin, ip_signup
-		"ip last login", "ip previous login", "ip login", "ip signup", "ip registration", "ip creation"),
-	terms(DeviceID, specific, false,
-		"mac", "mac address", "macaddress", "mac addr", "macaddr", "hw address", "hwaddr",
-		"hardware address", "wifi mac", "bluetooth mac", "bssid", "device id", "device identifier",
-		"device token", "push token", "fcm token", "apns token", "gcm token", "advertising id", "ad id",
-		"adid", "idfa", "gaid", "aaid", "idfv", "android id", "imei", "imsi", "meid", "udid", "iccid",
-		"device fingerprint", "browser fingerprint", "visitor id", "anonymous id", "cookie id",
-		"hubspotutk", "hutk", "ga client id", "ga cid", "fbp", "fbc", "gclid", "fbclid", "msclkid",
-		"tracking id", "tracker id", "device serial", "geraete id", "geraetekennung", "geraetenummer",
-		"identifiant appareil", "id dispositivo", "apparaat id", "shebei hao", "shebei id", "设备号",
-		"设备id", "mobile device id"),
-	terms(DeviceID, ambiguous, true, "cookie", "device", "session id", "session key", "sessionid", "sid",
-		"client id ga", "visitor cookie", "tracking cookie", "设备", "设备标识"),
-	judgedBy(&userAgentDetector, terms(DeviceID, ambiguous, true,
-		"user agent", "useragent", "http user agent", "browser", "browser agent", "browser name",
-		"navigateur", "navegador", "navigatore", "przegladarka", "浏览器", "ua")),
-	terms(GeoLocation, likely, true,
-		"latitude", "longitude", "lat", "lng", "lon", "geo", "geolocation", "geo location", "geoloc",
-		"coordinates", "coords", "gps", "gps coordinates", "location coordinates", "lat lng", "lat lon",
-		"geo point", "geopoint", "geo lat", "geo lng", "breitengrad", "laengengrad", "geokoordinaten",
-		"koordinaten", "latitud", "longitud", "coordenadas", "latitudine", "longitudine", "coordinate",
-		"breedtegraad", "lengtegraad", "coordinaten", "szerokosc geograficzna",
-		"dlugosc geograficzna", "wspolrzedne", "weidu", "jingdu", "zuobiao", "纬度", "经度", "坐标",
-		"位置", "last location", "current location"),
-	terms(GeoLocation, ambiguous, true, "long", "position gps"),
-	terms(City, ambiguous, true, "location", "standort", "lieu", "ubicacion", "luogo", "locatie",
-		"lokalizacja", "localizacao", "weizhi"),
-)
-
 // IP address.
 
 var ipDetector = detector{
