@@ -58,7 +58,7 @@ bench-rules: testdb
 # EVALFLAGS="-gate=false" only
 # prints; "-misses 0" lists every misclassified column; "-schema crm_de" narrows it.
 eval:
-	$(GO) run ./internal/eval/cmd/eval $(EVALFLAGS)
+	$(GO) run ./cmd/gdprscan-eval $(EVALFLAGS)
 
 vet:
 	$(GO) vet ./...
