@@ -14,6 +14,8 @@ const RulesetVersion = "2026.12.1"
 // Set is an ordered collection of rules.
 type Set struct{ rules []Rule }
 
+//go:generate go run gen_rules_md.go
+
 // Default returns every built-in rule, in catalogue order.
 func Default() Set {
 	return Set{rules: []Rule{

@@ -39,6 +39,7 @@ type Meta struct {
 	Principle   string // the GDPR principle or CNIL feared event the finding concerns
 	Needs       string // the mapping it needs, "" when discovery alone is enough
 	Remediation string
+	Matches     string // how the check matches, in a sentence or a few: the RULES.md column
 	Version     int
 }
 
