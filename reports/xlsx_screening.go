@@ -76,13 +76,6 @@ func evidenceList(items []string) string {
 	return strings.Join(items[:show], "; ") + fmt.Sprintf("; and %d more", len(items)-show)
 }
 
-func rowsText(n int64) string {
-	if n < 0 {
-		return "rows unknown"
-	}
-	return fmt.Sprintf("%s rows", thousands(n))
-}
-
 // thousands writes 182000 as "182,000".
 func thousands(n int64) string {
 	s := fmt.Sprint(n)

@@ -304,7 +304,7 @@ func (b *book) writeTable(t table) error {
 		lastAll = next - 1
 	}
 	if t.below != nil {
-		if next, err = t.below(&rowWriter{sw: sw, b: b}, next+1); err != nil {
+		if _, err = t.below(&rowWriter{sw: sw, b: b}, next+1); err != nil {
 			return err
 		}
 	}

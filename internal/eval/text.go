@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -239,5 +238,3 @@ var blogSentences = []string{
 	"Three lessons from our first year of remote work.", "Pricing changes take effect on 1 July.",
 	"Join our webinar on GDPR compliance next Thursday.", "The new API supports webhooks and pagination.",
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
