@@ -287,7 +287,7 @@ var screeningSpec = sheetSpec{name: sheetScreening, cols: screeningCols, key: []
 // screeningCells are where Screening's conclusion sits, for Summary's formulas.
 type screeningCells struct{ met, trigger, national, suggestion string }
 
-// screeningSheet writes the WP248 screening (Art. 35(1), (3)); DOMAIN.md §5 sheet 2.
+// screeningSheet writes the WP248 screening (Art. 35(1), (3)); docs/rule-catalogue.md §5 sheet 2.
 // "Counted" is a formula, so the conclusion follows the DPO's answers as they are typed.
 func (b *book) screeningSheet() error {
 	rows := b.screen.rows

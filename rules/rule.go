@@ -10,7 +10,7 @@ import (
 	"github.com/gdprscan/gdprscan/scanner/dialect"
 )
 
-// Family groups rules as in DOMAIN.md §4; the id prefix follows the family.
+// Family groups rules as in docs/rule-catalogue.md §4; the id prefix follows the family.
 type Family string
 
 const (
