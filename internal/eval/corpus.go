@@ -16,6 +16,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // DefaultSeed is the seed `make eval` uses.
@@ -312,7 +314,7 @@ func ibanV(style string) func(r *row) string {
 		}
 		s := r.g.iban(code)
 		if style == "grouped" {
-			return groupIBAN(s)
+			return synth.GroupIBAN(s)
 		}
 		return s
 	}

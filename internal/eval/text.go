@@ -2,6 +2,8 @@ package eval
 
 import (
 	"strings"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // Free text as CRM users write it: call notes, ticket bodies, comments. Some notes embed
@@ -170,7 +172,7 @@ func expandText(r *row, tmpl string) string {
 		"phone":  p.phone(false).format("national"),
 		"email":  p.email, "first": p.first, "first2": second.first, "last": p.last, "full": p.full(),
 		"city": p.city, "street": p.line,
-		"iban": groupIBAN(r.g.iban(ibanCountry(p.code))),
+		"iban": synth.GroupIBAN(r.g.iban(ibanCountry(p.code))),
 		"card": formatCard(r.g.card(), "space"),
 	}
 	var b strings.Builder
