@@ -3,8 +3,9 @@ package eval
 // Validators and generators of identifiers with check digits. They are written from the
 // published algorithms, independently of rules/detect, so that the corpus does not
 // inherit the detectors' mistakes; the check-digit arithmetic the demo CRM needs too
-// (IBAN, Luhn, MOD 11,10, the Italian check letter) is in internal/synth. Every generator's output passes its validator; the
-// tests check both against known-good and known-bad examples.
+// (IBAN, Luhn, MOD 11,10, the Italian check letter) is in internal/synth. Every
+// generator's output passes its validator; the tests check both against known-good and
+// known-bad examples.
 
 import (
 	"fmt"
