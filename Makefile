@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/gdprscan/gdprscan/internal/version.Version=$(VERSION)
 BIN     := bin/gdprscan
 
-.PHONY: all build test testdb demo bench bench-go bench-rules eval vet fmt cover clean demo-config fuzz
+.PHONY: all build test testdb demo bench bench-go bench-rules eval vet lint fmt cover clean demo-config fuzz
 
 all: build
 
@@ -73,10 +73,16 @@ bench-rules: testdb
 # EVALFLAGS="-gate=false" only
 # prints; "-misses 0" lists every misclassified column; "-schema crm_de" narrows it.
 eval:
-	$(GO) run ./internal/eval/cmd/eval $(EVALFLAGS)
+	$(GO) run ./cmd/gdprscan-eval $(EVALFLAGS)
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck at a pinned version, fetched through the module proxy and cached by the go
+# command (no tools.go, nothing installed): default checks, no exclusions.
+STATICCHECK_VERSION := v0.8.2
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
@@ -84,9 +90,10 @@ fmt:
 cover: testdb
 	$(GO) test -race -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out
 
-# The demo config is embedded in the binary; this keeps the copy in step with testdata.
+# The demo config is embedded in the binary; testdata/demo/gdprscan.yaml is its source and
+# this copies it into internal/demo (the go:generate line there), as a test asks.
 demo-config:
-	cp testdata/demo/gdprscan.yaml internal/demo/gdprscan.yaml
+	$(GO) generate ./internal/demo
 
 clean:
 	rm -rf bin out cover.out

@@ -125,7 +125,7 @@ func (r *Regexp) compile() error {
 }
 
 // Categories are the personal-data category ids a custom detector or an override may name
-// (DOMAIN.md §6, in its order); they match detect.Categories.
+// (docs/rule-catalogue.md §6, in its order); they match detect.Categories.
 var Categories = []string{"email", "phone", "person_name", "postal_address", "postal_code", "city", "country",
 	"date_of_birth", "age", "gender", "username", "national_id", "passport", "tax_id", "payment_card",
 	"card_security_code", "iban_bank_account", "salary_financial", "employment", "ip_address", "device_id",

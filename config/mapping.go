@@ -14,7 +14,7 @@ import (
 // table is that table.
 type Mapping struct {
 	Subjects []Subject `yaml:"subjects"`
-	// Consent maps a consent-event table onto the canonical model (DOMAIN.md §1).
+	// Consent maps a consent-event table onto the canonical model (docs/rule-catalogue.md §1).
 	Consent *ConsentMapping `yaml:"consent"`
 	// EmailConsent maps per-address opt-ins on an email-address table (SuiteCRM
 	// email_addresses style).
@@ -208,7 +208,7 @@ type ContractMapping struct {
 	GracePeriod  Period `yaml:"grace_period"`
 }
 
-// RetentionRule is one retention rule for one entity (DOMAIN.md §2).
+// RetentionRule is one retention rule for one entity (docs/rule-catalogue.md §2).
 type RetentionRule struct {
 	ID    string `yaml:"id"`
 	Table string `yaml:"table"`
@@ -242,7 +242,7 @@ type LogTable struct {
 	Filter   string `yaml:"filter"`
 }
 
-// HoldMapping maps the legal-hold table (DOMAIN.md §2).
+// HoldMapping maps the legal-hold table (docs/rule-catalogue.md §2).
 type HoldMapping struct {
 	Table          string `yaml:"table"`
 	Key            string `yaml:"key"`

@@ -71,7 +71,7 @@ type SubjectTable struct {
 	SoftDeleted        string
 }
 
-// RetentionRule is one mapped retention rule (DOMAIN.md §2).
+// RetentionRule is one mapped retention rule (docs/rule-catalogue.md §2).
 type RetentionRule struct {
 	Source, ID, Table, SubjectFilter, Anchor string
 	Period, GracePeriod                      string // ISO-8601

@@ -66,7 +66,7 @@ func basisWords(b string) string {
 	return sentence(b)
 }
 
-// categoryNames are the personal-data categories of DOMAIN.md §6 in words.
+// categoryNames are the personal-data categories of docs/rule-catalogue.md §6 in words.
 var categoryNames = map[detect.Category]string{
 	"email": "e-mail address", "phone": "phone number", "person_name": "name", "postal_address": "postal address",
 	"postal_code": "postcode", "city": "city", "country": "country", "date_of_birth": "date of birth", "age": "age",

@@ -32,7 +32,7 @@ const (
 	sheetMethodology = "Methodology"
 )
 
-// sheetOrder is the tab order of the workbook: the fourteen sheets of DOMAIN.md §5,
+// sheetOrder is the tab order of the workbook: the fourteen sheets of docs/rule-catalogue.md §5,
 // with the description of the processing (ICO and CNIL templates) after Summary.
 var sheetOrder = []string{
 	sheetSummary, sheetDescription, sheetScreening, sheetProcessing, sheetInventory, sheetConsent, sheetRetention, sheetRights,
@@ -64,7 +64,7 @@ const (
 	firstRow  = 3
 )
 
-// XLSXReporter writes the DPIA workbook (DOMAIN.md §5). Large sheets are streamed, so
+// XLSXReporter writes the DPIA workbook (docs/rule-catalogue.md §5). Large sheets are streamed, so
 // memory stays flat with the number of findings and inventory rows.
 type XLSXReporter struct{}
 

@@ -204,7 +204,7 @@ var consentNotes = []string{
 }
 
 // consent writes lawful basis and consent coverage per purpose (Art. 6, 7, 9;
-// Art. 35(7)(b)); DOMAIN.md §5 sheet 5. A blank count means the rule did not run there.
+// Art. 35(7)(b)); docs/rule-catalogue.md §5 sheet 5. A blank count means the rule did not run there.
 func (b *book) consent() error {
 	rows := b.consentRows()
 	first := colIndex(consentCols, consentRuleCols[0].col) - 1

@@ -26,7 +26,7 @@ var knownLimits = []string{
 }
 
 // methodology writes the transparency appendix: scales, convention, rule catalogue,
-// sampling and known limits (DOMAIN.md §5 sheet 14).
+// sampling and known limits (docs/rule-catalogue.md §5 sheet 14).
 func (b *book) methodology() error {
 	const s = sheetMethodology
 	b.backLink(s, "Methodology and appendix")
@@ -213,7 +213,7 @@ func (b *book) methodChanges(c *cursor) {
 	}
 }
 
-// categoryIDs are the category ids of DOMAIN.md §6.
+// categoryIDs are the category ids of docs/rule-catalogue.md §6.
 var categoryIDs = []string{
 	"email", "phone", "person_name", "postal_address", "postal_code", "city", "country", "date_of_birth", "age", "gender",
 	"username", "national_id", "passport", "tax_id", "payment_card", "card_security_code", "iban_bank_account",

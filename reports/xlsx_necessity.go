@@ -191,7 +191,7 @@ func pctText(n, of int) string {
 }
 
 // necessity writes the necessity and proportionality questions with the scan's facts
-// (Art. 35(7)(b), ICO step 4, CNIL 211–227); DOMAIN.md §5 sheet 12.
+// (Art. 35(7)(b), ICO step 4, CNIL 211–227); docs/rule-catalogue.md §5 sheet 12.
 func (b *book) necessity() error {
 	fill := func(i int, row []any) {
 		q := questions[i]

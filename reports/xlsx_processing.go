@@ -65,7 +65,7 @@ func (b *book) activityRows() []activityRow {
 }
 
 // processing writes the record of processing activities beside what the scan saw in
-// their tables (Art. 30(1), Art. 35(7)(a)); DOMAIN.md §5 sheet 3.
+// their tables (Art. 30(1), Art. 35(7)(a)); docs/rule-catalogue.md §5 sheet 3.
 func (b *book) processing() error {
 	rows := b.activityRows()
 	d := b.derived

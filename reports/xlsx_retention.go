@@ -27,7 +27,7 @@ type retentionRow struct {
 }
 
 // retention writes the retention rules and what is kept past them (Art. 5(1)(e),
-// Art. 30(1)(f)); DOMAIN.md §5 sheet 6. Personal-data tables without a rule follow,
+// Art. 30(1)(f)); docs/rule-catalogue.md §5 sheet 6. Personal-data tables without a rule follow,
 // one row each.
 func (b *book) retention() error {
 	d := b.derived

@@ -39,7 +39,7 @@ var rightsCols = []column{
 
 var rightsSpec = sheetSpec{name: sheetRights, cols: rightsCols, key: []string{"Right id"}}
 
-// rights writes the state of data-subject rights (Art. 12, 15–22); DOMAIN.md §5
+// rights writes the state of data-subject rights (Art. 12, 15–22); docs/rule-catalogue.md §5
 // sheet 7. Request figures come from the mapped request tables; the erasure findings
 // give the overdue requests and what erasure left behind.
 func (b *book) rights() error {

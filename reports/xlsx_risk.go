@@ -31,7 +31,7 @@ var scales = []scale{
 		"It seems extremely easy for the risk sources to make the threat happen."},
 }
 
-// riskBands states the product convention (DOMAIN.md §3; not a regulatory scale).
+// riskBands states the product convention (docs/rule-catalogue.md §3; not a regulatory scale).
 var riskBands = []struct {
 	level rules.RiskLevel
 	span  string

@@ -76,13 +76,6 @@ func evidenceList(items []string) string {
 	return strings.Join(items[:show], "; ") + fmt.Sprintf("; and %d more", len(items)-show)
 }
 
-func rowsText(n int64) string {
-	if n < 0 {
-		return "rows unknown"
-	}
-	return fmt.Sprintf("%s rows", thousands(n))
-}
-
 // thousands writes 182000 as "182,000".
 func thousands(n int64) string {
 	s := fmt.Sprint(n)
@@ -327,7 +320,7 @@ var screeningSpec = sheetSpec{name: sheetScreening, cols: screeningCols, key: []
 // screeningCells are where Screening's conclusion sits, for Summary's formulas.
 type screeningCells struct{ met, trigger, national, suggestion string }
 
-// screeningSheet writes the WP248 screening (Art. 35(1), (3)); DOMAIN.md §5 sheet 2.
+// screeningSheet writes the WP248 screening (Art. 35(1), (3)); docs/rule-catalogue.md §5 sheet 2.
 // "Counted" is a formula, so the conclusion follows the DPO's answers as they are typed.
 func (b *book) screeningSheet() error {
 	rows := b.screen.rows

@@ -6,7 +6,7 @@ import (
 	"github.com/gdprscan/gdprscan/rules"
 )
 
-// Cell kinds follow DOMAIN.md §5: A(utomatic) cells come from the scan and are locked,
+// Cell kinds follow docs/rule-catalogue.md §5: A(utomatic) cells come from the scan and are locked,
 // C(onfiguration) cells come from the config file and are locked too, D(PO) cells are
 // for the DPO to fill and are the only unlocked ones.
 const (

@@ -66,7 +66,7 @@ func (c *cursor) line(v any, style int) {
 	c.row++
 }
 
-// summary writes the executive view for the weekly report (DOMAIN.md §5 sheet 1). It
+// summary writes the executive view for the weekly report (docs/rule-catalogue.md §5 sheet 1). It
 // runs after the other sheets, so it can report what they carried forward. It is laid
 // out on a grid and streamed, so its screening and Art. 36 lines can be formulas over
 // Screening and the Risk register with their values cached.

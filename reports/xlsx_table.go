@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// colKind says who fills a column; the header colour shows it (DOMAIN.md §5 legend).
+// colKind says who fills a column; the header colour shows it (docs/rule-catalogue.md §5 legend).
 type colKind int
 
 const (

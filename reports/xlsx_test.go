@@ -94,7 +94,7 @@ func saveXLSX(t *testing.T, r Report, name string) string {
 	return path
 }
 
-// wantSheets is DOMAIN.md §5, spelled out so a rename fails here.
+// wantSheets is docs/rule-catalogue.md §5, spelled out so a rename fails here.
 var wantSheets = []string{
 	"Summary", "Description", "Screening", "Processing inventory", "Data inventory", "Lawful basis & consent", "Retention",
 	"Data subject rights", "Findings", "Risk register", "Risk matrix", "Measures", "Necessity & proportionality",
@@ -150,7 +150,7 @@ func TestXLSXHeaders(t *testing.T) {
 			assert.Contains(t, want, k, "%s: key or context column", spec.name)
 		}
 	}
-	// Findings carry at least the columns DOMAIN.md §5 lists.
+	// Findings carry at least the columns docs/rule-catalogue.md §5 lists.
 	for _, c := range []string{"Finding id", "Rule id", "Title", "Principle / feared event", "GDPR articles", "Fine tier", "Target",
 		"Records", "Subjects", "Special category", "Evidence", "Severity", "Likelihood", "Risk score", "Risk level",
 		"First seen", "Last seen", "Trend", "Status", "DPO status", "Owner", "Ticket", "Ticket URL", "Due date",

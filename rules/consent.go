@@ -21,6 +21,7 @@ func MarketedWithoutConsent() Rule {
 		Principle:   "lawfulness",
 		Needs:       "mapping.subjects[].marketable or mapping.lists, and mapping.consent (with marketing_purpose) or mapping.email_consent",
 		Remediation: "Stop marketing these people until consent is captured with proof (re-permission campaign), or record the lawful basis that really applies.",
+		Matches:     "Subjects matching the marketable predicate or on a mapped list (live membership matching its filter), not soft-deleted, with no granted consent row for the marketing purpose (and channel, when `marketing_channel` is set) and no address opted in and not out",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
 		if err != nil {
@@ -79,6 +80,7 @@ func ConsentLacksProof() Rule {
 		Principle:   "lawfulness (demonstrable consent)",
 		Needs:       "mapping.consent with proof columns (captured_at, capture_method, capture_source, notice_version, proof_ref) or mapping.email_consent with opted_in and an opt-in date column",
 		Remediation: "Re-collect these consents with full proof (timestamp, method, source, notice version; double opt-in for email) or stop relying on them.",
+		Matches:     "Granted consent rows with no subject, or a NULL or empty `captured_at`, `capture_method`, `capture_source`, `notice_version` or `proof_ref` (those mapped), or a method in `weak_methods` (import, unknown). Scope `email-opt-in`: opted-in addresses with no opt-in date or no double opt-in confirmation",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, err := env.consent()
 		if err != nil {
@@ -168,6 +170,7 @@ func ProcessedAfterWithdrawal() Rule {
 		Principle:   "lawfulness (withdrawal honoured)",
 		Needs:       "a withdrawal (mapping.consent with captured_at_column, subjects[].opted_out, a lawful_basis_column saying withdrawn, mapping.withdrawals, or mapping.email_consent.opted_out) and what shows processing (subjects[].marketable, mapping.lists, or mapping.sends with a withdrawal time: opted_out_at_column)",
 		Remediation: "Suppress these people from every list and campaign now, clear the marketable flag, and fix the sync that re-adds them; keep a minimal suppression record.",
+		Matches:     "Scope `consent-withdrawn`: the latest marketing-purpose row of a subject is withdrawn (status or `withdrawn_at`), yet the subject is marketable, on a list, or sent marketing after the withdrawal. Scope `opted-out`: an opted-out subject still marketable, listed or sent to after `opted_out_at`. Scope `email-opted-out`: every address opted out, yet marketable, listed, or sent to after the last address opt-out (`opted_out_at_column`). Scope `basis-withdrawn`: the basis column holds `withdrawn` (`basis_values`), yet marketable or listed. Scope `unsubscribed`: sent marketing after the subject's last withdrawal event",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
 		if err != nil {
@@ -330,6 +333,7 @@ func StaleConsent() Rule {
 		Principle:   "lawfulness (consent still valid)",
 		Needs:       "mapping.consent with captured_at_column (refresh_period, default P24M; mapping.interactions for subject-initiated contact)",
 		Remediation: "Ask these people to confirm their consent (re-permission); where they do not answer, stop relying on it.",
+		Matches:     "Granted rows that are the latest of their subject × purpose (× channel), given or reconfirmed before `refresh_period` (P24M), with no `interactions` row since",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, err := env.consent()
 		if err != nil {
@@ -391,6 +395,7 @@ func BundledConsent() Rule {
 		Principle:   "lawfulness (specific consent)",
 		Needs:       "mapping.consent (activities[].consent_purpose for purposes shared by activities)",
 		Remediation: "Ask for consent per purpose (and channel), with a separate choice for each; re-collect the catch-all consents.",
+		Matches:     "Scope `catch-all`: granted rows with a NULL/blank purpose or one of `bundled_purposes` (all, any, *, general, everything). Scope `shared:<purpose>`: granted rows of a consent purpose that two or more activities name as `consent_purpose`",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, err := env.consent()
 		if err != nil {
@@ -456,6 +461,7 @@ func ImpliedConsent() Rule {
 		Principle:   "lawfulness (unambiguous consent)",
 		Needs:       "mapping.consent with captured_at_column or capture_method_column, or a marketable/opted-in flag whose column default the catalogue shows",
 		Remediation: "Do not treat imported, defaulted or pre-ticked opt-ins as consent: re-permission these people and make opt-in flags default to off.",
+		Matches:     "Granted rows captured in a second shared by more than `bulk_threshold` (10) granted rows, or by an `implied_methods` method (import, default, pre_ticked). Scope `column-default`: the catalogue shows a default of on (1, true, 'yes', a granted word) for a column of the marketable predicate, the opted-in predicate or the consent status; counts the rows now marketable",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, et, subs, err := env.consentShapes()
 		if err != nil {
@@ -553,6 +559,7 @@ func ChildWithoutParentalConsent() Rule {
 		Principle:   "lawfulness (children)",
 		Needs:       "mapping.subjects[].birth_date_column (country_column for per-country ages) and mapping.consent or a lawful_basis_column",
 		Remediation: "Suspend consent-based processing of these children until a holder of parental responsibility authorises it, and verify ages at collection.",
+		Matches:     "Subjects born after now minus the Art. 8 age of their country (built-in Member State ages 13–16, `consent_ages` overrides, default 16), processed on consent (a granted row, or a basis of consent), with no granted row carrying `parental_consent_column`",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		ct, err := env.consent()
 		if err != nil {

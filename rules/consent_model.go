@@ -7,7 +7,7 @@ import (
 	"github.com/gdprscan/gdprscan/config"
 )
 
-// The consent rules read consent in three shapes a CRM may keep it in (DOMAIN.md §1):
+// The consent rules read consent in three shapes a CRM may keep it in (docs/rule-catalogue.md §1):
 // a consent-event table (mapping.consent), per-address opt-ins on an email-address table
 // (mapping.email_consent), and flags on the subject row itself (subjects[].marketable,
 // opted_out, lawful_basis_column). This file resolves the first two.

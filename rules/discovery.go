@@ -18,6 +18,7 @@ func UnmappedPersonalData() Rule {
 		Principle:   "purpose limitation",
 		Needs:       "activities (the Art. 30 record: activity → tables)",
 		Remediation: "Add the table to the processing activity it serves (purpose, lawful basis, retention), or delete the data if it serves none.",
+		Matches:     "A table (not a view) with a personal-data column that no activity lists; counts all its rows",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		if env.Config == nil || len(env.Config.Activities) == 0 {
 			return nil, needs("%s", m.Needs)
@@ -62,6 +63,7 @@ func ShadowCopies() Rule {
 		Likelihood:  3,
 		Principle:   "storage limitation",
 		Remediation: "Delete the copy, or move it into the system of record under its retention and access rules; stop the job that creates such copies.",
+		Matches:     "A table with personal data whose name marks a copy (`_bak`, `_backup`, `_old`, `_copy`, `tmp_`, `export_`, `_2023`, `_20230115`, …) or that sits in a schema named `archive`/`backup`/`tmp`",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		var out []Check
 		for _, t := range env.Tables {

@@ -18,6 +18,7 @@ func ErasureOverdue() Rule {
 		Principle:   "rights of the data subject",
 		Needs:       "mapping.erasure (table, key, received_column, completed_column)",
 		Remediation: "Complete the overdue requests now and tell the people concerned; if an extension applies (Art. 12(3)), record it with its reason.",
+		Matches:     "Requests with no completion date received longer ago than `deadline` (P1M)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		e := env.Mapping().Erasure
 		if e == nil {
@@ -62,6 +63,7 @@ func ResidualAfterErasure() Rule {
 		Principle:   "rights of the data subject",
 		Needs:       "mapping.erasure with subject_key or hash_column (completed_filter when rejected requests get a completion date too)",
 		Remediation: "Finish these erasures: delete the subject's remaining rows, child records and copies, then re-run the scan to confirm.",
+		Matches:     "Completed requests (`completed_filter`, else a completion date) whose subject row still exists (soft-deleted or not), whose id is still referenced by a child table, or — PostgreSQL and MySQL — whose hash equals SHA-256(`hash_salt` + lower(trim(email))) of a subject",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		e := env.Mapping().Erasure
 		if e == nil || (e.SubjectKey == "" && e.HashColumn == "") {
@@ -152,6 +154,7 @@ func RecreatedAfterErasure() Rule {
 		Principle:   "rights of the data subject",
 		Needs:       "mapping.tombstones and mapping.subjects[].email_column with created_column",
 		Remediation: "Delete or suppress the re-created records, and check imports and syncs against the suppression list before they create people.",
+		Matches:     "Live subjects created after a tombstone row with the same normalised email (or, on PostgreSQL and MySQL, the same SHA-256 hash)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		mp := env.Mapping()
 		if len(mp.Tombstones) == 0 {
@@ -241,6 +244,7 @@ func OrphanedChildRows() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.subjects (parents; links from column names or mapping.relations)",
 		Remediation: "Delete the orphaned rows, and make deletion cascade to child tables (foreign keys with ON DELETE CASCADE, or the CRM's delete hooks).",
+		Matches:     "Per link child.column → subject (from `relations`, and from names such as `contact_id`/`ContactId` → `contacts.id`, leaving out erasure, hold and tombstone tables): child rows whose reference is set but whose parent is missing or soft-deleted",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		if len(env.Mapping().Subjects) == 0 {
 			return nil, needs("%s", m.Needs)

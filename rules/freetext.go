@@ -132,6 +132,7 @@ func SpecialCategoryFreeText() Rule {
 		Likelihood:  3,
 		Principle:   "lawfulness (special categories)",
 		Remediation: "Read the listed rows: remove special-category details that serve no recorded purpose, move those that do into a protected field with an Art. 9(2) condition, and tell staff what not to write in notes.",
+		Matches:     "Per personal free-text column of a table about people (as DSC-03): rows whose text holds a health, religion, ethnicity, political, trade-union, sexual-orientation or genetic term (about 250 words and stems in EN, DE, FR, ES, IT, NL, PL, PT, ZH: diagnosis, diabet…, pregnan…, chemotherap…, muslim…, gewerkschaft…). Counted exactly in SQL: full-text search on PostgreSQL (`to_tsvector('simple', …) @@ to_tsquery(…)` with prefix terms and phrases, over the first 200,000 characters), a word-boundary regular expression on MySQL/MariaDB, space-padded words in a materialised CTE on SQLite; Han terms as substrings. Detail says: needs human review (a keyword, not proof)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check
@@ -253,6 +254,7 @@ func FreeTextPersonalData() Rule {
 		Likelihood:  2,
 		Principle:   "data minimisation",
 		Remediation: "Move contact and bank details written into notes into their own fields (where they fall under retention, erasure and access rules), delete the copies in the text, and stop free-text fields from being used for them.",
+		Matches:     "Per personal free-text column of a table about people (one with a personal column other than free text, a person key such as `contact_id`, `ContactId`, `bean_id`, `partner_id`, or a mapped subject; an event's or a template's texts are not): SQL keeps rows that could hold one (PostgreSQL, MySQL: an address shape, `+`, `00` or `0` and eight digits, or an IBAN start; SQLite: an `@` or eight digits); Go keeps those holding a valid e-mail address other than a role mailbox (`info@`, `events@`, `support@`, …), a phone number libphonenumber accepts (national numbers in `discovery.phone_regions`, else 16 European regions; dates left out) or an IBAN passing mod-97. Masked examples (`j***@example.com`, `DE89**************3000`, `*********67`). Exact up to 10,000 candidate rows per column, estimated and flagged beyond; `reproduce_sql` lists the candidates. Detail says: needs human review",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		regions := defaultPhoneRegions

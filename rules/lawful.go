@@ -22,6 +22,7 @@ func NoLawfulBasis() Rule {
 		Principle:   "lawfulness",
 		Needs:       "mapping.subjects[].lawful_basis_column, or activities with lawful_basis covering the subject tables",
 		Remediation: "Record the lawful basis for each person (and the evidence for it); delete the records for which none applies.",
+		Matches:     "With `lawful_basis_column`: rows whose basis is NULL or blank and that have no granted consent of any purpose. Without it: every row of a subject table that no activity with a lawful basis covers",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		mp := env.Mapping()
 		var out []Check
@@ -98,6 +99,7 @@ func LegitimateInterestWithoutLIA() Rule {
 		Principle:   "lawfulness",
 		Needs:       "activities with lawful_basis (and lia_ref), or mapping.subjects[].lawful_basis_column",
 		Remediation: "Carry out and record the legitimate-interest assessment (purpose, necessity, balancing test) and reference it in the activity (lia_ref), or choose another basis.",
+		Matches:     "Scope `activity:<id>`: every row of each personal table of an activity on legitimate interest with no `lia_ref`. Scope `per-person-basis`: rows whose basis is legitimate interest (`basis_values`) in a subject table no legitimate-interest activity covers",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		subs, err := env.subjects()
 		if err != nil {
@@ -181,6 +183,7 @@ func ContractWithoutContract() Rule {
 		Principle:   "lawfulness",
 		Needs:       "mapping.subjects[].lawful_basis_column and mapping.contracts",
 		Remediation: "Correct the recorded basis for these people (a prospect is not under contract); where no basis applies, stop the processing or delete the data.",
+		Matches:     "Live rows whose basis is contract with no row in any mapped contract table (matching its `filter`, and not ended before now minus `grace_period` when `end_column` is set)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		mp := env.Mapping()
 		if len(mp.Contracts) == 0 {
@@ -260,6 +263,7 @@ func BasisReviewOverdue() Rule {
 		Principle:   "accountability",
 		Needs:       "mapping.subjects[].basis_reviewed_column (basis_review_period, default P12M)",
 		Remediation: "Review the lawful basis of these records, record the review date, and schedule the next review.",
+		Matches:     "Rows holding a basis whose review date is NULL or older than `basis_review_period` (P12M)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		subs, err := env.subjects()
 		if err != nil {

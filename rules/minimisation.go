@@ -28,6 +28,7 @@ func RarelyPopulated() Rule {
 		Likelihood:  1,
 		Principle:   "data minimisation",
 		Remediation: "Stop collecting the field (remove it from forms and imports) and clear the few values held, unless a documented purpose needs it.",
+		Matches:     "Personal columns whose sample is under 5% filled; the check keeps the rows holding a value when the exact share is under 1%",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check
@@ -71,6 +72,7 @@ func RealDataOutsideProduction() Rule {
 		Principle:   "data minimisation",
 		Needs:       "sources[].environment (checks run when it is not prod; mapping.test_domains)",
 		Remediation: "Replace the copy with synthetic or properly anonymised data (masking pipeline), and restrict production refreshes into this environment.",
+		Matches:     "Scope `email`: email columns with addresses outside `test_domains` (example.com/net/org, *.example, *.invalid, *.localhost, *.test). Scope `payment-card`: card columns with values passing Luhn and an issuer range (as SEC-01)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		if env.Source == nil || isProduction(env.Source.Environment) {
 			return nil, nil // production data belongs in production
@@ -148,6 +150,7 @@ func DuplicatePersons() Rule {
 		Principle:   "accuracy",
 		Needs:       "mapping.subjects[].email_column",
 		Remediation: "Merge the duplicates into one record (keeping the strictest consent and objection state), and match on the normalised email at creation.",
+		Matches:     "Per subject table: live rows whose lower(trim(email)) is held more than once among the live rows of all subject tables (one GROUP BY over their union); subjects are distinct emails",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		subs, err := env.subjects()
 		if err != nil {
@@ -214,6 +217,7 @@ func UndeclaredCategories() Rule {
 		Principle:   "data minimisation",
 		Needs:       "activities[].personal_data_categories",
 		Remediation: "Either add the category to the activity's record (if the purpose needs it, with its lawful basis) or stop collecting it and clear the column.",
+		Matches:     "Per personal column (free text left to DSC-03/SPC-02) of a table whose activities declare categories: rows holding a value when its category is declared by none of them. Categories are the classifier ids (`email`, `date_of_birth`, `national_id`, …) or the groups `contact`, `identity`, `financial`; an unknown one is an error naming the activity",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		if env.Config == nil {
 			return nil, needs("%s", m.Needs)

@@ -14,6 +14,8 @@ const RulesetVersion = "2026.12.1"
 // Set is an ordered collection of rules.
 type Set struct{ rules []Rule }
 
+//go:generate go run gen_rules_md.go
+
 // Default returns every built-in rule, in catalogue order.
 func Default() Set {
 	return Set{rules: []Rule{
@@ -111,7 +113,7 @@ func (s Set) CheckIDs(ids []string) error {
 
 var idRE = regexp.MustCompile(`^(DSC|CNS|LAW|RET|SPC|ERA|SEC|MIN)-\d{2}$`)
 
-// fineTier derives the Art. 83 tier from the articles (DOMAIN.md §3): Art. 5, 6, 7, 9
+// fineTier derives the Art. 83 tier from the articles (docs/rule-catalogue.md §3): Art. 5, 6, 7, 9
 // and 12–22 fall under 83(5); the controller obligations under 83(4).
 func fineTier(articles []string) FineTier {
 	for _, a := range articles {

@@ -23,6 +23,7 @@ func PastRetention() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.retention (table, key, anchor, period; applies_to prospects or records)",
 		Remediation: "Apply the rule's end action (delete, anonymise or archive) to the overdue rows, and schedule it so it keeps happening.",
+		Matches:     "Per retention rule: rows matching `subject_filter` whose `anchor` is older than `period` (+ `grace_period`) and not under `hold`; a NULL anchor is not counted. The table is aliased `t`",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		return retentionChecks(env, m, func(r config.RetentionRule) bool { return r.AppliesTo != "customers" })
 	})
@@ -43,6 +44,7 @@ func FormerCustomersPastRetention() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.retention with applies_to: customers (anchor: end of the relationship)",
 		Remediation: "Delete or anonymise former customers once the active period ends; move what a statute requires (invoices, contracts) to an access-restricted archive.",
+		Matches:     "As RET-01, for rules whose anchor is the end of the customer relationship (contract end, last order)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		return retentionChecks(env, m, func(r config.RetentionRule) bool { return r.AppliesTo == "customers" })
 	})
@@ -110,6 +112,7 @@ func NoRetentionRule() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.retention, mapping.logs or activities[].retention",
 		Remediation: "Decide how long this data is kept and from which event (anchor), record it in the Art. 30 record, and map a retention rule so it is enforced.",
+		Matches:     "A personal table no retention or log rule names: scope `no-rule` when no covering activity declares a period either, scope `no-anchor` when one does but the table has no date/time column; counts all rows",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		mp := env.Mapping()
 		declared := len(mp.Retention) > 0 || len(mp.Logs) > 0
@@ -188,6 +191,7 @@ func SoftDeletedNotPurged() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.subjects[].soft_deleted or mapping.soft_delete (deleted_at_column and purge_window, default P30D)",
 		Remediation: "Purge soft-deleted rows after the purge window (hard delete or blank the personal columns), with a scheduled job.",
+		Matches:     "Rows matching the soft-delete predicate, deleted before now minus `purge_window` (P30D) when a deletion date is mapped, that still hold a value in a personal-data column",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		type target struct {
 			t         Table
@@ -281,6 +285,7 @@ func UnboundedLogs() Rule {
 		Principle:   "storage limitation",
 		Needs:       "mapping.logs (table, at_column, period default P13M)",
 		Remediation: "Delete or aggregate log and tracking rows older than the log period with a scheduled job.",
+		Matches:     "Rows of each log table (matching its `filter`) whose `at_column` is older than `period` (P13M)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		mp := env.Mapping()
 		if len(mp.Logs) == 0 {
@@ -327,6 +332,7 @@ func LegalHoldHygiene() Rule {
 		Principle:   "storage limitation (accountable exceptions)",
 		Needs:       "mapping.holds (table, key; reason, owner, review, released and subject_key columns)",
 		Remediation: "Give every hold a matter reference, reason, owner and review date; release holds whose matter is closed; scope holds to the subjects concerned.",
+		Matches:     "Open holds (released column NULL): scope `incomplete` with no reason, owner or review date; `review-overdue` past the review date; `whole-table` naming no subject",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		h := env.Mapping().Holds
 		if h == nil {

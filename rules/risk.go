@@ -51,7 +51,7 @@ func ParseScale(s string) (int, error) {
 	return 0, fmt.Errorf("unknown level %q (valid: 1, 2, 3, 4, limited, maximum, negligible, significant)", s)
 }
 
-// RiskLevel is derived from severity × likelihood (DOMAIN.md §3, a product convention,
+// RiskLevel is derived from severity × likelihood (docs/rule-catalogue.md §3, a product convention,
 // not a regulatory scale): 1–3 Low, 4–6 Medium, 8–9 High, 12–16 Critical.
 type RiskLevel int
 

@@ -10,7 +10,7 @@ import (
 	"github.com/gdprscan/gdprscan/rules/dialect"
 )
 
-// Family groups rules as in DOMAIN.md §4; the id prefix follows the family.
+// Family groups rules as in docs/rule-catalogue.md §4; the id prefix follows the family.
 type Family string
 
 const (
@@ -39,6 +39,7 @@ type Meta struct {
 	Principle   string // the GDPR principle or CNIL feared event the finding concerns
 	Needs       string // the mapping it needs, "" when discovery alone is enough
 	Remediation string
+	Matches     string // how the check matches, in a sentence or a few: the RULES.md column
 	Version     int
 }
 

@@ -29,6 +29,7 @@ func PlaintextCardNumbers() Rule {
 		Likelihood:  4,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Replace stored card numbers with the payment provider's tokens, or truncate to first 6 / last 4; purge copies and backups.",
+		Matches:     "Per column classified (or named) as payment card: SQL keeps 13–23 characters of digits, spaces and dashes holding 13–19 digits and computes the Luhn sum itself. Values passing it go to Go for the issuer range (bounded to 10,000 candidates; counts say when estimated). Scope `luhn-failed`: the values failing Luhn, counted exactly — test numbers or a damaged export, still card data in clear (severity 3)",
 		Version:     2,
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
@@ -106,6 +107,7 @@ func CardSecurityCodes() Rule {
 		Likelihood:  4,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Delete every stored CVV/CVC now and remove the column; never persist it, even encrypted.",
+		Matches:     "Per column classified as a card security code: 3–4 digit values",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check
@@ -165,6 +167,7 @@ func WeakPasswords() Rule {
 		Likelihood:  3,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Rehash with bcrypt, scrypt or Argon2id at next login and force a reset for accounts still unconverted; never store plaintext.",
+		Matches:     "Per column classified (or named) as a password or secret, whatever its name (`user_hash`, `pwd`, `kennwort`, `mot_de_passe`), except tokens, keys, salts, nonces, sessions and OTP seeds: values in no modern hash format (bcrypt also as Django `bcrypt$`/`bcrypt_sha256$`, argon2 also `argon2$`, scrypt, yescrypt `$y$`, pbkdf2 in Django, passlib and Werkzeug forms, sha256/sha512-crypt, also an 86-character sha512-crypt digest kept without its prefix); scope `weak-hash` for 32/40/64/128 hex digits (unsalted MD5, SHA-1, SHA-256, SHA-512) and MD5- or SHA-1-based formats (`$1$` MD5-crypt, `$apr1$`, phpass `$P$`/`$H$`, LDAP `{SHA}`/`{SSHA}`/`{MD5}`, Django `sha1$`/`md5$`), `plaintext` for the rest. Counted exactly in SQL. Severity 4 for plaintext, 3 for a weak hash",
 		Version:     2,
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
@@ -250,6 +253,7 @@ func BroadAccess() Rule {
 		Likelihood:  3,
 		Principle:   "integrity and confidentiality (illegitimate access)",
 		Remediation: "Revoke the broad grant (REVOKE SELECT … FROM PUBLIC; drop '%' accounts or restrict their hosts); grant read access to named roles only, per purpose.",
+		Matches:     "Per personal table, all rows when SELECT is granted broadly. PostgreSQL: `aclexplode(pg_class.relacl)` has PUBLIC, or (with `allowed_grantees`) a role that is not the owner, not one the scanner belongs to and not allowed. MySQL/MariaDB: a table, database or global SELECT grant in `information_schema` to an account with a wildcard host or no user name (or outside `allowed_grantees`), other than the scanner's own; MySQL shows other accounts' grants only to a scanner that may read the `mysql` schema. SQLite: not evaluated",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		if d == dialect.SQLite {
@@ -337,6 +341,7 @@ func TransportNotEncrypted() Rule {
 		Likelihood:  2,
 		Principle:   "integrity and confidentiality (illegitimate access)",
 		Remediation: "Enable TLS on the server and require it (PostgreSQL: ssl = on and hostssl lines only in pg_hba.conf; MySQL: require_secure_transport = ON); connect with sslmode=verify-full.",
+		Matches:     "PostgreSQL: `ssl` off while `listen_addresses` goes beyond loopback, or the scanner's own session came over the network without TLS (`pg_stat_ssl`). MySQL/MariaDB: `require_secure_transport` off while networking is on and `bind_address` is not loopback. One record per condition. SQLite: not evaluated",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var q string
@@ -395,6 +400,7 @@ func IdentifiersInClear() Rule {
 		Likelihood:  3,
 		Principle:   "integrity and confidentiality",
 		Remediation: "Encrypt the column (application-level or column encryption with a managed key) or replace the number with a token; restrict who can read it and keep only the last digits where that suffices.",
+		Matches:     "Per column classified (or named) as national id, tax id, passport or IBAN (the scope is the category): rows whose value, with spaces, dashes, dots and slashes removed, is readable as such a number — only letters and digits, 6–20 characters with 5 digits (national and tax ids), 6–9 with 3 digits (passports), 15–34 starting with two letters and two digits with 10 digits (IBANs). Masked, hashed and encrypted values do not count; check digits are not required (a mistyped number is still in clear). Counted exactly in SQL",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		d := env.Dialect
 		var out []Check

@@ -19,6 +19,7 @@ func SpecialCategoryData() Rule {
 		Likelihood:  2,
 		Principle:   "lawfulness (special categories)",
 		Remediation: "Record the Art. 9(2) condition for this processing, restrict access and encrypt the column — or stop collecting it.",
+		Matches:     "Per column classified as an Art. 9 category: rows holding a value (not NULL, blank or a \"none\" token). Likelihood 3 when no activity gives an Art. 9(2) condition",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		return categoryChecks(env, func(c detect.Category) bool { return c.Special() }, func(t Table) (Likelihood, string) {
 			for _, a := range env.ActivitiesFor(t) {
@@ -42,6 +43,7 @@ func CriminalOffenceData() Rule {
 		Likelihood:  2,
 		Principle:   "lawfulness (criminal data)",
 		Remediation: "Confirm the official authority or Member State law authorising this processing (Art. 10); otherwise delete it.",
+		Matches:     "Per column classified as criminal data: rows holding a value",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		return categoryChecks(env, func(c detect.Category) bool { return c.CriminalData() }, nil), nil
 	})
@@ -91,6 +93,7 @@ func SpecialCategoryWithoutExplicitConsent() Rule {
 		Principle:   "lawfulness (special categories)",
 		Needs:       "activities[].art9_condition naming 9(2)(a) over subject tables, and mapping.consent.lawful_basis_column (consent type)",
 		Remediation: "Collect explicit consent (a separate, express statement for this data) or stop processing the special-category data and delete it.",
+		Matches:     "Per special-category column of a subject table such an activity covers: rows holding a value with no granted consent row whose type is in `explicit_values` (explicit, explicit_consent)",
 	}, func(env *Env, m Meta) ([]Check, error) {
 		if env.Config == nil || len(env.Config.Activities) == 0 {
 			return nil, needs("%s", m.Needs)

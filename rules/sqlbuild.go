@@ -19,10 +19,8 @@ func rowKey(d dialect.Dialect, alias string, t Table) string {
 	return "NULL"
 }
 
-// hasValue is true when a column holds something other than NULL or a null token.
-func hasValue(d dialect.Dialect, col string) string { return textHasValue(d, col, d.Text(col)) }
-
-// textHasValue compares the text with the null tokens as written in lower, upper or
+// textHasValue is true when a column's text holds something other than NULL or a null
+// token. It compares the text with the null tokens as written in lower, upper or
 // title case: an IN list the engines hash, far cheaper per row than LOWER(TRIM()).
 func textHasValue(d dialect.Dialect, col, txt string) string {
 	var quoted []string
@@ -46,7 +44,7 @@ func titleCase(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-// filled is hasValue for a column whose catalogue type is known: a date, time, number or
+// filled is textHasValue for a column whose catalogue type is known: a date, time, number or
 // boolean holds a value when it is not NULL; text is compared with the null tokens
 // without a cast.
 func filled(d dialect.Dialect, col string, c TableColumn) string {

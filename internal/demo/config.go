@@ -9,8 +9,11 @@ import (
 )
 
 // ConfigYAML is testdata/demo/gdprscan.yaml, built into the binary so that `gdprscan
-// demo` runs anywhere; a test keeps the two identical (`make demo-config` copies it).
+// demo` runs anywhere. The testdata file is the one to edit: go:embed cannot reach
+// outside the package, so `go generate ./internal/demo` (or `make demo-config`) copies
+// it here, and a test in cmd/gdprscan fails while the two differ.
 //
+//go:generate cp ../../testdata/demo/gdprscan.yaml gdprscan.yaml
 //go:embed gdprscan.yaml
 var ConfigYAML []byte
 

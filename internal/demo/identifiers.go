@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 type rng struct{ *rand.Rand }
@@ -66,24 +68,7 @@ func steuerID(r rng) string {
 		b.WriteByte(byte('0' + x))
 	}
 	s := b.String()
-	return s + strconv.Itoa(mod11_10(s))
-}
-
-// mod11_10 is the ISO 7064 MOD 11,10 check digit (Steuer-ID, German VAT number).
-func mod11_10(s string) int {
-	product := 10
-	for i := 0; i < len(s); i++ {
-		sum := (atoiDigit(s[i]) + product) % 10
-		if sum == 0 {
-			sum = 10
-		}
-		product = (sum * 2) % 11
-	}
-	check := 11 - product
-	if check == 10 {
-		check = 0
-	}
-	return check
+	return s + strconv.Itoa(synth.Mod11_10(s))
 }
 
 // nir returns a French social security number (13 digits + 2-digit key = 97 - n mod 97).
@@ -105,7 +90,7 @@ func nir(r rng, male bool, birth time.Time) string {
 // dni returns a Spanish DNI: 8 digits and the mod-23 control letter.
 func dni(r rng) string {
 	n := r.between(10000000, 79999999)
-	return fmt.Sprintf("%08d%c", n, "TRWAGMYFPDXBNJZSQVHLCKE"[n%23])
+	return fmt.Sprintf("%08d%c", n, synth.DNILetter(n))
 }
 
 // bsn returns a Dutch citizen service number passing the "11-proof".
@@ -142,33 +127,6 @@ func pesel(r rng, male bool, birth time.Time) string {
 	return s + strconv.Itoa((10-sum%10)%10)
 }
 
-// Odd-position values of the Italian check character (codice fiscale, bank CIN); digits
-// take the values of A–J.
-var itOdd = [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
-
-func itValue(c byte, odd bool) int {
-	i := 0
-	switch {
-	case c >= '0' && c <= '9':
-		i = int(c - '0')
-	default:
-		i = int(c - 'A')
-	}
-	if odd {
-		return itOdd[i]
-	}
-	return i
-}
-
-// itCheckChar computes the check letter over s (1-based odd positions use itOdd).
-func itCheckChar(s string) byte {
-	sum := 0
-	for i := 0; i < len(s); i++ {
-		sum += itValue(s[i], i%2 == 0)
-	}
-	return byte('A' + sum%26)
-}
-
 // codiceFiscale derives the Italian tax code from name, sex, birth date and birthplace.
 func codiceFiscale(first, last string, male bool, birth time.Time, belfiore string) string {
 	code := func(name string, isFirst bool) string {
@@ -193,41 +151,10 @@ func codiceFiscale(first, last string, male bool, birth time.Time, belfiore stri
 	}
 	s := fmt.Sprintf("%s%s%02d%c%02d%s", code(last, false), code(first, true), birth.Year()%100,
 		"ABCDEHLMPRST"[birth.Month()-1], day, belfiore)
-	return s + string(itCheckChar(s))
+	return s + string(synth.ItalianCheckChar(s))
 }
 
 // --- IBAN ---------------------------------------------------------------------------------
-
-// mod97 reduces a string of digits and letters (A=10 … Z=35) modulo 97.
-func mod97(s string) int {
-	m := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			v := int(c-'A') + 10
-			m = (m*100 + v) % 97
-		} else {
-			m = (m*10 + atoiDigit(c)) % 97
-		}
-	}
-	return m
-}
-
-func esControl(s string) int {
-	w := []int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
-	sum := 0
-	for i := range w {
-		sum += w[i] * atoiDigit(s[i])
-	}
-	d := 11 - sum%11
-	switch d {
-	case 11:
-		return 0
-	case 10:
-		return 1
-	}
-	return d
-}
 
 // iban returns an IBAN for the country, national check digits included where the BBAN
 // has them (FR RIB key, ES DC, IT CIN, PL bank check digit, PT NIB key).
@@ -238,16 +165,13 @@ func iban(r rng, cc string) string {
 		bban = r.pick([]string{"10070000", "20050550", "37040044", "50010517", "70150000", "12030000", "60050101", "30050110"}) + r.digits(10)
 	case "FR":
 		bank, branch, acct := r.pick([]string{"30004", "30003", "20041", "10278", "11315"}), r.digits(5), r.digits(11)
-		b, _ := strconv.ParseInt(bank, 10, 64)
-		g, _ := strconv.ParseInt(branch, 10, 64)
-		a, _ := strconv.ParseInt(acct, 10, 64)
-		bban = fmt.Sprintf("%s%s%s%02d", bank, branch, acct, 97-(89*b+15*g+3*a)%97)
+		bban = fmt.Sprintf("%s%s%s%02d", bank, branch, acct, synth.RIBKey(bank, branch, acct))
 	case "ES":
 		bank, branch, acct := r.pick([]string{"0049", "0182", "2100", "0081", "2085"}), r.digits(4), r.digits(10)
-		bban = fmt.Sprintf("%s%s%d%d%s", bank, branch, esControl("00"+bank+branch), esControl(acct), acct)
+		bban = fmt.Sprintf("%s%s%d%d%s", bank, branch, synth.ESControl("00"+bank+branch), synth.ESControl(acct), acct)
 	case "IT":
 		rest := r.pick([]string{"03069", "02008", "05034", "03062"}) + r.digits(5) + r.digits(12)
-		bban = string(itCheckChar(rest)) + rest
+		bban = string(synth.ItalianCheckChar(rest)) + rest
 	case "NL":
 		bban = r.pick([]string{"ABNA", "INGB", "RABO", "SNSB", "TRIO"}) + r.digits(10)
 	case "PL":
@@ -264,41 +188,14 @@ func iban(r rng, cc string) string {
 		bban = r.pick([]string{"500", "800", "600", "300"}) + r.digits(17)
 	case "PT":
 		body := r.pick([]string{"0035", "0033", "0007", "0010"}) + r.digits(4) + r.digits(11)
-		bban = fmt.Sprintf("%s%02d", body, 98-mod97(body+"00"))
+		bban = fmt.Sprintf("%s%02d", body, 98-synth.Mod97(body+"00"))
 	default:
 		panic("demo: no IBAN format for " + cc)
 	}
-	return fmt.Sprintf("%s%02d%s", cc, 98-mod97(bban+cc+"00"), bban)
-}
-
-// groupIBAN prints an IBAN in blocks of four, as on paper.
-func groupIBAN(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i += 4 {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[i:min(i+4, len(s))])
-	}
-	return b.String()
+	return synth.IBAN(cc, bban)
 }
 
 // --- VAT numbers -----------------------------------------------------------------------
-
-func luhnDigit(payload string) int {
-	sum := 0
-	for i := len(payload) - 1; i >= 0; i-- {
-		d := atoiDigit(payload[i])
-		if (len(payload)-1-i)%2 == 0 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return (10 - sum%10) % 10
-}
 
 func weightedMod11(s string, w []int) int {
 	sum := 0
@@ -314,10 +211,10 @@ func vatNumber(r rng, cc string) string {
 		switch cc {
 		case "DE":
 			s := strconv.Itoa(r.between(1, 9)) + r.digits(7)
-			return "DE" + s + strconv.Itoa(mod11_10(s))
+			return "DE" + s + strconv.Itoa(synth.Mod11_10(s))
 		case "FR":
 			p := strconv.Itoa(r.between(3, 9)) + r.digits(7)
-			siren := p + strconv.Itoa(luhnDigit(p))
+			siren := p + strconv.Itoa(synth.LuhnDigit(p))
 			n, _ := strconv.Atoi(siren)
 			return fmt.Sprintf("FR%02d%s", (12+3*(n%97))%97, siren)
 		case "ES":
@@ -366,7 +263,7 @@ func vatNumber(r rng, cc string) string {
 			return fmt.Sprintf("GB%s%02d", s, (97-sum%97)%97)
 		case "SE":
 			p := "5568" + r.digits(5)
-			return fmt.Sprintf("SE%s%d01", p, luhnDigit(p))
+			return fmt.Sprintf("SE%s%d01", p, synth.LuhnDigit(p))
 		case "PT":
 			s := "5" + r.digits(7)
 			c := 11 - weightedMod11(s, []int{9, 8, 7, 6, 5, 4, 3, 2})
@@ -408,7 +305,7 @@ func cardNumber(r rng, b cardBrand) string {
 		n = 15
 	}
 	payload := prefix + r.digits(n-1-len(prefix))
-	return payload + strconv.Itoa(luhnDigit(payload))
+	return payload + strconv.Itoa(synth.LuhnDigit(payload))
 }
 
 func (r rng) brand() cardBrand {

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // --- accounts and users -----------------------------------------------------------------
@@ -261,7 +263,7 @@ func (g *gen) contactIBAN(p *contact) string {
 		p.iban = iban(g.r, p.c.Code)
 		g.remember(p.iban)
 		if g.r.chance(15) {
-			p.iban = groupIBAN(p.iban)
+			p.iban = synth.GroupIBAN(p.iban)
 			g.remember(p.iban)
 		}
 	}

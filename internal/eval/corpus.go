@@ -7,7 +7,7 @@
 //
 // The corpus is written from knowledge of how real CRMs are built, never from the
 // detectors' vocabularies: the labels are what a careful DPO would say under the GDPR.
-// Ground truth per column is a category id of DOMAIN.md §6 or "none"; a column is
+// Ground truth per column is a category id of docs/rule-catalogue.md §6 or "none"; a column is
 // personal exactly when its category is not "none".
 package eval
 
@@ -16,6 +16,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // DefaultSeed is the seed `make eval` uses.
@@ -27,7 +29,7 @@ const DefaultRows = 200
 // None is the ground-truth category of a column that holds no personal data.
 const None = "none"
 
-// Categories are the category ids of DOMAIN.md §6.
+// Categories are the category ids of docs/rule-catalogue.md §6.
 var Categories = []string{
 	"email", "phone", "person_name", "postal_address", "postal_code", "city", "country", "date_of_birth",
 	"age", "gender", "username", "national_id", "passport", "tax_id", "payment_card", "card_security_code",
@@ -68,7 +70,7 @@ type Column struct {
 	Sampled      int      // rows sampled (Values may be fewer: NULLs are dropped)
 
 	Personal bool   // ground truth
-	Category string // ground truth: a DOMAIN.md §6 category id or "none"
+	Category string // ground truth: a docs/rule-catalogue.md §6 category id or "none"
 }
 
 // ID is "schema.table.column".
@@ -312,7 +314,7 @@ func ibanV(style string) func(r *row) string {
 		}
 		s := r.g.iban(code)
 		if style == "grouped" {
-			return groupIBAN(s)
+			return synth.GroupIBAN(s)
 		}
 		return s
 	}

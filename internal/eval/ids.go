@@ -1,15 +1,19 @@
 package eval
 
-// Validators and generators of identifiers with check digits. They are written here from
-// the published algorithms, independently of rules/detect, so that the corpus does not
-// inherit the detectors' mistakes. Every generator's output passes its validator; the
-// tests check both against known-good and known-bad examples.
+// Validators and generators of identifiers with check digits. They are written from the
+// published algorithms, independently of rules/detect, so that the corpus does not
+// inherit the detectors' mistakes; the check-digit arithmetic the demo CRM needs too
+// (IBAN, Luhn, MOD 11,10, the Italian check letter) is in internal/synth. Every
+// generator's output passes its validator; the tests check both against known-good and
+// known-bad examples.
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // compact removes the separators people type into identifiers.
@@ -45,24 +49,6 @@ var ibanLength = map[string]int{
 	"IT": 27, "NL": 18, "PL": 28, "PT": 25, "SE": 24,
 }
 
-// mod97 returns the remainder modulo 97 of a string of digits and letters, letters
-// counting as 10..35.
-func mod97(s string) int {
-	rem := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			rem = (rem*10 + int(c-'0')) % 97
-		case c >= 'A' && c <= 'Z':
-			rem = (rem*100 + int(c-'A') + 10) % 97
-		default:
-			return -1
-		}
-	}
-	return rem
-}
-
 // ValidIBAN checks country length and the mod-97 check digits.
 func ValidIBAN(s string) bool {
 	s = compact(s)
@@ -73,25 +59,7 @@ func ValidIBAN(s string) bool {
 	if !ok || len(s) != n || !allDigits(s[2:4]) {
 		return false
 	}
-	return mod97(s[4:]+s[:4]) == 1
-}
-
-// makeIBAN computes the check digits of country+bban.
-func makeIBAN(country, bban string) string {
-	rem := mod97(bban + country + "00")
-	return fmt.Sprintf("%s%02d%s", country, 98-rem, bban)
-}
-
-// groupIBAN writes an IBAN in groups of four, as printed on statements.
-func groupIBAN(s string) string { return groupEvery(s, 4, " ") }
-
-func groupEvery(s string, n int, sep string) string {
-	var parts []string
-	for len(s) > n {
-		parts = append(parts, s[:n])
-		s = s[n:]
-	}
-	return strings.Join(append(parts, s), sep)
+	return synth.Mod97(s[4:]+s[:4]) == 1
 }
 
 // bban returns a plausible basic bank account number for a country; where the national
@@ -109,15 +77,11 @@ func (g *gen) bban(country string) string {
 	case "FR":
 		bank := pick(g, []string{"30004", "30003", "20041", "10278", "30066", "11315"})
 		branch, acct := g.digits(5), g.digits(11)
-		b, _ := strconv.ParseInt(bank, 10, 64)
-		br, _ := strconv.ParseInt(branch, 10, 64)
-		ac, _ := strconv.ParseInt(acct, 10, 64)
-		key := 97 - (89*b+15*br+3*ac)%97
-		return fmt.Sprintf("%s%s%s%02d", bank, branch, acct, key)
+		return fmt.Sprintf("%s%s%s%02d", bank, branch, acct, synth.RIBKey(bank, branch, acct))
 	case "ES":
 		bank := pick(g, []string{"2100", "0049", "0182", "0081", "2085", "0128"})
 		branch, acct := g.digits(4), g.digits(10)
-		return bank + branch + esDC("00"+bank+branch) + esDC(acct) + acct
+		return bank + branch + strconv.Itoa(synth.ESControl("00"+bank+branch)) + strconv.Itoa(synth.ESControl(acct)) + acct
 	case "IT":
 		return g.letters(1) + pick(g, []string{"03069", "02008", "05034", "03062", "01030"}) + g.digits(5) + g.digits(12)
 	case "BE":
@@ -142,60 +106,14 @@ func (g *gen) bban(country string) string {
 	panic("eval: no BBAN format for " + country)
 }
 
-// esDC is one of the two Spanish "dígitos de control".
-func esDC(s string) string {
-	w := []int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
-	sum := 0
-	for i := range 10 {
-		sum += digitAt(s, i) * w[i]
-	}
-	d := 11 - sum%11
-	switch d {
-	case 11:
-		d = 0
-	case 10:
-		d = 1
-	}
-	return strconv.Itoa(d)
-}
-
-func (g *gen) iban(country string) string { return makeIBAN(country, g.bban(country)) }
+func (g *gen) iban(country string) string { return synth.IBAN(country, g.bban(country)) }
 
 // ---- Luhn (payment cards, SIREN, personnummer) ----
-
-// luhnOK checks the Luhn checksum of a string of digits.
-func luhnOK(s string) bool {
-	if len(s) < 2 || !allDigits(s) {
-		return false
-	}
-	sum := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		d := digitAt(s, i)
-		if (len(s)-1-i)%2 == 1 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
-}
-
-// luhnDigit returns the check digit to append to payload.
-func luhnDigit(payload string) string {
-	for d := range 10 {
-		if luhnOK(payload + strconv.Itoa(d)) {
-			return strconv.Itoa(d)
-		}
-	}
-	panic("unreachable")
-}
 
 // ValidCard checks a payment card number: 13–19 digits, Luhn, a known issuer prefix.
 func ValidCard(s string) bool {
 	s = compact(s)
-	if len(s) < 13 || len(s) > 19 || !luhnOK(s) {
+	if len(s) < 13 || len(s) > 19 || !synth.LuhnValid(s) {
 		return false
 	}
 	p2, _ := strconv.Atoi(s[:2])
@@ -232,7 +150,7 @@ func (g *gen) card() string {
 		prefix = "6011" + g.digits(2)
 	}
 	body := prefix + g.digits(n-1-len(prefix))
-	return body + luhnDigit(body)
+	return body + strconv.Itoa(synth.LuhnDigit(body))
 }
 
 // formatCard groups a card number the way people type it.
@@ -243,7 +161,7 @@ func formatCard(s, style string) string {
 		if len(s) == 15 { // Amex 4-6-5
 			return s[:4] + sep + s[4:10] + sep + s[10:]
 		}
-		return groupEvery(s, 4, sep)
+		return synth.GroupEvery(s, 4, sep)
 	}
 	return s
 }
@@ -310,22 +228,6 @@ func (g *gen) nino() string {
 
 // ---- ISO 7064 MOD 11,10 (German Steuer-ID, German VAT id) ----
 
-func mod1110Digit(s string) int {
-	product := 10
-	for i := 0; i < len(s); i++ {
-		sum := (digitAt(s, i) + product) % 10
-		if sum == 0 {
-			sum = 10
-		}
-		product = (sum * 2) % 11
-	}
-	c := 11 - product
-	if c == 10 {
-		c = 0
-	}
-	return c
-}
-
 // ValidSteuerID checks a German tax identification number: 11 digits, no leading zero,
 // in the first ten digits exactly one digit repeated (twice, or three times but not in
 // a row) and the ISO 7064 MOD 11,10 check digit.
@@ -352,7 +254,7 @@ func ValidSteuerID(s string) bool {
 			return false
 		}
 	}
-	return repeated == 1 && mod1110Digit(s[:10]) == digitAt(s, 10)
+	return repeated == 1 && synth.Mod11_10(s[:10]) == digitAt(s, 10)
 }
 
 func (g *gen) steuerID() string {
@@ -369,7 +271,7 @@ func (g *gen) steuerID() string {
 		for _, d := range body {
 			b.WriteByte(byte('0' + d))
 		}
-		s := b.String() + strconv.Itoa(mod1110Digit(b.String()))
+		s := b.String() + strconv.Itoa(synth.Mod11_10(b.String()))
 		if ValidSteuerID(s) {
 			return s
 		}
@@ -379,7 +281,7 @@ func (g *gen) steuerID() string {
 // germanVAT returns a German VAT id (USt-IdNr.), DE + 8 digits + MOD 11,10 check digit.
 func (g *gen) germanVAT() string {
 	body := strconv.Itoa(g.between(1, 9)) + g.digits(7)
-	return "DE" + body + strconv.Itoa(mod1110Digit(body))
+	return "DE" + body + strconv.Itoa(synth.Mod11_10(body))
 }
 
 // ---- French NIR (numéro de sécurité sociale) ----
@@ -428,8 +330,6 @@ func formatNIR(s string) string {
 
 // ---- Spanish DNI and NIE ----
 
-const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
-
 // ValidDNI checks a Spanish DNI: eight digits and the mod-23 letter.
 func ValidDNI(s string) bool {
 	s = compact(s)
@@ -437,7 +337,7 @@ func ValidDNI(s string) bool {
 		return false
 	}
 	n, _ := strconv.Atoi(s[:8])
-	return s[8] == dniLetters[n%23]
+	return s[8] == synth.DNILetters[n%23]
 }
 
 // ValidNIE checks a Spanish foreigner's id: X, Y or Z, seven digits, the mod-23 letter.
@@ -455,44 +355,22 @@ func ValidNIE(s string) bool {
 
 func (g *gen) dni() string {
 	n := g.between(1000000, 99999999)
-	return fmt.Sprintf("%08d%c", n, dniLetters[n%23])
+	return fmt.Sprintf("%08d%c", n, synth.DNILetters[n%23])
 }
 
 func (g *gen) nie() string {
 	p := g.intn(3)
 	n := g.between(0, 9999999)
 	full, _ := strconv.Atoi(fmt.Sprintf("%d%07d", p, n))
-	return fmt.Sprintf("%c%07d%c", "XYZ"[p], n, dniLetters[full%23])
+	return fmt.Sprintf("%c%07d%c", "XYZ"[p], n, synth.DNILetters[full%23])
 }
 
 // ---- Italian codice fiscale ----
-
-var cfOdd = map[byte]int{
-	'0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
-	'A': 1, 'B': 0, 'C': 5, 'D': 7, 'E': 9, 'F': 13, 'G': 15, 'H': 17, 'I': 19, 'J': 21,
-	'K': 2, 'L': 4, 'M': 18, 'N': 20, 'O': 11, 'P': 3, 'Q': 6, 'R': 8, 'S': 12, 'T': 14,
-	'U': 16, 'V': 10, 'W': 22, 'X': 25, 'Y': 24, 'Z': 23,
-}
 
 const (
 	cfMonths   = "ABCDEHLMPRST"
 	cfOmocodia = "LMNPQRSTUV" // letters that replace digits in homocode cases
 )
-
-func cfCheck(s string) byte {
-	sum := 0
-	for i := range 15 {
-		c := s[i]
-		if i%2 == 0 {
-			sum += cfOdd[c]
-		} else if c >= '0' && c <= '9' {
-			sum += int(c - '0')
-		} else {
-			sum += int(c - 'A')
-		}
-	}
-	return byte('A' + sum%26)
-}
 
 // ValidCodiceFiscale checks an Italian fiscal code: layout (with homocode letters in
 // digit positions), month letter, day (+40 for women) and the check letter.
@@ -523,7 +401,7 @@ func ValidCodiceFiscale(s string) bool {
 	if !(day >= 1 && day <= 31 || day >= 41 && day <= 71) {
 		return false
 	}
-	return s[15] == cfCheck(s)
+	return s[15] == synth.ItalianCheckChar(s[:15])
 }
 
 func cfDigit(c byte) int {
@@ -560,7 +438,7 @@ func codiceFiscale(first, last string, female bool, birth time.Time, comune stri
 		day += 40
 	}
 	s := fmt.Sprintf("%s%s%02d%c%02d%s", cfPart(last, false), cfPart(first, true), birth.Year()%100, cfMonths[birth.Month()-1], day, comune)
-	return s + string(cfCheck(s))
+	return s + string(synth.ItalianCheckChar(s))
 }
 
 // ---- Dutch BSN (elfproef) ----
@@ -734,7 +612,7 @@ func ValidPersonnummer(s string) bool {
 		dd -= 60
 	}
 	yy, _ := strconv.Atoi(s[0:2])
-	return validDate(1900+yy, mm, dd) && luhnOK(s)
+	return validDate(1900+yy, mm, dd) && synth.LuhnValid(s)
 }
 
 func (g *gen) personnummer(female bool, birth time.Time) string {
@@ -744,7 +622,7 @@ func (g *gen) personnummer(female bool, birth time.Time) string {
 		sex++
 	}
 	body := fmt.Sprintf("%02d%02d%02d%s%d", birth.Year()%100, int(birth.Month()), birth.Day(), serial, sex)
-	full := body + luhnDigit(body)
+	full := body + strconv.Itoa(synth.LuhnDigit(body))
 	return full[:6] + "-" + full[6:]
 }
 
@@ -930,7 +808,7 @@ func (g *gen) rvnr(last string, female bool, birth time.Time) string {
 // siren returns a French company number (9 digits, Luhn).
 func (g *gen) siren() string {
 	b := strconv.Itoa(g.between(3, 9)) + g.digits(7)
-	return b + luhnDigit(b)
+	return b + strconv.Itoa(synth.LuhnDigit(b))
 }
 
 // frenchVAT returns FR + key + SIREN, key = (12 + 3·(SIREN mod 97)) mod 97.

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // locale is what the generator knows about people of one country: names, places,
@@ -216,7 +218,7 @@ func phoneFR(g *gen, mobile bool) phone {
 			nsn = strconv.Itoa(g.between(1, 5)) + subscriber(g, 8)
 		}
 	}
-	pairs := func(s, sep string) string { return groupEvery(s, 2, sep) }
+	pairs := func(s, sep string) string { return synth.GroupEvery(s, 2, sep) }
 	return phone{
 		e164: "+33" + nsn, intl: "+33 " + nsn[:1] + " " + pairs(nsn[1:], " "),
 		national: pairs("0"+nsn, " "), alt: pairs("0"+nsn, "."),

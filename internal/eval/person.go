@@ -181,14 +181,6 @@ func (p *person) full() string {
 	return p.first + " " + p.last
 }
 
-// fullRev is "Last, First" as exports and legacy systems store it.
-func (p *person) fullRev() string {
-	if p.loc == nil {
-		return p.last + p.first
-	}
-	return p.last + ", " + p.first
-}
-
 func (p *person) phone(mobile bool) phone {
 	switch p.code {
 	case "CN":

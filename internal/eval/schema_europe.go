@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // In-house CRMs of European companies, named in the company's language: German, French,
@@ -366,7 +368,7 @@ var polishSchema = schemaDef{
 				col("nr_konta", "varchar(32)", "iban_bank_account", func(r *row) string {
 					s := r.g.iban("PL")[2:]
 					if r.g.chance(0.5) {
-						return s[:2] + " " + groupEvery(s[2:], 4, " ")
+						return s[:2] + " " + synth.GroupEvery(s[2:], 4, " ")
 					}
 					return s
 				}).sparse(0.5),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // A web shop (WooCommerce/Shopify-like) with its lookup and settings tables: most of its
@@ -143,7 +145,7 @@ var shopSchema = schemaDef{
 				col("phone", "varchar(30)", None, constant(own.phone)),
 				col("email", "varchar(120)", None, constant(own.email)),
 				col("vat_id", "varchar(20)", None, constant(own.vat)),
-				col("iban", "varchar(34)", None, constant(groupIBAN(g.iban("DE")))),
+				col("iban", "varchar(34)", None, constant(synth.GroupIBAN(g.iban("DE")))),
 				col("updated_at", "datetime", None, tsV),
 			}},
 			{name: "app_config", rows: 14, cols: []colDef{

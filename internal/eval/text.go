@@ -1,8 +1,9 @@
 package eval
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
 // Free text as CRM users write it: call notes, ticket bodies, comments. Some notes embed
@@ -171,7 +172,7 @@ func expandText(r *row, tmpl string) string {
 		"phone":  p.phone(false).format("national"),
 		"email":  p.email, "first": p.first, "first2": second.first, "last": p.last, "full": p.full(),
 		"city": p.city, "street": p.line,
-		"iban": groupIBAN(r.g.iban(ibanCountry(p.code))),
+		"iban": synth.GroupIBAN(r.g.iban(ibanCountry(p.code))),
 		"card": formatCard(r.g.card(), "space"),
 	}
 	var b strings.Builder
@@ -239,5 +240,3 @@ var blogSentences = []string{
 	"Three lessons from our first year of remote work.", "Pricing changes take effect on 1 July.",
 	"Join our webinar on GDPR compliance next Thursday.", "The new API supports webhooks and pagination.",
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

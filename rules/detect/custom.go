@@ -98,7 +98,7 @@ func Validators() []string {
 	return out
 }
 
-// Categories returns the personal-data category ids (DOMAIN.md §6), without None.
+// Categories returns the personal-data category ids (docs/rule-catalogue.md §6), without None.
 func Categories() []Category {
 	return []Category{Email, Phone, PersonName, PostalAddress, PostalCode, City, Country, DateOfBirth, Age,
 		Gender, Username, NationalID, Passport, TaxID, PaymentCard, CardSecurityCode, IBANBankAccount,

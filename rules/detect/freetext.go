@@ -9,7 +9,7 @@ import (
 
 // Free text: notes, comments, descriptions and message bodies that may contain personal
 // data. Values are scanned for embedded emails, phone numbers, IBANs, card numbers and
-// special-category or criminal keywords (DOMAIN.md DSC-03, SPC-02).
+// special-category or criminal keywords (docs/rule-catalogue.md DSC-03, SPC-02).
 
 var freeTextDetector = detector{
 	cat: FreeText, types: textTypes | types(typeJSON), check: checkFreeText,

@@ -3,7 +3,7 @@
 // holds ratios and counts, examples are masked when they are made.
 package detect
 
-// Category ids follow ../shared/DOMAIN.md §6 so results compare across scans and tools.
+// Category ids follow docs/rule-catalogue.md §6 so results compare across scans and tools.
 type Category string
 
 const (

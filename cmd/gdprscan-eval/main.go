@@ -1,11 +1,11 @@
-// Command eval measures the column classifier on the generated, labelled corpus of
+// Command gdprscan-eval measures the column classifier on the generated, labelled corpus of
 // internal/eval and prints precision, recall, F1 and category agreement per schema and
 // overall, then the misclassified columns (never their values). It exits 1 when the
 // figures miss the targets overall or in any schema style (unless -gate=false), 2 on a
 // usage error.
 //
-//	go run ./internal/eval/cmd/eval [-seed N] [-gate=false] [-misses 0] [-schema crm_de]
-//	go run ./internal/eval/cmd/eval -explain hubspot.contacts.cpf
+//	go run ./cmd/gdprscan-eval [-seed N] [-gate=false] [-misses 0] [-schema crm_de]
+//	go run ./cmd/gdprscan-eval -explain hubspot.contacts.cpf
 package main
 
 import (
