@@ -174,14 +174,13 @@ func exoticTable(d dialect.Dialect, schema string) hostileTable {
 		}
 	default:
 		// SQLite is dynamically typed: any column may hold any type, whatever it declares.
-		mixed := []string{"1", "'text'", "2.5", "X'00ff'", "NULL", "'é'"}
+		rows := func(vals ...string) func(int) string { return func(i int) string { return vals[(i-1)%len(vals)] } }
 		cols = []hostileCol{
 			c("blob", "BLOB", "X'00ff10'"),
-			{"untyped", "", func(i int) string { return mixed[i%len(mixed)] }},
-			{"mixed int", "INTEGER", func(i int) string { return mixed[(i+1)%len(mixed)] }},
-			{"bad date", "DATETIME", func(i int) string {
-				return []string{"'yesterday'", "'2024-02-30 25:61:00'", "42", "'2024-01-02 03:04:05'"}[i%4]
-			}},
+			{"untyped", "", rows("1", "'text é'", "X'00ff'")},
+			{"mixed int", "INTEGER", rows("'not a number'", "2.5", "X'ff00'")},
+			{"bad date", "DATETIME", rows("'yesterday'", "'2024-02-30 25:61:00'", "42")},
+			{"text blob", "TEXT", rows("X'c328'", "X'00'", "'ok'")}, // invalid UTF-8 in a text column
 			c("wide", "TEXT", "replace(hex(zeroblob(524288)), '0', 'x')"),
 		}
 	}
@@ -247,6 +246,7 @@ func RunHostile(t *testing.T, h HostileHarness) {
 		require.True(t, it.Personal, "%s.%s: %+v", table, column, it)
 		require.Equal(t, cat, it.Category, "%s.%s", table, column)
 		require.NotEmpty(t, it.MaskedExamples, "%s.%s", table, column)
+		t.Logf("%s.%s: %s, masked examples %q", table, column, it.Category, it.MaskedExamples)
 	}
 	found(tables[0].name, `e"mail; --`, detect.Email)
 	found(view, `e"mail; --`, detect.Email)
