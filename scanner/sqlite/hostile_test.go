@@ -5,7 +5,7 @@ import (
 
 	"github.com/gdprscan/gdprscan/internal/testdb"
 	"github.com/gdprscan/gdprscan/scanner"
-	"github.com/gdprscan/gdprscan/scanner/dialect"
+	"github.com/gdprscan/gdprscan/rules/dialect"
 	"github.com/gdprscan/gdprscan/scanner/scannertest"
 )
 
