@@ -11,8 +11,8 @@ import (
 	gomysql "github.com/go-sql-driver/mysql"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/rules/dialect"
+	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/scannertest"
 )
 

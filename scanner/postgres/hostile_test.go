@@ -3,8 +3,8 @@ package postgres
 import (
 	"testing"
 
-	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/rules/dialect"
+	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/scannertest"
 )
 

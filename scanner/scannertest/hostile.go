@@ -15,8 +15,8 @@ import (
 
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
-	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/rules/dialect"
+	"github.com/gdprscan/gdprscan/scanner"
 )
 
 // HostileHarness is what an engine test hands to RunHostile.

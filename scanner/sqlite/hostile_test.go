@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/gdprscan/gdprscan/internal/testdb"
-	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/rules/dialect"
+	"github.com/gdprscan/gdprscan/scanner"
 	"github.com/gdprscan/gdprscan/scanner/scannertest"
 )
 
