@@ -39,7 +39,6 @@ type probe struct {
 	samples  map[string]int // unit ID → samples of the configured size
 	sampleN  int
 	latency  time.Duration // added to every sample (benchmarks: a remote CRM)
-	restored func()
 }
 
 func newProbe(t testing.TB, sampleN int) *probe {

@@ -200,7 +200,7 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 			params[i] = river.InsertManyParams{Args: tablesArgs{Run: a.Run, Source: a.Source, Batch: i}}
 		}
 		if len(params) == 0 { // nothing to scan: evaluate at once (it reports no tables)
-			params = []river.InsertManyParams{{Args: evaluateArgs{Run: a.Run, Source: a.Source}}}
+			params = []river.InsertManyParams{{Args: evaluateArgs(a)}}
 		}
 		_, err = n.client.InsertManyTx(ctx, tx, params)
 		n.log.Info("source planned", "run", a.Run, "source", a.Source, "tables", len(units), "batches", len(batches))
