@@ -33,12 +33,12 @@ const wait = 3 * time.Minute
 // probe wraps the sqlite engine of every replica in this process (they share
 // pipeline.Openers): it counts the sources open at once and each table's first sample.
 type probe struct {
-	mu       sync.Mutex
-	open     map[string]int
-	maxOpen  map[string]int
-	samples  map[string]int // unit ID → samples of the configured size
-	sampleN  int
-	latency  time.Duration // added to every sample (benchmarks: a remote CRM)
+	mu      sync.Mutex
+	open    map[string]int
+	maxOpen map[string]int
+	samples map[string]int // unit ID → samples of the configured size
+	sampleN int
+	latency time.Duration // added to every sample (benchmarks: a remote CRM)
 }
 
 func newProbe(t testing.TB, sampleN int) *probe {
