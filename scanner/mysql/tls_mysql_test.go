@@ -141,18 +141,22 @@ func startTLSMariaDB(t *testing.T) tlsServer {
 	require.NoError(t, err)
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	data := filepath.Join(dir, "data")
+	// A tmpdir of its own: a server starting in the shared /tmp would remove the temporary
+	// files the machine's MariaDB is using (its queries then fail "Error on delete").
+	tmp := filepath.Join(dir, "tmp")
+	require.NoError(t, os.Mkdir(tmp, 0o700))
 
 	pki := newPKI(t, dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	out, err := osexec.CommandContext(ctx, installDB, "--no-defaults", "--datadir="+data,
-		"--auth-root-authentication-method=normal", "--skip-test-db", "--user=root").CombinedOutput()
+		"--auth-root-authentication-method=normal", "--skip-test-db", "--user=root", "--tmpdir="+tmp).CombinedOutput()
 	require.NoError(t, err, "mariadb-install-db: %s", out)
 
 	port := freePort(t)
 	sock := filepath.Join(dir, "s.sock")
 	logFile := filepath.Join(dir, "mariadbd.log")
-	cmd := osexec.Command(mariadbd, "--no-defaults", "--datadir="+data, "--user=root",
+	cmd := osexec.Command(mariadbd, "--no-defaults", "--datadir="+data, "--tmpdir="+tmp, "--user=root",
 		"--bind-address=127.0.0.1", "--port="+strconv.Itoa(port), "--socket="+sock,
 		"--pid-file="+filepath.Join(dir, "mariadbd.pid"), "--log-error="+logFile,
 		"--skip-log-bin", "--innodb-buffer-pool-size=16M", "--skip-name-resolve",
