@@ -31,18 +31,21 @@ import (
 const wait = 3 * time.Minute
 
 // probe wraps the sqlite engine of every replica in this process (they share
-// pipeline.Openers): it counts the sources open at once and each table's first sample.
+// pipeline.Openers): it counts the sources open and the samples running at once, and
+// each table's first sample.
 type probe struct {
 	mu      sync.Mutex
 	open    map[string]int
 	maxOpen map[string]int
+	running map[string]int // samples in flight: queries against the CRM
+	maxRun  map[string]int
 	samples map[string]int // unit ID → samples of the configured size
 	sampleN int
 	latency time.Duration // added to every sample (benchmarks: a remote CRM)
 }
 
 func newProbe(t testing.TB, sampleN int) *probe {
-	p := &probe{open: map[string]int{}, maxOpen: map[string]int{}, samples: map[string]int{}, sampleN: sampleN}
+	p := &probe{open: map[string]int{}, maxOpen: map[string]int{}, running: map[string]int{}, maxRun: map[string]int{}, samples: map[string]int{}, sampleN: sampleN}
 	orig := pipeline.Openers["sqlite"]
 	pipeline.Openers["sqlite"] = func(ctx context.Context, dsn string, o scanner.Options) (scanner.Source, error) {
 		s, err := orig(ctx, dsn, o)
@@ -66,15 +69,29 @@ type probed struct {
 }
 
 func (s *probed) Sample(ctx context.Context, u scanner.Unit, n int) (scanner.Sample, error) {
+	s.p.mu.Lock()
 	if n == s.p.sampleN {
-		s.p.mu.Lock()
 		s.p.samples[u.ID()]++
-		s.p.mu.Unlock()
 	}
+	s.p.running[s.name]++
+	s.p.maxRun[s.name] = max(s.p.maxRun[s.name], s.p.running[s.name])
+	s.p.mu.Unlock()
+	defer func() {
+		s.p.mu.Lock()
+		s.p.running[s.name]--
+		s.p.mu.Unlock()
+	}()
 	if s.p.latency > 0 {
 		time.Sleep(s.p.latency)
 	}
 	return s.Source.Sample(ctx, u, n)
+}
+
+// maxRunning is the most samples that ran at once against each source.
+func (p *probe) maxRunning() map[string]int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return maps(p.maxRun)
 }
 
 func (s *probed) Close() error {
@@ -333,6 +350,7 @@ func TestThreeReplicasScanTheDemoOnce(t *testing.T) {
 		assert.Equal(t, 1, n, "table %s sampled once", u)
 	}
 	assert.LessOrEqual(t, maxOpen["crm"], 2, "never more than the source's limit open at once")
+	assert.LessOrEqual(t, p.maxRunning()["crm"], 2, "never more queries at once than the source's limit")
 	rec := readRecord(t, cfg)
 	assert.Empty(t, rec.Retried)
 	assert.Equal(t, rep.ScanID, rec.ScanID)
@@ -487,4 +505,25 @@ func TestScheduleFiresOncePerSlot(t *testing.T) {
 	assert.WithinDuration(t, time.Now(), at, 2*time.Minute)
 	assert.Equal(t, 1, stateCount(t, cfg, `SELECT count(*) FROM gdprscan_cluster_runs WHERE slot = $1`, at))
 	assert.Equal(t, 1, stateCount(t, cfg, `SELECT count(*) FROM river_job WHERE kind = 'gdprscan_slot' AND args->>'slot' = $1`, at.Format(time.RFC3339)))
+}
+
+// A query slot is one query: a batch job holding one of the cluster's slots samples its
+// tables one at a time, whatever the source's own concurrency, so n jobs never run more
+// than n queries against the CRM.
+func TestQuerySlotIsOneQuery(t *testing.T) {
+	cfg := demoCluster(t)
+	cfg.Sources[0].IncludeTables = nil
+	cfg.Sources[0].Concurrency = 4 // a single scan's limit; the cluster's is 1
+	cfg.Cluster.SourceConcurrency = 1
+	cfg.Cluster.BatchTables = 8
+	p := newProbe(t, cfg.Sources[0].SampleSize)
+	p.latency = 20 * time.Millisecond // let samples of one batch overlap if they can
+	m := &merged{ch: make(chan mergeEvent, 8)}
+	r := startReplica(t, cfg, "replica-0", m, nil)
+	require.NoError(t, r.node.Trigger(context.Background(), cluster.JobScope(cfg), nil, time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC)))
+	ev := m.next(t)
+	require.NoError(t, ev.err)
+	samples, _ := p.counts()
+	require.Greater(t, len(samples), cfg.Cluster.BatchTables, "more tables than one batch")
+	assert.Equal(t, 1, p.maxRunning()["crm"], "one query at a time under a cluster limit of one")
 }

@@ -159,7 +159,7 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 	}
 	start := time.Now()
 	var units []scanner.Unit
-	err := n.withSource(ctx, src, func(s scanner.Source) error {
+	err := n.withSource(ctx, src, func(s scanner.Source, _ *config.Source) error {
 		var err error
 		t0 := time.Now()
 		units, err = s.Units(ctx)
@@ -238,7 +238,7 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 	}
 	start := time.Now()
 	var res scanner.Result
-	err := n.withSource(ctx, src, func(s scanner.Source) error {
+	err := n.withSource(ctx, src, func(s scanner.Source, one *config.Source) error {
 		if n.o.BeforeTables != nil {
 			n.o.BeforeTables(ctx, a.Source, a.Batch)
 		}
@@ -250,7 +250,7 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 		if err != nil {
 			return err
 		}
-		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: batchSource{Source: s, units: units}, Settings: src, Config: n.cfg})
+		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: batchSource{Source: s, units: units}, Settings: one, Config: n.cfg})
 		return err
 	})
 	if errors.Is(err, errBusy) {
@@ -386,13 +386,13 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	evalCfg := *n.cfg
 	evalCfg.Discovery.Overrides = nil
 	var res scanner.Result
-	err = n.withSource(ctx, src, func(s scanner.Source) error {
+	err = n.withSource(ctx, src, func(s scanner.Source, one *config.Source) error {
 		r := newReplay(s, evaluable, items)
 		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseRules))
 		if err != nil {
 			return err
 		}
-		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: r, Settings: src, Config: &evalCfg})
+		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: r, Settings: one, Config: &evalCfg})
 		return err
 	})
 	if errors.Is(err, errBusy) {
@@ -471,9 +471,13 @@ func (n *Node) phaseHook(only string) scanner.Option {
 // errNotConfigured is a job's error on a replica whose configuration lacks the source.
 var errNotConfigured = errors.New("the source is not in this replica's configuration")
 
-// withSource takes one of the source's query slots, opens it, runs f and closes it.
-// errBusy means every slot was taken.
-func (n *Node) withSource(ctx context.Context, src *config.Source, f func(scanner.Source) error) error {
+// withSource takes one of the source's query slots, opens the source for one query at
+// a time and runs f with it and the settings a scan of it must use. errBusy means every
+// slot was taken.
+//
+// A slot is one query: a job holding one slot must not run sources[].concurrency
+// queries of its own, or n jobs would run n times the cluster-wide limit.
+func (n *Node) withSource(ctx context.Context, src *config.Source, f func(scanner.Source, *config.Source) error) error {
 	if _, ok := n.cfg.SourceByName(src.Name); !ok {
 		return errNotConfigured
 	}
@@ -482,10 +486,19 @@ func (n *Node) withSource(ctx context.Context, src *config.Source, f func(scanne
 		return err
 	}
 	defer release()
-	s, err := pipeline.Open(ctx, src)
+	one := oneQueryPerSlot(src)
+	s, err := pipeline.Open(ctx, one)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	return f(s)
+	return f(s, one)
+}
+
+// oneQueryPerSlot is src with a concurrency of one: its pool holds one connection and
+// its scan runs one query at a time.
+func oneQueryPerSlot(src *config.Source) *config.Source {
+	one := *src
+	one.Concurrency = 1
+	return &one
 }
