@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gdprscan/gdprscan/config"
 	"github.com/gdprscan/gdprscan/rules"
@@ -639,10 +640,13 @@ func personalKeys(tables []rules.Table) map[string]bool {
 	return out
 }
 
+// keyText is a row key as the report shows it; masked, only its first character stays
+// (a whole rune: cutting a byte would leave invalid UTF-8 in the report).
 func keyText(v any, mask bool) string {
 	s := valueText(v)
 	if mask && s != "" {
-		return s[:1] + "***"
+		_, n := utf8.DecodeRuneInString(s)
+		return s[:n] + "***"
 	}
 	return s
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,4 +185,14 @@ func TestColumnOverrides(t *testing.T) {
 	c, ok := tbl.Column("far")
 	require.True(t, ok)
 	assert.Equal(t, detect.Health, c.Class.Category, "the compliance rules see the override")
+}
+
+// A masked key keeps its first character whole, whatever its script, and nothing else.
+func TestMaskedKeyKeepsFirstRune(t *testing.T) {
+	for in, want := range map[any]string{"Özgür": "Ö***", "王小明": "王***", "alice": "a***", int64(4711): "4***", "": ""} {
+		got := keyText(in, true)
+		assert.Equal(t, want, got, "%v", in)
+		assert.True(t, utf8.ValidString(got), "%q is valid UTF-8", got)
+	}
+	assert.Equal(t, "Özgür", keyText("Özgür", false))
 }

@@ -475,6 +475,7 @@ func (s *Source) Describe(ctx context.Context) (scanner.Info, error) {
 		if err != nil {
 			return err
 		}
+		defer rows.Close() // a Scan error returns mid-loop: the next query needs the connection
 		var writable []string
 		for rows.Next() {
 			var name string
