@@ -152,10 +152,12 @@ func TestPasswordFormatsSQL(t *testing.T) {
 }
 
 func TestTokenNames(t *testing.T) {
-	for _, n := range []string{"api_token", "remember_token", "apikey", "api_key", "secret_key", "password_salt", "totp_secret", "session_id", "webhook_secret", "key"} {
+	for _, n := range []string{"api_token", "remember_token", "apikey", "api_key", "secret_key", "password_salt", "totp_secret", "session_id", "webhook_secret", "key",
+		"client_secret", "oauth_client_secret", "consumer_secret", "app_secret", "jwt_secret", "credentials", "google_credentials_json", "recovery_codes", "backup_code"} {
 		assert.True(t, isTokenName(n), n)
 	}
-	for _, n := range []string{"user_hash", "pwd", "pass_hash", "kennwort", "mot_de_passe", "password", "passwort", "secret", "pin", "contrasena", "user_password"} {
+	for _, n := range []string{"user_hash", "pwd", "pass_hash", "kennwort", "mot_de_passe", "password", "passwort", "secret", "pin", "contrasena", "user_password",
+		"user_secret", "login_credential", "secret_answer", "password_md5"} {
 		assert.False(t, isTokenName(n), n)
 	}
 }

@@ -220,10 +220,12 @@ func weakHash(d dialect.Dialect, txt string) string {
 	return "(" + strings.Join(ors, " OR ") + ")"
 }
 
-// tokenNameRE matches secrets that are not passwords: API tokens and keys, salts, nonces,
-// session ids and one-time-password seeds must stay random or usable, so a password-hash
-// format test says nothing about how well they are kept.
-var tokenNameRE = regexp.MustCompile(`(?i)(token|api_?key|apikey|access_?key|secret_?key|private_?key|signing_?key|(^|_)key$|^key_|salt|nonce|session|signature|(^|_)(otp|totp|mfa|2fa)(_|$)|webhook|hmac|csrf|cookie)`)
+// tokenNameRE matches secrets that are not passwords: API tokens and keys, OAuth client
+// and app secrets, stored credentials of other services, salts, nonces, session ids,
+// one-time-password seeds and recovery codes must stay random or usable (the CRM sends
+// them on), so a password-hash format test says nothing about how well they are kept.
+var tokenNameRE = regexp.MustCompile(`(?i)(token|api_?key|apikey|access_?key|secret_?key|private_?key|signing_?key|(^|_)key$|^key_|salt|nonce|session|signature|(^|_)(otp|totp|mfa|2fa)(_|$)|webhook|hmac|csrf|cookie|` +
+	`(client|consumer|app|application|oauth|oauth2|shared|jwt|api|aws)_?secret|credentials?_(json|data)|(^|_)credentials$|(recovery|backup)_?codes?)`)
 
 // isTokenName keeps SEC-03 to password stores.
 func isTokenName(name string) bool { return tokenNameRE.MatchString(name) }
