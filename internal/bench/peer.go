@@ -22,7 +22,14 @@ import (
 func ReplayPdscan(ctx context.Context, dsn string) (Peer, error) {
 	p := Peer{Name: "pdscan-replay", Command: "pdscan's queries replayed (sample size 10000, sequential)"}
 	start := time.Now()
-	conn, err := pgx.Connect(ctx, dsn)
+	cc, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return p, fmt.Errorf("bench: replay: %w", err)
+	}
+	// Like every query gdprscan sends, the replay only reads, and no query runs for ever.
+	cc.RuntimeParams["default_transaction_read_only"] = "on"
+	cc.RuntimeParams["statement_timeout"] = "300000"
+	conn, err := pgx.ConnectConfig(ctx, cc)
 	if err != nil {
 		return p, fmt.Errorf("bench: replay: connect: %w", err)
 	}
