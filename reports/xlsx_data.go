@@ -173,52 +173,55 @@ func (b *book) findings() error {
 	st, d := b.st, b.derived
 	fs := b.r.Findings
 	linkStyle := st.cell[kindAuto][fmtLink]
-	at := func(t string) int { return colIndex(findingCols, t) - 1 }
 	text := st.cell[kindAuto][fmtText]
+	c := findingIdx
+	if err := b.defineRiskResiduals(); err != nil {
+		return err
+	}
 	fill := func(i int, row []any) {
 		f := &fs[i]
 		r := strconv.Itoa(firstRow + i)
-		row[at(colFindingID)], row[at(colRuleID)], row[at(colTitle)], row[at("Principle / feared event")] = f.Fingerprint, f.RuleID, f.Title, f.Principle
-		row[at("GDPR articles")] = strings.Join(f.Articles, "; ")
-		row[at("Fine tier")] = string(f.FineTier)
-		row[at("Source")], row[at(colTarget)] = f.Location.Source, targetWords(f.Location)
-		row[at(colRecords)], row[at("Subjects")] = f.RecordsAffected, f.SubjectsAffected
-		row[at("Special category")] = yesNo(d.special(f))
-		row[at("Estimated?")] = yesNo(f.Estimated)
-		row[at("Evidence")] = truncate(evidenceText(f.Evidence))
-		row[at("Oldest")] = dateValue(f.Oldest)
+		row[c.id], row[c.rule], row[c.title], row[c.principle] = f.Fingerprint, f.RuleID, f.Title, f.Principle
+		row[c.articles] = strings.Join(f.Articles, "; ")
+		row[c.fineTier] = string(f.FineTier)
+		row[c.source], row[c.target] = f.Location.Source, targetWords(f.Location)
+		row[c.records], row[c.subjects] = f.RecordsAffected, f.SubjectsAffected
+		row[c.special] = yesNo(d.special(f))
+		row[c.estimated] = yesNo(f.Estimated)
+		row[c.evidence] = truncate(evidenceText(f.Evidence))
+		row[c.oldest] = dateValue(f.Oldest)
 		if s, ok := b.r.DPIA.Seen[f.Fingerprint]; ok {
-			row[at("First seen")], row[at("Last seen")] = timeDay(s.First), timeDay(s.Last)
+			row[c.firstSeen], row[c.lastSeen] = timeDay(s.First), timeDay(s.Last)
 		}
-		row[at("Trend")] = b.trend(f)
-		row[at(colSeverity)], row[at(colLikelihood)] = int(f.Severity), int(f.Likelihood)
-		row[at("Risk score")] = int(f.Severity) * int(f.Likelihood)
-		row[at(colRiskLevel)] = f.RiskLevel.String()
-		row[at("Status")] = d.status(f)
+		row[c.trend] = b.trend(f)
+		row[c.severity], row[c.likelihood] = int(f.Severity), int(f.Likelihood)
+		row[c.score] = int(f.Severity) * int(f.Likelihood)
+		row[c.level] = f.RiskLevel.String()
+		row[c.status] = d.status(f)
 		if mr, ok := b.measureRow[f.RuleID]; ok {
 			id := measureID(f.RuleID)
-			row[at(colMeasureID)] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
+			row[c.measure] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetMeasures, "A"+strconv.Itoa(mr)), id)}
 		}
 		if rr, ok := b.riskRow[f.RuleID]; ok {
 			id := riskID(f.RuleID)
-			row[at(colRiskID)] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
+			row[c.risk] = excelize.Cell{StyleID: linkStyle, Value: id, Formula: hyperlinkFormula(sheetRef(sheetRegister, "A"+strconv.Itoa(rr)), id)}
 		}
 		if t, ok := b.r.DPIA.Tickets[f.Fingerprint]; ok {
 			if t.URL != "" {
 				txt := cmp(t.ID, t.URL)
-				row[at(colTicket)] = excelize.Cell{StyleID: linkStyle, Value: txt, Formula: externalLinkFormula(t.URL, txt)}
-				row[at("Ticket URL")] = t.URL
+				row[c.ticket] = excelize.Cell{StyleID: linkStyle, Value: txt, Formula: externalLinkFormula(t.URL, txt)}
+				row[c.ticketURL] = t.URL
 			} else {
-				row[at(colTicket)] = t.ID
+				row[c.ticket] = t.ID
 			}
 		}
 		as, al, rs, rl := b.ratings(f)
-		row[at(colAssessedSev)] = excelize.Cell{StyleID: text, Value: as, Formula: overrideFormula(fcSevOverride+r, fcSeverity+r)}
-		row[at(colAssessedLik)] = excelize.Cell{StyleID: text, Value: al, Formula: overrideFormula(fcLikOverride+r, fcLikelihood+r)}
-		row[at(colResidualSev)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rs), Formula: b.residualFormula(registerResidualSev, fcRiskID+r, fcAssessedSev+r)}
-		row[at(colResidualLik)] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rl), Formula: b.residualFormula(registerResidualLik, fcRiskID+r, fcAssessedLik+r)}
-		row[at("Reproduce SQL")] = truncate(f.ReproduceSQL)
-		row[at(colRemediation)] = truncate(periodsInWords(f.Remediation))
+		row[c.assessedSev] = excelize.Cell{StyleID: text, Value: as, Formula: overrideFormula(fcSevOverride+r, fcSeverity+r)}
+		row[c.assessedLik] = excelize.Cell{StyleID: text, Value: al, Formula: overrideFormula(fcLikOverride+r, fcLikelihood+r)}
+		row[c.residualSev] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rs), Formula: residualFormula(registerResidualSev, registerResidualLik, fcRiskID+r, fcAssessedSev+r)}
+		row[c.residualLik] = excelize.Cell{StyleID: text, Value: scaleOrNotAssessed(rl), Formula: residualFormula(registerResidualLik, registerResidualSev, fcRiskID+r, fcAssessedLik+r)}
+		row[c.sql] = truncate(f.ReproduceSQL)
+		row[c.remediation] = truncate(periodsInWords(f.Remediation))
 	}
 	extras := func(lastData, _ int) error {
 		return b.riskFormats(sheetFindings, colRange(fcRiskLevelIdx, firstRow, max(lastData, firstRow)))
@@ -226,6 +229,26 @@ func (b *book) findings() error {
 	return b.writeTable(table{spec: &findingSpec, title: "Findings – what to fix, by risk (evidence for Art. 35(7)(c))", n: len(fs), fill: fill, extras: extras,
 		repeatCols: 2})
 }
+
+// findingIdx are the 0-based positions of the Findings columns, looked up once: the
+// sheet has a row per finding, 100,000 of them in a large scan.
+var findingIdx = struct {
+	id, rule, title, principle, articles, fineTier, source, target, records, subjects,
+	special, estimated, evidence, oldest, firstSeen, lastSeen, trend, severity, likelihood,
+	score, level, status, measure, risk, ticket, ticketURL, assessedSev, assessedLik,
+	residualSev, residualLik, sql, remediation int
+}{
+	findingPos(colFindingID), findingPos(colRuleID), findingPos(colTitle), findingPos("Principle / feared event"),
+	findingPos("GDPR articles"), findingPos("Fine tier"), findingPos("Source"), findingPos(colTarget),
+	findingPos(colRecords), findingPos("Subjects"), findingPos("Special category"), findingPos("Estimated?"),
+	findingPos("Evidence"), findingPos("Oldest"), findingPos("First seen"), findingPos("Last seen"),
+	findingPos("Trend"), findingPos(colSeverity), findingPos(colLikelihood), findingPos("Risk score"),
+	findingPos(colRiskLevel), findingPos("Status"), findingPos(colMeasureID), findingPos(colRiskID),
+	findingPos(colTicket), findingPos("Ticket URL"), findingPos(colAssessedSev), findingPos(colAssessedLik),
+	findingPos(colResidualSev), findingPos(colResidualLik), findingPos("Reproduce SQL"), findingPos(colRemediation),
+}
+
+func findingPos(title string) int { return colIndex(findingCols, title) - 1 }
 
 // timeDay is a time as a date cell (its UTC day), or nil.
 func timeDay(t time.Time) any {
@@ -267,19 +290,27 @@ func overrideFormula(override, scanner string) string {
 	return "IFERROR(1/(1/" + override + ")," + scanner + ")"
 }
 
-// residualFormula looks the finding's risk up on the Risk register and takes its
-// residual rating when the DPO gave one, the finding's assessed value when the DPO
-// rated only the other residual scale, and "not assessed" when neither. Lookups go
-// through IFERROR(1/(1/x),0) so a blank is 0 in Excel and LibreOffice alike (Excel's
-// VLOOKUP of a blank gives 0, LibreOffice's an empty value).
-func (b *book) residualFormula(registerCol int, riskRef, fallback string) string {
+// riskResiduals names the Risk register's rows for the residual lookups of Findings: two
+// formulas a row, so a short name instead of a sheet range keeps a large workbook small.
+const riskResiduals = "RiskResiduals"
+
+// defineRiskResiduals defines riskResiduals over the register's risk rows.
+func (b *book) defineRiskResiduals() error {
 	last := strconv.Itoa(max(firstRow, b.lastRiskRow))
-	rng := sheetRef(sheetRegister, "$A$3:$"+colName(max(registerResidualSev, registerResidualLik))+"$"+last)
-	lookup := func(col int) string {
-		return "IFERROR(1/(1/VLOOKUP(" + riskRef + "," + rng + "," + strconv.Itoa(col) + ",FALSE)),0)"
-	}
-	own := lookup(registerCol)
-	return "IF(" + lookup(registerResidualSev) + "+" + lookup(registerResidualLik) + `=0,"` + notAssessed + `",IF(` + own + "=0," + fallback + "," + own + "))"
+	rng := sheetRef(sheetRegister, "$A$"+strconv.Itoa(firstRow)+":$"+colName(max(registerResidualSev, registerResidualLik))+"$"+last)
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: riskResiduals, RefersTo: rng})
+}
+
+// residualFormula looks the finding's risk up on the Risk register and takes its own
+// residual rating when the DPO gave one, the finding's assessed value when the DPO rated
+// only the other residual scale, and "not assessed" when neither. Lookups go through
+// IFERROR(1/(1/x),0) so a blank is 0 in Excel and LibreOffice alike (Excel's VLOOKUP of
+// a blank gives 0, LibreOffice's an empty value). One concatenation: one allocation.
+func residualFormula(ownCol, otherCol int, riskRef, fallback string) string {
+	own, other := strconv.Itoa(ownCol), strconv.Itoa(otherCol)
+	return "IF(IFERROR(1/(1/VLOOKUP(" + riskRef + "," + riskResiduals + "," + own + ",FALSE)),0)>0," +
+		"IFERROR(1/(1/VLOOKUP(" + riskRef + "," + riskResiduals + "," + own + ",FALSE)),0)," +
+		"IF(IFERROR(1/(1/VLOOKUP(" + riskRef + "," + riskResiduals + "," + other + ",FALSE)),0)>0," + fallback + `,"` + notAssessed + `"))`
 }
 
 // hyperlinkFormula builds =HYPERLINK("#location","text"); "#" makes it a link inside

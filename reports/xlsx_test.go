@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -511,6 +512,17 @@ func TestXLSXTruncatesLongCells(t *testing.T) {
 		}
 	}
 	require.True(t, found)
+}
+
+// Cancelled while a large sheet streams, the writer stops with the context's error and
+// its row preparer ends with it.
+func TestXLSXCancelledMidSheet(t *testing.T) {
+	r := benchReport(20_000, 100)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	require.ErrorIs(t, XLSXReporter{}.Write(ctx, io.Discard, r), context.Canceled)
+	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before+1 }, 5*time.Second, 10*time.Millisecond, "no goroutine left behind")
 }
 
 func TestXLSXCancelled(t *testing.T) {
