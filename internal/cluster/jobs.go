@@ -471,8 +471,8 @@ func (n *Node) phaseHook(only string) scanner.Option {
 // errNotConfigured is a job's error on a replica whose configuration lacks the source.
 var errNotConfigured = errors.New("the source is not in this replica's configuration")
 
-// withSource takes one of the source's query slots, opens the source for one query at
-// a time and runs f with it and the settings a scan of it must use. errBusy means every
+// withSource takes one of the source's query slots, opens the source and runs f with it
+// and the settings a scan of it must use: one query at a time. errBusy means every
 // slot was taken.
 //
 // A slot is one query: a job holding one slot must not run sources[].concurrency
@@ -495,8 +495,8 @@ func (n *Node) withSource(ctx context.Context, src *config.Source, f func(scanne
 	return f(s, one)
 }
 
-// oneQueryPerSlot is src with a concurrency of one: its pool holds one connection and
-// its scan runs one query at a time.
+// oneQueryPerSlot is src with a concurrency of one: a scan with these settings runs one
+// query at a time.
 func oneQueryPerSlot(src *config.Source) *config.Source {
 	one := *src
 	one.Concurrency = 1
