@@ -49,7 +49,7 @@ func layerOf(rel string) int {
 
 // TestImportsPointDown fails when a package imports one of its own or a higher layer.
 // Only the program's files count: tests may use helpers from anywhere (the rules tests
-// build their tables with the demo generator).
+// build their tables with internal/dbfixture and scan the demo CRM of internal/demo).
 func TestImportsPointDown(t *testing.T) {
 	root, err := os.Getwd()
 	if err != nil {
