@@ -19,7 +19,7 @@ const module = "github.com/gdprscan/gdprscan"
 var layers = [][]string{
 	// leaves: no import of this module
 	{"rules/dialect", "scanner/dsn", "internal/version", "internal/testdb", "internal/server", "internal/store", "internal/synth"},
-	{"config", "internal/metrics"},
+	{"config", "internal/metrics", "internal/dbfixture"}, // dbfixture: portable test tables, on the dialects only
 	{"rules/detect"},
 	{"rules"},
 	{"scanner"},
@@ -49,7 +49,7 @@ func layerOf(rel string) int {
 
 // TestImportsPointDown fails when a package imports one of its own or a higher layer.
 // Only the program's files count: tests may use helpers from anywhere (the rules tests
-// build their tables with the demo generator).
+// build their tables with internal/dbfixture and scan the demo CRM of internal/demo).
 func TestImportsPointDown(t *testing.T) {
 	root, err := os.Getwd()
 	if err != nil {
@@ -111,7 +111,8 @@ func TestImportsPointDown(t *testing.T) {
 func TestLayerOf(t *testing.T) {
 	for rel, want := range map[string]int{
 		"rules": 3, "rules/detect": 2, "rules/dialect": 0, "scanner": 4, "scanner/dsn": 0,
-		"scanner/mysql": 6, "cmd/gdprscan": 12, "internal/eval/cmd/eval": 12, "internal/eval": 7, "nowhere": -1,
+		"scanner/mysql": 6, "cmd/gdprscan": 12, "internal/eval/cmd/eval": 12, "internal/eval": 7,
+		"internal/dbfixture": 1, "internal/demo": 7, "nowhere": -1,
 	} {
 		if got := layerOf(rel); got != want {
 			t.Errorf("layerOf(%q) = %d, want %d", rel, got, want)

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -8,7 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gdprscan/gdprscan/config"
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
+	"github.com/gdprscan/gdprscan/rules"
+	"github.com/gdprscan/gdprscan/rules/detect"
+	"github.com/gdprscan/gdprscan/scanner"
 )
 
 // TestCleanTwin: the rules fixtures' CRMs (SuiteCRM-, event-, staging- and helpdesk-shaped)
@@ -26,7 +30,7 @@ func TestCleanTwin(t *testing.T) {
 				t.Run(mk.kind, func(t *testing.T) {
 					e := mk.make(t)
 					f := tc.build(true, now)
-					var ds demo.Dataset
+					var ds dbfixture.Database
 					for _, tb := range f.tables {
 						ds.Tables = append(ds.Tables, *tb)
 					}
@@ -43,6 +47,24 @@ func TestCleanTwin(t *testing.T) {
 	}
 }
 
+// scanReal loads tables into an engine and scans it with the real classifier, as the
+// product does, with the config's first source pointed at the engine.
+func scanReal(t *testing.T, e engine, ds dbfixture.Database, cfg *config.Config, now time.Time) scanner.Result {
+	t.Helper()
+	ctx := context.Background()
+	require.NoError(t, dbfixture.Load(ctx, e.db, e.dl, ds))
+	cfg.Sources[0].Kind = e.kind
+	cfg.Sources[0].DSN = config.Secret(e.dsn)
+	cl, err := detect.New(detect.ConfigOptions(cfg.Discovery)...)
+	require.NoError(t, err)
+	sc, err := scanner.New(cl, rules.Default(), scanner.WithClock(func() time.Time { return now }))
+	require.NoError(t, err)
+	res, err := sc.Scan(ctx, scanner.Target{Name: cfg.Sources[0].Name, Kind: e.kind, Source: e.open(t), Settings: &cfg.Sources[0], Config: cfg})
+	require.NoError(t, err)
+	require.Empty(t, res.Summary.TablesFailed, "checks that failed")
+	return res
+}
+
 // civiTemplates is a CiviCRM-shaped CRM whose configuration tables hold the
 // organisation's own texts: event descriptions, intro, thank-you and confirmation texts,
 // page footers, membership type descriptions, currency and status names. They name the
@@ -51,17 +73,17 @@ func TestCleanTwin(t *testing.T) {
 func civiTemplates(clean bool, now time.Time) fixture {
 	f := fixture{name: "civi-templates"}
 	at := now.Add(-20 * 24 * time.Hour)
-	contact := f.table("civicrm_contact", pk("id"), col("contact_type", demo.Text), col("first_name", demo.Text),
-		col("last_name", demo.Text), col("created_date", demo.Timestamp))
-	email := f.table("civicrm_email", pk("id"), col("contact_id", demo.Int), col("email", demo.Text),
-		def("is_primary", demo.SmallInt, "1"), col("created_date", demo.Timestamp))
-	event := f.table("civicrm_event", pk("id"), col("title", demo.Text), null("summary", demo.LongText), null("description", demo.LongText),
-		null("intro_text", demo.LongText), null("footer_text", demo.LongText), null("thankyou_text", demo.LongText),
-		null("confirm_email_text", demo.LongText), col("start_date", demo.Timestamp), col("created_date", demo.Timestamp))
-	mtype := f.table("civicrm_membership_type", pk("id"), col("name", demo.Text), null("description", demo.LongText),
-		col("minimum_fee", demo.Decimal), col("created_date", demo.Timestamp))
-	currency := f.table("civicrm_currency", pk("id"), col("name", demo.Text), col("symbol", demo.Text), col("full_name", demo.Text))
-	status := f.table("civicrm_participant_status_type", pk("id"), col("name", demo.Text), col("label", demo.Text), null("description", demo.Text))
+	contact := f.table("civicrm_contact", pk("id"), col("contact_type", dbfixture.Text), col("first_name", dbfixture.Text),
+		col("last_name", dbfixture.Text), col("created_date", dbfixture.Timestamp))
+	email := f.table("civicrm_email", pk("id"), col("contact_id", dbfixture.Int), col("email", dbfixture.Text),
+		def("is_primary", dbfixture.SmallInt, "1"), col("created_date", dbfixture.Timestamp))
+	event := f.table("civicrm_event", pk("id"), col("title", dbfixture.Text), null("summary", dbfixture.LongText), null("description", dbfixture.LongText),
+		null("intro_text", dbfixture.LongText), null("footer_text", dbfixture.LongText), null("thankyou_text", dbfixture.LongText),
+		null("confirm_email_text", dbfixture.LongText), col("start_date", dbfixture.Timestamp), col("created_date", dbfixture.Timestamp))
+	mtype := f.table("civicrm_membership_type", pk("id"), col("name", dbfixture.Text), null("description", dbfixture.LongText),
+		col("minimum_fee", dbfixture.Decimal), col("created_date", dbfixture.Timestamp))
+	currency := f.table("civicrm_currency", pk("id"), col("name", dbfixture.Text), col("symbol", dbfixture.Text), col("full_name", dbfixture.Text))
+	status := f.table("civicrm_participant_status_type", pk("id"), col("name", dbfixture.Text), col("label", dbfixture.Text), null("description", dbfixture.Text))
 	for i := 1; i <= 12; i++ {
 		contact.Rows = append(contact.Rows, []any{int64(i), "Individual", []string{"Anna", "Jonas", "Marie", "Luca"}[i%4],
 			[]string{"Becker", "Dubois", "Rossi", "Nowak", "Jansen"}[i%5], at})

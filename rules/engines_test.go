@@ -29,7 +29,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/gdprscan/gdprscan/config"
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/internal/testdb"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
@@ -122,34 +122,38 @@ func (e engine) open(t testing.TB) scanner.Source {
 // on a server after loading (grants).
 type fixture struct {
 	name   string
-	tables []*demo.Table
+	tables []*dbfixture.Table
 	config string
 	grant  func(t *testing.T, e engine)
 }
 
-func (f *fixture) table(name string, cols ...demo.Column) *demo.Table {
-	t := &demo.Table{Name: name, Columns: cols}
+func (f *fixture) table(name string, cols ...dbfixture.Column) *dbfixture.Table {
+	t := &dbfixture.Table{Name: name, Columns: cols}
 	f.tables = append(f.tables, t)
 	return t
 }
 
-func pk(name string) demo.Column { return demo.Column{Name: name, Type: demo.Int, PrimaryKey: true} }
-
-func col(name string, typ demo.ColumnType) demo.Column { return demo.Column{Name: name, Type: typ} }
-
-func null(name string, typ demo.ColumnType) demo.Column {
-	return demo.Column{Name: name, Type: typ, Nullable: true}
+func pk(name string) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: dbfixture.Int, PrimaryKey: true}
 }
 
-func def(name string, typ demo.ColumnType, value string) demo.Column {
-	return demo.Column{Name: name, Type: typ, Default: value}
+func col(name string, typ dbfixture.ColumnType) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: typ}
+}
+
+func null(name string, typ dbfixture.ColumnType) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: typ, Nullable: true}
+}
+
+func def(name string, typ dbfixture.ColumnType, value string) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: typ, Default: value}
 }
 
 // rows adds a row unless it violates (bad) and the fixture is the clean variant.
-type rowAdder func(t *demo.Table, bad bool, values ...any)
+type rowAdder func(t *dbfixture.Table, bad bool, values ...any)
 
 func adder(clean bool) rowAdder {
-	return func(t *demo.Table, bad bool, values ...any) {
+	return func(t *dbfixture.Table, bad bool, values ...any) {
 		if bad && clean {
 			return
 		}
@@ -168,11 +172,11 @@ type result struct {
 func scanFixture(t *testing.T, e engine, f fixture, now time.Time) result {
 	t.Helper()
 	ctx := context.Background()
-	var ds demo.Dataset
+	var ds dbfixture.Database
 	for _, tb := range f.tables {
 		ds.Tables = append(ds.Tables, *tb)
 	}
-	require.NoError(t, demo.Load(ctx, e.db, e.dl, ds))
+	require.NoError(t, dbfixture.Load(ctx, e.db, e.dl, ds))
 	if f.grant != nil && e.kind != "sqlite" {
 		f.grant(t, e)
 	}

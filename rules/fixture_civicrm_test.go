@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gdprscan/gdprscan/config"
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
 // civiCRMDatabase is shaped like CiviCRM 5: opt-out flags on civicrm_contact
@@ -18,30 +18,38 @@ import (
 // whose deliveries point at the recipient queue rather than at the contact.
 //
 // Each contact's comment says what it must count for under the untouched init draft.
-func civiCRMDatabase(clean bool, now time.Time) []demo.Table {
+func civiCRMDatabase(clean bool, now time.Time) []dbfixture.Table {
 	day := 24 * time.Hour
 	ago := func(days int) time.Time { return now.Add(-time.Duration(days) * day) }
-	id := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Int, PrimaryKey: true} }
-	num := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Int, Nullable: true} }
-	text := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Text, Nullable: true} }
-	flag := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.SmallInt, Default: "0"} }
-	at := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Timestamp, Nullable: true} }
-	contacts := &demo.Table{Name: "civicrm_contact", Columns: []demo.Column{id("id"), text("contact_type"), flag("do_not_email"), flag("do_not_phone"),
+	id := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.Int, PrimaryKey: true}
+	}
+	num := func(n string) dbfixture.Column { return dbfixture.Column{Name: n, Type: dbfixture.Int, Nullable: true} }
+	text := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.Text, Nullable: true}
+	}
+	flag := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.SmallInt, Default: "0"}
+	}
+	at := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.Timestamp, Nullable: true}
+	}
+	contacts := &dbfixture.Table{Name: "civicrm_contact", Columns: []dbfixture.Column{id("id"), text("contact_type"), flag("do_not_email"), flag("do_not_phone"),
 		flag("is_opt_out"), text("first_name"), text("last_name"), text("job_title"), flag("is_deleted"), at("created_date"), at("modified_date")}}
-	emails := &demo.Table{Name: "civicrm_email", Columns: []demo.Column{id("id"), num("contact_id"), num("location_type_id"), text("email"),
+	emails := &dbfixture.Table{Name: "civicrm_email", Columns: []dbfixture.Column{id("id"), num("contact_id"), num("location_type_id"), text("email"),
 		flag("is_primary"), flag("on_hold"), flag("is_bulkmail"), at("hold_date"), at("reset_date")}}
-	groups := &demo.Table{Name: "civicrm_group", Columns: []demo.Column{id("id"), text("name"), text("title"), text("group_type"), flag("is_active")}}
-	members := &demo.Table{Name: "civicrm_group_contact", Columns: []demo.Column{id("id"), num("group_id"), num("contact_id"), text("status"), num("email_id")}}
-	mailings := &demo.Table{Name: "civicrm_mailing", Columns: []demo.Column{id("id"), text("name"), text("subject"), at("created_date"), at("scheduled_date")}}
-	queue := &demo.Table{Name: "civicrm_mailing_event_queue", Columns: []demo.Column{id("id"), num("job_id"), num("email_id"), num("contact_id"), text("hash")}}
-	delivered := &demo.Table{Name: "civicrm_mailing_event_delivered", Columns: []demo.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
-	opened := &demo.Table{Name: "civicrm_mailing_event_opened", Columns: []demo.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
-	unsubscribes := &demo.Table{Name: "civicrm_mailing_event_unsubscribe", Columns: []demo.Column{id("id"), num("event_queue_id"), flag("org_unsubscribe"), at("time_stamp")}}
+	groups := &dbfixture.Table{Name: "civicrm_group", Columns: []dbfixture.Column{id("id"), text("name"), text("title"), text("group_type"), flag("is_active")}}
+	members := &dbfixture.Table{Name: "civicrm_group_contact", Columns: []dbfixture.Column{id("id"), num("group_id"), num("contact_id"), text("status"), num("email_id")}}
+	mailings := &dbfixture.Table{Name: "civicrm_mailing", Columns: []dbfixture.Column{id("id"), text("name"), text("subject"), at("created_date"), at("scheduled_date")}}
+	queue := &dbfixture.Table{Name: "civicrm_mailing_event_queue", Columns: []dbfixture.Column{id("id"), num("job_id"), num("email_id"), num("contact_id"), text("hash")}}
+	delivered := &dbfixture.Table{Name: "civicrm_mailing_event_delivered", Columns: []dbfixture.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
+	opened := &dbfixture.Table{Name: "civicrm_mailing_event_opened", Columns: []dbfixture.Column{id("id"), num("event_queue_id"), at("time_stamp")}}
+	unsubscribes := &dbfixture.Table{Name: "civicrm_mailing_event_unsubscribe", Columns: []dbfixture.Column{id("id"), num("event_queue_id"), flag("org_unsubscribe"), at("time_stamp")}}
 
 	// bad marks the rows that follow as a violation's, left out of the clean twin.
 	dropping := false
 	bad := func(b bool) { dropping = clean && b }
-	add := func(t *demo.Table, vals ...any) {
+	add := func(t *dbfixture.Table, vals ...any) {
 		if !dropping {
 			t.Rows = append(t.Rows, vals)
 		}
@@ -138,8 +146,8 @@ func civiCRMDatabase(clean bool, now time.Time) []demo.Table {
 	deliver(11, a, 50)
 	unsubscribe(11, a, 20)
 
-	var out []demo.Table
-	for _, t := range []*demo.Table{contacts, emails, groups, members, mailings, queue, delivered, opened, unsubscribes} {
+	var out []dbfixture.Table
+	for _, t := range []*dbfixture.Table{contacts, emails, groups, members, mailings, queue, delivered, opened, unsubscribes} {
 		out = append(out, *t)
 	}
 	return out
@@ -153,7 +161,7 @@ func TestInitDraftOfCiviCRMCountsExactly(t *testing.T) {
 	for _, mk := range engines() {
 		t.Run(mk.kind, func(t *testing.T) {
 			clean := mk.make(t)
-			require.NoError(t, demo.Load(context.Background(), clean.db, clean.dl, demo.Dataset{Tables: civiCRMDatabase(true, now)}))
+			require.NoError(t, dbfixture.Load(context.Background(), clean.db, clean.dl, dbfixture.Database{Tables: civiCRMDatabase(true, now)}))
 			cleanCfg, doc, got := initAndScan(t, clean, now, "CNS-01", "CNS-03")
 			assert.Empty(t, got, "clean twin\n%s", doc)
 			cm := cleanCfg.Sources[0].Mapping // the same shapes are drafted, so zero is a finding
@@ -163,7 +171,7 @@ func TestInitDraftOfCiviCRMCountsExactly(t *testing.T) {
 			assert.Len(t, cm.Withdrawals, 1)
 
 			e := mk.make(t)
-			require.NoError(t, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: civiCRMDatabase(false, now)}))
+			require.NoError(t, dbfixture.Load(context.Background(), e.db, e.dl, dbfixture.Database{Tables: civiCRMDatabase(false, now)}))
 			cfg, doc, got := initAndScan(t, e, now, "CNS-01", "CNS-03")
 			m := cfg.Sources[0].Mapping
 			require.NotNil(t, m.EmailConsent, doc)

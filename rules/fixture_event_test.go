@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
 // eventCRM is a CRM that keeps consent as an event table with history (one row per
@@ -28,31 +28,31 @@ func eventCRM(clean bool, now time.Time) fixture {
 	if clean {
 		optInDefault = "0"
 	}
-	contacts := f.table("contacts", pk("id"), null("email", demo.Text), null("first_name", demo.Text), null("last_name", demo.Text),
-		null("birth_date", demo.Date), null("country", demo.Text), null("lawful_basis", demo.Text),
-		def("marketing_opt_in", demo.SmallInt, optInDefault), null("health_note", demo.LongText),
-		def("is_deleted", demo.SmallInt, "0"), null("deleted_at", demo.Timestamp), col("created_at", demo.Timestamp),
-		null("basis_reviewed_at", demo.Timestamp))
-	consents := f.table("consents", pk("id"), col("contact_id", demo.Int), null("purpose", demo.Text), col("channel", demo.Text),
-		col("status", demo.Text), null("consent_type", demo.Text), col("captured_at", demo.Timestamp), null("capture_method", demo.Text),
-		null("capture_source", demo.Text), null("notice_version", demo.Text), null("withdrawn_at", demo.Timestamp),
-		null("reconfirmed_at", demo.Timestamp), null("parental_ref", demo.Text))
-	sends := f.table("campaign_sends", pk("id"), col("contact_id", demo.Int), col("kind", demo.Text), col("sent_at", demo.Timestamp))
-	lists := f.table("list_members", pk("id"), col("contact_id", demo.Int), col("list_name", demo.Text))
-	web := f.table("web_events", pk("id"), col("contact_id", demo.Int), col("event", demo.Text), null("ip_address", demo.Text), col("occurred_at", demo.Timestamp))
-	orders := f.table("orders", pk("id"), col("contact_id", demo.Int), col("status", demo.Text), col("ordered_at", demo.Timestamp))
-	requests := f.table("erasure_requests", pk("id"), null("contact_id", demo.Int), null("email_hash", demo.Text),
-		col("received_at", demo.Timestamp), null("completed_at", demo.Timestamp), col("status", demo.Text))
-	suppressions := f.table("suppressions", pk("id"), col("email", demo.Text), col("suppressed_at", demo.Timestamp))
-	holds := f.table("legal_holds", pk("id"), null("contact_id", demo.Int), null("reason", demo.Text), null("owner", demo.Text),
-		null("review_at", demo.Timestamp), null("released_at", demo.Timestamp), col("placed_at", demo.Timestamp))
-	notes := f.table("notes", pk("id"), col("contact_id", demo.Int), col("body", demo.LongText), col("created_at", demo.Timestamp))
-	aliasCols := []demo.Column{pk("id"), col("contact_id", demo.Int), col("alias_email", demo.Text)}
+	contacts := f.table("contacts", pk("id"), null("email", dbfixture.Text), null("first_name", dbfixture.Text), null("last_name", dbfixture.Text),
+		null("birth_date", dbfixture.Date), null("country", dbfixture.Text), null("lawful_basis", dbfixture.Text),
+		def("marketing_opt_in", dbfixture.SmallInt, optInDefault), null("health_note", dbfixture.LongText),
+		def("is_deleted", dbfixture.SmallInt, "0"), null("deleted_at", dbfixture.Timestamp), col("created_at", dbfixture.Timestamp),
+		null("basis_reviewed_at", dbfixture.Timestamp))
+	consents := f.table("consents", pk("id"), col("contact_id", dbfixture.Int), null("purpose", dbfixture.Text), col("channel", dbfixture.Text),
+		col("status", dbfixture.Text), null("consent_type", dbfixture.Text), col("captured_at", dbfixture.Timestamp), null("capture_method", dbfixture.Text),
+		null("capture_source", dbfixture.Text), null("notice_version", dbfixture.Text), null("withdrawn_at", dbfixture.Timestamp),
+		null("reconfirmed_at", dbfixture.Timestamp), null("parental_ref", dbfixture.Text))
+	sends := f.table("campaign_sends", pk("id"), col("contact_id", dbfixture.Int), col("kind", dbfixture.Text), col("sent_at", dbfixture.Timestamp))
+	lists := f.table("list_members", pk("id"), col("contact_id", dbfixture.Int), col("list_name", dbfixture.Text))
+	web := f.table("web_events", pk("id"), col("contact_id", dbfixture.Int), col("event", dbfixture.Text), null("ip_address", dbfixture.Text), col("occurred_at", dbfixture.Timestamp))
+	orders := f.table("orders", pk("id"), col("contact_id", dbfixture.Int), col("status", dbfixture.Text), col("ordered_at", dbfixture.Timestamp))
+	requests := f.table("erasure_requests", pk("id"), null("contact_id", dbfixture.Int), null("email_hash", dbfixture.Text),
+		col("received_at", dbfixture.Timestamp), null("completed_at", dbfixture.Timestamp), col("status", dbfixture.Text))
+	suppressions := f.table("suppressions", pk("id"), col("email", dbfixture.Text), col("suppressed_at", dbfixture.Timestamp))
+	holds := f.table("legal_holds", pk("id"), null("contact_id", dbfixture.Int), null("reason", dbfixture.Text), null("owner", dbfixture.Text),
+		null("review_at", dbfixture.Timestamp), null("released_at", dbfixture.Timestamp), col("placed_at", dbfixture.Timestamp))
+	notes := f.table("notes", pk("id"), col("contact_id", dbfixture.Int), col("body", dbfixture.LongText), col("created_at", dbfixture.Timestamp))
+	aliasCols := []dbfixture.Column{pk("id"), col("contact_id", dbfixture.Int), col("alias_email", dbfixture.Text)}
 	if clean {
-		aliasCols = append(aliasCols, col("created_at", demo.Timestamp)) // a date to anchor retention on (RET-03)
+		aliasCols = append(aliasCols, col("created_at", dbfixture.Timestamp)) // a date to anchor retention on (RET-03)
 	}
 	aliases := f.table("contact_aliases", aliasCols...)
-	staff := f.table("staff", pk("id"), col("email", demo.Text), col("full_name", demo.Text), col("created_at", demo.Timestamp))
+	staff := f.table("staff", pk("id"), col("email", dbfixture.Text), col("full_name", dbfixture.Text), col("created_at", dbfixture.Timestamp))
 
 	type person struct {
 		email, basis, country, health any

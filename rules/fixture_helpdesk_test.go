@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/rules/detect"
 )
 
@@ -29,17 +29,17 @@ func helpdeskCRM(clean bool, now time.Time) fixture {
 	f := fixture{name: "helpdesk"}
 	add := adder(clean)
 	at := now.Add(-40 * 24 * time.Hour)
-	contacts := f.table("contacts", pk("id"), col("first_name", demo.Text), col("email", demo.Text),
-		null("birth_date", demo.Date), null("national_id", demo.Text), null("iban", demo.Text),
-		null("passport_number", demo.Text), col("created_at", demo.Timestamp))
-	cases := f.table("cases", pk("id"), col("contact_id", demo.Int), null("description", demo.LongText), col("created_at", demo.Timestamp))
-	notes := f.table("notes", pk("id"), col("contact_id", demo.Int), null("body", demo.LongText), col("created_at", demo.Timestamp))
-	cards := f.table("creditcard", pk("id"), col("contact_id", demo.Int), col("cardnumber", demo.Text), col("created_at", demo.Timestamp))
-	users := f.table("users", pk("id"), col("user_name", demo.Text), col("user_hash", demo.Text), col("created_at", demo.Timestamp))
-	portal := f.table("portal_users", pk("id"), col("login", demo.Text), col("pwd", demo.Text), col("created_at", demo.Timestamp))
-	staff := f.table("mitarbeiter", pk("id"), col("login", demo.Text), col("kennwort", demo.Text), col("created_at", demo.Timestamp))
-	staffFR := f.table("utilisateurs", pk("id"), col("login", demo.Text), col("mot_de_passe", demo.Text), col("created_at", demo.Timestamp))
-	tokens := f.table("api_clients", pk("id"), col("client", demo.Text), col("api_token", demo.Text), col("created_at", demo.Timestamp))
+	contacts := f.table("contacts", pk("id"), col("first_name", dbfixture.Text), col("email", dbfixture.Text),
+		null("birth_date", dbfixture.Date), null("national_id", dbfixture.Text), null("iban", dbfixture.Text),
+		null("passport_number", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	cases := f.table("cases", pk("id"), col("contact_id", dbfixture.Int), null("description", dbfixture.LongText), col("created_at", dbfixture.Timestamp))
+	notes := f.table("notes", pk("id"), col("contact_id", dbfixture.Int), null("body", dbfixture.LongText), col("created_at", dbfixture.Timestamp))
+	cards := f.table("creditcard", pk("id"), col("contact_id", dbfixture.Int), col("cardnumber", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	users := f.table("users", pk("id"), col("user_name", dbfixture.Text), col("user_hash", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	portal := f.table("portal_users", pk("id"), col("login", dbfixture.Text), col("pwd", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	staff := f.table("mitarbeiter", pk("id"), col("login", dbfixture.Text), col("kennwort", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	staffFR := f.table("utilisateurs", pk("id"), col("login", dbfixture.Text), col("mot_de_passe", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	tokens := f.table("api_clients", pk("id"), col("client", dbfixture.Text), col("api_token", dbfixture.Text), col("created_at", dbfixture.Timestamp))
 
 	// Identity numbers: readable ones count for SEC-04, masked, hashed or encrypted ones not.
 	ids := []struct {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/rules/detect"
 )
 
@@ -25,12 +25,12 @@ func stagingCopy(clean bool, now time.Time) fixture {
 	f := fixture{name: "staging"}
 	add := adder(clean)
 	at := now.Add(-30 * 24 * time.Hour)
-	customers := f.table("customers", pk("id"), col("email", demo.Text), col("first_name", demo.Text),
-		col("card_number", demo.Text), null("card_cvv", demo.Text), col("created_at", demo.Timestamp))
-	leads := f.table("leads", pk("id"), col("email", demo.Text), col("created_at", demo.Timestamp))
-	profiles := f.table("profiles", pk("id"), null("passport_number", demo.Text), col("created_at", demo.Timestamp))
-	screening := f.table("screening", pk("id"), null("criminal_record", demo.Text), col("created_at", demo.Timestamp))
-	users := f.table("users", pk("id"), col("username", demo.Text), col("password", demo.Text), col("created_at", demo.Timestamp))
+	customers := f.table("customers", pk("id"), col("email", dbfixture.Text), col("first_name", dbfixture.Text),
+		col("card_number", dbfixture.Text), null("card_cvv", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	leads := f.table("leads", pk("id"), col("email", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	profiles := f.table("profiles", pk("id"), null("passport_number", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	screening := f.table("screening", pk("id"), null("criminal_record", dbfixture.Text), col("created_at", dbfixture.Timestamp))
+	users := f.table("users", pk("id"), col("username", dbfixture.Text), col("password", dbfixture.Text), col("created_at", dbfixture.Timestamp))
 
 	type customer struct {
 		email, card string
@@ -80,7 +80,7 @@ func stagingCopy(clean bool, now time.Time) fixture {
 		add(users, false, int64(i+1), fmt.Sprintf("user%d", i), v, at)
 	}
 	if !clean {
-		bak := f.table("customers_bak", pk("id"), col("email", demo.Text), col("created_at", demo.Timestamp))
+		bak := f.table("customers_bak", pk("id"), col("email", dbfixture.Text), col("created_at", dbfixture.Timestamp))
 		add(bak, true, int64(1), "lena.vogel@gmail.com", at)
 		add(bak, true, int64(2), "j.weber@web.de", at)
 		broad := grantBroadly("customers")

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
 // suiteCRM is built the way SuiteCRM and HubSpot keep people: the lawful basis as a
@@ -26,23 +26,23 @@ func suiteCRM(clean bool, now time.Time) fixture {
 	if clean {
 		optInDefault = "'not-opt-in'"
 	}
-	contacts := f.table("contacts", pk("id"), col("first_name", demo.Text), col("last_name", demo.Text),
-		null("lawful_basis", demo.Text), null("date_reviewed", demo.Date), def("hs_email_optout", demo.SmallInt, "0"),
-		null("opted_out_at", demo.Timestamp), col("marketing_status", demo.Text), def("deleted", demo.SmallInt, "0"),
-		col("date_entered", demo.Timestamp), col("date_modified", demo.Timestamp))
-	addresses := f.table("email_addresses", pk("id"), col("email_address", demo.Text), def("opt_out", demo.SmallInt, "0"),
-		def("confirm_opt_in", demo.Text, optInDefault), null("confirm_opt_in_sent_date", demo.Timestamp),
-		null("confirm_opt_in_date", demo.Timestamp), def("deleted", demo.SmallInt, "0"), col("date_modified", demo.Timestamp))
-	rel := f.table("email_addr_bean_rel", pk("id"), col("email_address_id", demo.Int), col("bean_id", demo.Int),
-		col("bean_module", demo.Text), def("primary_address", demo.SmallInt, "0"), def("deleted", demo.SmallInt, "0"),
-		col("date_modified", demo.Timestamp))
-	lists := f.table("prospect_lists_prospects", pk("id"), col("prospect_list_id", demo.Int), col("related_id", demo.Int),
-		col("related_type", demo.Text), def("deleted", demo.SmallInt, "0"), col("date_modified", demo.Timestamp))
-	campaigns := f.table("campaign_log", pk("id"), col("target_id", demo.Int), col("target_type", demo.Text),
-		col("activity_type", demo.Text), col("activity_date", demo.Timestamp), def("deleted", demo.SmallInt, "0"),
-		col("date_modified", demo.Timestamp))
-	notes := f.table("notes", pk("id"), col("contact_id", demo.Int), col("name", demo.Text), col("description", demo.LongText),
-		def("deleted", demo.SmallInt, "0"), col("date_modified", demo.Timestamp))
+	contacts := f.table("contacts", pk("id"), col("first_name", dbfixture.Text), col("last_name", dbfixture.Text),
+		null("lawful_basis", dbfixture.Text), null("date_reviewed", dbfixture.Date), def("hs_email_optout", dbfixture.SmallInt, "0"),
+		null("opted_out_at", dbfixture.Timestamp), col("marketing_status", dbfixture.Text), def("deleted", dbfixture.SmallInt, "0"),
+		col("date_entered", dbfixture.Timestamp), col("date_modified", dbfixture.Timestamp))
+	addresses := f.table("email_addresses", pk("id"), col("email_address", dbfixture.Text), def("opt_out", dbfixture.SmallInt, "0"),
+		def("confirm_opt_in", dbfixture.Text, optInDefault), null("confirm_opt_in_sent_date", dbfixture.Timestamp),
+		null("confirm_opt_in_date", dbfixture.Timestamp), def("deleted", dbfixture.SmallInt, "0"), col("date_modified", dbfixture.Timestamp))
+	rel := f.table("email_addr_bean_rel", pk("id"), col("email_address_id", dbfixture.Int), col("bean_id", dbfixture.Int),
+		col("bean_module", dbfixture.Text), def("primary_address", dbfixture.SmallInt, "0"), def("deleted", dbfixture.SmallInt, "0"),
+		col("date_modified", dbfixture.Timestamp))
+	lists := f.table("prospect_lists_prospects", pk("id"), col("prospect_list_id", dbfixture.Int), col("related_id", dbfixture.Int),
+		col("related_type", dbfixture.Text), def("deleted", dbfixture.SmallInt, "0"), col("date_modified", dbfixture.Timestamp))
+	campaigns := f.table("campaign_log", pk("id"), col("target_id", dbfixture.Int), col("target_type", dbfixture.Text),
+		col("activity_type", dbfixture.Text), col("activity_date", dbfixture.Timestamp), def("deleted", dbfixture.SmallInt, "0"),
+		col("date_modified", dbfixture.Timestamp))
+	notes := f.table("notes", pk("id"), col("contact_id", dbfixture.Int), col("name", dbfixture.Text), col("description", dbfixture.LongText),
+		def("deleted", dbfixture.SmallInt, "0"), col("date_modified", dbfixture.Timestamp))
 
 	type person struct {
 		basis, reviewed, optedOutAt any

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gdprscan/gdprscan/config"
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/internal/suggest"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/rules/detect"
@@ -30,29 +30,35 @@ import (
 //
 // Each person's comment says what it must count for once `gdprscan init` has drafted
 // the mapping and a scan runs with the draft untouched.
-func suiteCRMDatabase(clean bool, now time.Time) []demo.Table {
+func suiteCRMDatabase(clean bool, now time.Time) []dbfixture.Table {
 	day := 24 * time.Hour
 	ago := func(days int) time.Time { return now.Add(-time.Duration(days) * day) }
 	id := func(kind string, n int) string { return fmt.Sprintf("%s-%04d-4c1e-9a5b-00000000%04d", kind, n, n) }
-	uuid := demo.Column{Name: "id", Type: demo.Text, PrimaryKey: true}
-	text := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Text, Nullable: true} }
-	flag := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.SmallInt, Default: "0"} }
-	at := func(n string) demo.Column { return demo.Column{Name: n, Type: demo.Timestamp, Nullable: true} }
-	stamps := []demo.Column{flag("deleted"), at("date_entered"), at("date_modified")}
-	table := func(name string, cols ...demo.Column) *demo.Table {
-		return &demo.Table{Name: name, Columns: append(cols, stamps...)}
+	uuid := dbfixture.Column{Name: "id", Type: dbfixture.Text, PrimaryKey: true}
+	text := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.Text, Nullable: true}
+	}
+	flag := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.SmallInt, Default: "0"}
+	}
+	at := func(n string) dbfixture.Column {
+		return dbfixture.Column{Name: n, Type: dbfixture.Timestamp, Nullable: true}
+	}
+	stamps := []dbfixture.Column{flag("deleted"), at("date_entered"), at("date_modified")}
+	table := func(name string, cols ...dbfixture.Column) *dbfixture.Table {
+		return &dbfixture.Table{Name: name, Columns: append(cols, stamps...)}
 	}
 	contacts := table("contacts", uuid, text("salutation"), text("first_name"), text("last_name"), text("title"), text("phone_mobile"),
-		text("primary_address_city"), text("lead_source"), demo.Column{Name: "lawful_basis", Type: demo.LongText, Nullable: true},
-		demo.Column{Name: "date_reviewed", Type: demo.Date, Nullable: true}, text("lawful_basis_source"), text("assigned_user_id"))
+		text("primary_address_city"), text("lead_source"), dbfixture.Column{Name: "lawful_basis", Type: dbfixture.LongText, Nullable: true},
+		dbfixture.Column{Name: "date_reviewed", Type: dbfixture.Date, Nullable: true}, text("lawful_basis_source"), text("assigned_user_id"))
 	leads := table("leads", uuid, text("first_name"), text("last_name"), text("title"), text("phone_mobile"), text("status"),
-		flag("converted"), text("lead_source"), demo.Column{Name: "lawful_basis", Type: demo.LongText, Nullable: true}, text("contact_id"))
+		flag("converted"), text("lead_source"), dbfixture.Column{Name: "lawful_basis", Type: dbfixture.LongText, Nullable: true}, text("contact_id"))
 	prospects := table("prospects", uuid, text("first_name"), text("last_name"), text("phone_mobile"), text("lead_id"),
-		demo.Column{Name: "lawful_basis", Type: demo.LongText, Nullable: true})
+		dbfixture.Column{Name: "lawful_basis", Type: dbfixture.LongText, Nullable: true})
 	users := table("users", uuid, text("user_name"), text("first_name"), text("last_name"), text("status"), flag("is_admin"))
 	accounts := table("accounts", uuid, text("name"), text("billing_address_city"), text("industry"))
 	addresses := table("email_addresses", uuid, text("email_address"), text("email_address_caps"), flag("invalid_email"), flag("opt_out"),
-		demo.Column{Name: "confirm_opt_in", Type: demo.Text, Default: "'not-opt-in'"}, at("confirm_opt_in_date"), at("confirm_opt_in_sent_date"))
+		dbfixture.Column{Name: "confirm_opt_in", Type: dbfixture.Text, Default: "'not-opt-in'"}, at("confirm_opt_in_date"), at("confirm_opt_in_sent_date"))
 	rel := table("email_addr_bean_rel", uuid, text("email_address_id"), text("bean_id"), text("bean_module"), flag("primary_address"), flag("reply_to_address"))
 	lists := table("prospect_lists", uuid, text("name"), text("list_type"), text("description"))
 	members := table("prospect_lists_prospects", uuid, text("prospect_list_id"), text("related_id"), text("related_type"))
@@ -63,7 +69,7 @@ func suiteCRMDatabase(clean bool, now time.Time) []demo.Table {
 	// bad marks the rows that follow as a violation's, left out of the clean twin.
 	dropping := false
 	bad := func(b bool) { dropping = clean && b }
-	row := func(t *demo.Table, deleted int64, entered, modified time.Time, vals ...any) {
+	row := func(t *dbfixture.Table, deleted int64, entered, modified time.Time, vals ...any) {
 		if !dropping {
 			t.Rows = append(t.Rows, append(vals, deleted, entered, modified))
 		}
@@ -238,8 +244,8 @@ func suiteCRMDatabase(clean bool, now time.Time) []demo.Table {
 	row(accounts, 0, ago(900), ago(10), a, "Nordlicht Logistik GmbH", "Bremen", "Transportation")
 	address(a, "Accounts", "info@nordlicht-logistik.de", "not-opt-in", 0, ago(900), 0)
 
-	var out []demo.Table
-	for _, t := range []*demo.Table{contacts, leads, prospects, users, accounts, addresses, rel, lists, members, campaigns, clog} {
+	var out []dbfixture.Table
+	for _, t := range []*dbfixture.Table{contacts, leads, prospects, users, accounts, addresses, rel, lists, members, campaigns, clog} {
 		out = append(out, *t)
 	}
 	return out
@@ -295,7 +301,7 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 	for _, mk := range engines() {
 		t.Run(mk.kind, func(t *testing.T) {
 			clean := mk.make(t)
-			require.NoError(t, demo.Load(context.Background(), clean.db, clean.dl, demo.Dataset{Tables: suiteCRMDatabase(true, now)}))
+			require.NoError(t, dbfixture.Load(context.Background(), clean.db, clean.dl, dbfixture.Database{Tables: suiteCRMDatabase(true, now)}))
 			cleanCfg, doc, got := initAndScan(t, clean, now, "CNS-01", "CNS-03", "RET-01")
 			assert.Empty(t, got, "clean twin\n%s", doc)
 			cm := cleanCfg.Sources[0].Mapping // the same shapes are drafted, so zero is a finding
@@ -306,7 +312,7 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 			assert.Len(t, cm.Retention, 2)
 
 			e := mk.make(t)
-			require.NoError(t, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: suiteCRMDatabase(false, now)}))
+			require.NoError(t, dbfixture.Load(context.Background(), e.db, e.dl, dbfixture.Database{Tables: suiteCRMDatabase(false, now)}))
 			cfg, doc, got := initAndScan(t, e, now, "CNS-01", "CNS-03", "RET-01")
 			for _, raw := range []string{"Lindqvist", "posteo.de", "+49 151"} {
 				require.NotContains(t, doc, raw, "no sampled personal value in the draft")

@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gdprscan/gdprscan/config"
-	"github.com/gdprscan/gdprscan/internal/demo"
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/rules"
 	"github.com/gdprscan/gdprscan/scanner"
 )
@@ -28,7 +28,7 @@ func BenchmarkFreeTextRules(b *testing.B) {
 		n = v
 	}
 	now := time.Now().UTC()
-	notes := demo.Table{Name: "notes", Columns: []demo.Column{pk("id"), col("contact_id", demo.Int), col("body", demo.LongText)}}
+	notes := dbfixture.Table{Name: "notes", Columns: []dbfixture.Column{pk("id"), col("contact_id", dbfixture.Int), col("body", dbfixture.LongText)}}
 	for i := 1; i <= n; i++ {
 		text := fmt.Sprintf("Called about renewal %d, will follow up next week; sent the updated quote, waiting for procurement sign-off.", i)
 		switch {
@@ -44,7 +44,7 @@ func BenchmarkFreeTextRules(b *testing.B) {
 	for _, mk := range engines() {
 		b.Run(mk.kind, func(b *testing.B) {
 			e := mk.make(b)
-			require.NoError(b, demo.Load(context.Background(), e.db, e.dl, demo.Dataset{Tables: []demo.Table{notes}}))
+			require.NoError(b, dbfixture.Load(context.Background(), e.db, e.dl, dbfixture.Database{Tables: []dbfixture.Table{notes}}))
 			cfg, err := config.Load([]byte("sources: [{name: fx, kind: sqlite, dsn: x}]\n"), "bench.yaml")
 			require.NoError(b, err)
 			cfg.Sources[0].Kind, cfg.Sources[0].DSN = e.kind, config.Secret(e.dsn)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
 // Contact groups. Every contact belongs to exactly one; the planted counts follow from
@@ -151,14 +153,15 @@ func (g *gen) genContacts() {
 	}
 	g.contacts = cs
 
-	t := Table{Name: "contacts", Columns: []Column{
-		pk("id"), col("account_id", Int), col("salutation", Text), col("first_name", Text), col("last_name", Text),
-		col("email", Text), col("phone", Text), col("mobile", Text), null("birth_date", Date),
-		col("street", Text), col("city", Text), col("postcode", Text), col("country_code", Text), col("job_title", Text),
-		null("national_id", Text), null("lawful_basis", Text),
-		{Name: "marketing_opt_in", Type: SmallInt, Default: "0"},
-		null("health_condition", LongText), col("created_at", Timestamp), col("updated_at", Timestamp),
-		{Name: "is_deleted", Type: SmallInt, Default: "0"}, null("deleted_at", Timestamp),
+	t := dbfixture.Table{Name: "contacts", Columns: []dbfixture.Column{
+		pk("id"), col("account_id", dbfixture.Int), col("salutation", dbfixture.Text), col("first_name", dbfixture.Text), col("last_name", dbfixture.Text),
+		col("email", dbfixture.Text), col("phone", dbfixture.Text), col("mobile", dbfixture.Text), null("birth_date", dbfixture.Date),
+		col("street", dbfixture.Text), col("city", dbfixture.Text), col("postcode", dbfixture.Text), col("country_code", dbfixture.Text),
+		col("job_title", dbfixture.Text),
+		null("national_id", dbfixture.Text), null("lawful_basis", dbfixture.Text),
+		{Name: "marketing_opt_in", Type: dbfixture.SmallInt, Default: "0"},
+		null("health_condition", dbfixture.LongText), col("created_at", dbfixture.Timestamp), col("updated_at", dbfixture.Timestamp),
+		{Name: "is_deleted", Type: dbfixture.SmallInt, Default: "0"}, null("deleted_at", dbfixture.Timestamp),
 	}}
 	for _, p := range cs {
 		sal := p.c.SalF
@@ -430,10 +433,10 @@ func (g *gen) genConsent() {
 	}
 	slices.SortStableFunc(rows, func(a, b consentRow) int { return a.captured.Compare(b.captured) })
 
-	t := Table{Name: "consent_records", Columns: []Column{
-		pk("id"), col("contact_id", Int), col("purpose", Text), col("channel", Text), col("status", Text),
-		col("captured_at", Timestamp), col("capture_method", Text), null("capture_source", Text),
-		null("notice_version", Text), null("withdrawn_at", Timestamp),
+	t := dbfixture.Table{Name: "consent_records", Columns: []dbfixture.Column{
+		pk("id"), col("contact_id", dbfixture.Int), col("purpose", dbfixture.Text), col("channel", dbfixture.Text), col("status", dbfixture.Text),
+		col("captured_at", dbfixture.Timestamp), col("capture_method", dbfixture.Text), null("capture_source", dbfixture.Text),
+		null("notice_version", dbfixture.Text), null("withdrawn_at", dbfixture.Timestamp),
 	}}
 	for i, r := range rows {
 		status := "withdrawn"

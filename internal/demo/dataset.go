@@ -3,100 +3,23 @@
 // Generate produces the same data for a given "now" (a fixed math/rand/v2 seed, no map
 // iteration in the output). Every date is an offset from now and every planted violation
 // sits far from its threshold, so the counts in Expected hold whenever the data is
-// scanned, not only on the day it was built. DDL, Load and BuildSQLite put the dataset
-// into PostgreSQL, MySQL/MariaDB or SQLite.
+// scanned, not only on the day it was built. The tables are internal/dbfixture tables:
+// Load and BuildSQLite put them into PostgreSQL, MySQL/MariaDB or SQLite.
 package demo
 
 import (
 	"slices"
 	"unicode/utf8"
+
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
-// ColumnType is a portable column type; DDL maps it per dialect.
-type ColumnType int
-
-const (
-	Int       ColumnType = iota // integer
-	BigInt                      // 64-bit integer
-	SmallInt                    // 0/1 flags
-	Text                        // short text, varchar(255)
-	LongText                    // unbounded text
-	Date                        // calendar date
-	Timestamp                   // date and time, UTC, second precision
-	Decimal                     // money, numeric(12,2)
-)
-
-// String names the type for messages.
-func (t ColumnType) String() string {
-	switch t {
-	case Int:
-		return "Int"
-	case BigInt:
-		return "BigInt"
-	case SmallInt:
-		return "SmallInt"
-	case Text:
-		return "Text"
-	case LongText:
-		return "LongText"
-	case Date:
-		return "Date"
-	case Timestamp:
-		return "Timestamp"
-	case Decimal:
-		return "Decimal"
-	}
-	return "ColumnType(?)"
-}
-
-// Column describes one column.
-type Column struct {
-	Name       string
-	Type       ColumnType
-	Nullable   bool
-	PrimaryKey bool
-	Default    string // SQL default literal, or "" for none
-}
-
-// Table is a table with its rows. Cell values are nil, int64 (Int, BigInt, SmallInt),
-// string (Text, LongText), time.Time in UTC (Date, Timestamp) or float64 (Decimal).
-type Table struct {
-	Name    string
-	Columns []Column
-	Rows    [][]any
-}
-
-// View is a view whose SQL is a portable SELECT over unquoted simple names.
-type View struct {
-	Name, SQL string
-}
-
-// Dataset is the whole demo database.
+// Dataset is the whole demo database: its tables and views, and the personal values
+// seeded into them.
 type Dataset struct {
-	Tables []Table
-	Views  []View
+	dbfixture.Database
 
 	personal []string // raw personal values seeded, for PersonalValues
-}
-
-// Table returns the named table, or nil.
-func (d Dataset) Table(name string) *Table {
-	for i := range d.Tables {
-		if d.Tables[i].Name == name {
-			return &d.Tables[i]
-		}
-	}
-	return nil
-}
-
-// ColumnIndex returns the position of the named column, or -1.
-func (t Table) ColumnIndex(name string) int {
-	for i, c := range t.Columns {
-		if c.Name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // PersonalValues returns every raw personal value seeded — first, last and full names,

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 )
 
 // Seed of the generator. Changing it changes every value (not the planted counts).
@@ -97,7 +99,7 @@ func Generate(now time.Time) Dataset {
 	g.genDecoys()
 	g.genBackup()
 	g.ds.Tables = orderTables(g.ds.Tables)
-	g.ds.Views = []View{{Name: "active_contacts", SQL: "SELECT id, first_name, last_name, email FROM contacts WHERE is_deleted = 0"}}
+	g.ds.Views = []dbfixture.View{{Name: "active_contacts", SQL: "SELECT id, first_name, last_name, email FROM contacts WHERE is_deleted = 0"}}
 	g.ds.personal = personalSet(g.personal)
 	return g.ds
 }
@@ -106,8 +108,8 @@ func Generate(now time.Time) Dataset {
 var tableOrder = []string{"accounts", "contacts", "leads", "consent_records", "orders", "invoices", "payments",
 	"activities", "notes", "erasure_requests", "users", "products", "countries", "company_settings", "contacts_bak_2023"}
 
-func orderTables(ts []Table) []Table {
-	out := make([]Table, 0, len(ts))
+func orderTables(ts []dbfixture.Table) []dbfixture.Table {
+	out := make([]dbfixture.Table, 0, len(ts))
 	for _, name := range tableOrder {
 		for _, t := range ts {
 			if t.Name == name {
@@ -242,8 +244,14 @@ func (g *gen) remember(values ...string) { g.personal = append(g.personal, value
 
 // --- column helpers --------------------------------------------------------------------------
 
-func pk(name string) Column { return Column{Name: name, Type: Int, PrimaryKey: true} }
+func pk(name string) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: dbfixture.Int, PrimaryKey: true}
+}
 
-func col(name string, t ColumnType) Column { return Column{Name: name, Type: t} }
+func col(name string, t dbfixture.ColumnType) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: t}
+}
 
-func null(name string, t ColumnType) Column { return Column{Name: name, Type: t, Nullable: true} }
+func null(name string, t dbfixture.ColumnType) dbfixture.Column {
+	return dbfixture.Column{Name: name, Type: t, Nullable: true}
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gdprscan/gdprscan/internal/dbfixture"
 	"github.com/gdprscan/gdprscan/internal/synth"
 )
 
@@ -21,9 +22,9 @@ import (
 
 func (g *gen) genAccounts() {
 	g.accounts = accountSeeds
-	t := Table{Name: "accounts", Columns: []Column{
-		pk("id"), col("name", Text), col("industry", Text), col("vat_number", Text), col("street", Text),
-		col("city", Text), col("postcode", Text), col("country_code", Text), col("created_at", Timestamp),
+	t := dbfixture.Table{Name: "accounts", Columns: []dbfixture.Column{
+		pk("id"), col("name", dbfixture.Text), col("industry", dbfixture.Text), col("vat_number", dbfixture.Text), col("street", dbfixture.Text),
+		col("city", dbfixture.Text), col("postcode", dbfixture.Text), col("country_code", dbfixture.Text), col("created_at", dbfixture.Timestamp),
 	}}
 	for i, a := range accountSeeds {
 		c := countryByCode(a.Country)
@@ -48,9 +49,9 @@ func (g *gen) accountFor(c *country, club bool) int64 {
 }
 
 func (g *gen) genUsers() {
-	t := Table{Name: "users", Columns: []Column{
-		pk("id"), col("username", Text), col("email", Text), col("full_name", Text), col("password_hash", Text),
-		col("role", Text), col("last_login_at", Timestamp), col("created_at", Timestamp),
+	t := dbfixture.Table{Name: "users", Columns: []dbfixture.Column{
+		pk("id"), col("username", dbfixture.Text), col("email", dbfixture.Text), col("full_name", dbfixture.Text), col("password_hash", dbfixture.Text),
+		col("role", dbfixture.Text), col("last_login_at", dbfixture.Timestamp), col("created_at", dbfixture.Timestamp),
 	}}
 	const n = nUsers
 	kind := g.r.Perm(n) // bcrypt, then MD5, SHA-1 and plaintext
@@ -177,17 +178,17 @@ func (g *gen) genOrders() {
 	}
 	slices.SortStableFunc(orders, func(a, b order) int { return a.at.Compare(b.at) })
 
-	ot := Table{Name: "orders", Columns: []Column{
-		pk("id"), col("contact_id", Int), col("order_number", Text), col("status", Text),
-		col("total_amount", Decimal), col("currency", Text), col("ordered_at", Timestamp),
+	ot := dbfixture.Table{Name: "orders", Columns: []dbfixture.Column{
+		pk("id"), col("contact_id", dbfixture.Int), col("order_number", dbfixture.Text), col("status", dbfixture.Text),
+		col("total_amount", dbfixture.Decimal), col("currency", dbfixture.Text), col("ordered_at", dbfixture.Timestamp),
 	}}
-	it := Table{Name: "invoices", Columns: []Column{
-		pk("id"), col("order_id", Int), col("contact_id", Int), col("invoice_number", Text),
-		col("billing_iban", Text), col("amount", Decimal), col("issued_at", Timestamp),
+	it := dbfixture.Table{Name: "invoices", Columns: []dbfixture.Column{
+		pk("id"), col("order_id", dbfixture.Int), col("contact_id", dbfixture.Int), col("invoice_number", dbfixture.Text),
+		col("billing_iban", dbfixture.Text), col("amount", dbfixture.Decimal), col("issued_at", dbfixture.Timestamp),
 	}}
-	pt := Table{Name: "payments", Columns: []Column{
-		pk("id"), col("order_id", Int), col("card_holder", Text), col("card_number", Text),
-		null("card_cvv", Text), col("card_expiry", Text), col("paid_at", Timestamp),
+	pt := dbfixture.Table{Name: "payments", Columns: []dbfixture.Column{
+		pk("id"), col("order_id", dbfixture.Int), col("card_holder", dbfixture.Text), col("card_number", dbfixture.Text),
+		null("card_cvv", dbfixture.Text), col("card_expiry", dbfixture.Text), col("paid_at", dbfixture.Timestamp),
 	}}
 	plain, cvv := make([]bool, nPaidOrders), make([]bool, nPaidOrders)
 	for _, i := range g.r.Perm(nPaidOrders)[:nPlainPAN] {
@@ -334,9 +335,9 @@ func (g *gen) genActivities() {
 		acts = append(acts, g.newActivity(int64(nContacts+1+k), kind, g.ago(5, 700)))
 	}
 	slices.SortStableFunc(acts, func(a, b activity) int { return a.at.Compare(b.at) })
-	t := Table{Name: "activities", Columns: []Column{
-		pk("id"), col("contact_id", Int), col("activity_type", Text), col("subject", Text),
-		col("occurred_at", Timestamp), null("ip_address", Text),
+	t := dbfixture.Table{Name: "activities", Columns: []dbfixture.Column{
+		pk("id"), col("contact_id", dbfixture.Int), col("activity_type", dbfixture.Text), col("subject", dbfixture.Text),
+		col("occurred_at", dbfixture.Timestamp), null("ip_address", dbfixture.Text),
 	}}
 	for i, a := range acts {
 		t.Rows = append(t.Rows, []any{int64(i + 1), a.contact, a.kind, a.subject, a.at, a.ip})
@@ -398,7 +399,9 @@ func (g *gen) genNotes() {
 		notes = append(notes, note{contact: p.id, body: body, at: g.within(p.created, g.now.Add(-time.Minute))})
 	}
 	slices.SortStableFunc(notes, func(a, b note) int { return a.at.Compare(b.at) })
-	t := Table{Name: "notes", Columns: []Column{pk("id"), col("contact_id", Int), col("body", LongText), col("created_at", Timestamp)}}
+	t := dbfixture.Table{Name: "notes", Columns: []dbfixture.Column{
+		pk("id"), col("contact_id", dbfixture.Int), col("body", dbfixture.LongText), col("created_at", dbfixture.Timestamp),
+	}}
 	for i, n := range notes {
 		t.Rows = append(t.Rows, []any{int64(i + 1), n.contact, n.body, n.at})
 	}
@@ -450,9 +453,9 @@ func (g *gen) genErasure() {
 		reqs = append(reqs, q)
 	}
 	slices.SortStableFunc(reqs, func(a, b request) int { return a.received.(time.Time).Compare(b.received.(time.Time)) })
-	t := Table{Name: "erasure_requests", Columns: []Column{
-		pk("id"), null("contact_id", Int), col("requester_email_hash", Text), col("received_at", Timestamp),
-		null("completed_at", Timestamp), col("status", Text),
+	t := dbfixture.Table{Name: "erasure_requests", Columns: []dbfixture.Column{
+		pk("id"), null("contact_id", dbfixture.Int), col("requester_email_hash", dbfixture.Text), col("received_at", dbfixture.Timestamp),
+		null("completed_at", dbfixture.Timestamp), col("status", dbfixture.Text),
 	}}
 	for i, q := range reqs {
 		t.Rows = append(t.Rows, []any{int64(i + 1), q.contact, q.hash, q.received, q.completed, q.status})
@@ -523,10 +526,10 @@ func (g *gen) genLeads() {
 			company, g.r.pick(leadSources), status, created, inbound}})
 	}
 	slices.SortStableFunc(leads, func(a, b lead) int { return a.created.Compare(b.created) })
-	t := Table{Name: "leads", Columns: []Column{
-		pk("id"), col("first_name", Text), col("last_name", Text), col("email", Text), col("phone", Text),
-		col("company_name", Text), col("lead_source", Text), col("status", Text), col("created_at", Timestamp),
-		null("last_inbound_at", Timestamp),
+	t := dbfixture.Table{Name: "leads", Columns: []dbfixture.Column{
+		pk("id"), col("first_name", dbfixture.Text), col("last_name", dbfixture.Text), col("email", dbfixture.Text), col("phone", dbfixture.Text),
+		col("company_name", dbfixture.Text), col("lead_source", dbfixture.Text), col("status", dbfixture.Text), col("created_at", dbfixture.Timestamp),
+		null("last_inbound_at", dbfixture.Timestamp),
 	}}
 	for i, l := range leads {
 		l.row[0] = int64(i + 1)
@@ -538,8 +541,9 @@ func (g *gen) genLeads() {
 // --- decoys and the stray backup -----------------------------------------------------------
 
 func (g *gen) genDecoys() {
-	pt := Table{Name: "products", Columns: []Column{
-		pk("id"), col("sku", Text), col("name", Text), col("version", Text), col("category", Text), col("price", Decimal),
+	pt := dbfixture.Table{Name: "products", Columns: []dbfixture.Column{
+		pk("id"), col("sku", dbfixture.Text), col("name", dbfixture.Text), col("version", dbfixture.Text),
+		col("category", dbfixture.Text), col("price", dbfixture.Decimal),
 	}}
 	skus := g.r.Perm(90000)
 	for i := 0; i < nProducts; i++ {
@@ -549,11 +553,15 @@ func (g *gen) genDecoys() {
 			fmt.Sprintf("%d.%d.%d", g.r.between(1, 5), g.r.IntN(10), g.r.IntN(20)),
 			base[1], float64(g.r.between(900, 250000)) / 100})
 	}
-	ct := Table{Name: "countries", Columns: []Column{{Name: "code", Type: Text, PrimaryKey: true}, col("name", Text)}}
+	ct := dbfixture.Table{Name: "countries", Columns: []dbfixture.Column{
+		{Name: "code", Type: dbfixture.Text, PrimaryKey: true}, col("name", dbfixture.Text),
+	}}
 	for _, c := range countryNames {
 		ct.Rows = append(ct.Rows, []any{c[0], c[1]})
 	}
-	st := Table{Name: "company_settings", Columns: []Column{pk("id"), col("setting_key", Text), col("setting_value", LongText)}}
+	st := dbfixture.Table{Name: "company_settings", Columns: []dbfixture.Column{
+		pk("id"), col("setting_key", dbfixture.Text), col("setting_value", dbfixture.LongText),
+	}}
 	for i, kv := range [][2]string{
 		{"company_name", ownCompany},
 		{"company_address", ownAddress},
@@ -579,8 +587,9 @@ func (g *gen) genBackup() {
 	}
 	picked := g.r.Perm(len(old))[:nBackup]
 	slices.Sort(picked)
-	t := Table{Name: "contacts_bak_2023", Columns: []Column{
-		pk("id"), col("first_name", Text), col("last_name", Text), col("email", Text), col("phone", Text), col("created_at", Timestamp),
+	t := dbfixture.Table{Name: "contacts_bak_2023", Columns: []dbfixture.Column{
+		pk("id"), col("first_name", dbfixture.Text), col("last_name", dbfixture.Text), col("email", dbfixture.Text),
+		col("phone", dbfixture.Text), col("created_at", dbfixture.Timestamp),
 	}}
 	for _, i := range picked {
 		p := old[i]
