@@ -103,7 +103,7 @@ const fastZipRows = 20_000
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		return newParallelDeflate(out, flate.BestSpeed), nil
 	})
 	return zw
 }
