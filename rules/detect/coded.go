@@ -58,7 +58,7 @@ func codedMatch(name string, nm nameMatch, typ typeKind) *nameMatch {
 
 // orderWords are employment entries that, as a bare number, are more often a sort order
 // or a flag than a code: position, function.
-var orderWords = wordSet("position function")
+var orderWords = wordList("order_words")
 
 // looksCoded: every value is a short code without spaces (1226, 3, MR, FR-75).
 func looksCoded(vals []string) bool {
@@ -93,24 +93,19 @@ const (
 )
 
 var (
-	employeeNouns = wordSet("employee staff personnel worker mitarbeiter angestellte salarie employe " +
-		"empleado dipendente medewerker werknemer pracownik funcionario colaborador yuangong emp empl " +
-		"salesperson salespeople salesrep 员工")
-	payNouns        = wordSet("pay payroll salary wage compensation payslip paie gehalt lohn nomina stipendio salaris loon wynagrodzenie")
-	assignmentNouns = wordSet("history assignment assignments contract contracts")
+	employeeNouns   = wordList("employee_nouns")
+	payNouns        = wordList("pay_nouns")
+	assignmentNouns = wordList("assignment_nouns")
 	// employment attributes an assignment table is the history of
-	hrAttributes = wordSet("territory department job position shift contract hr")
+	hrAttributes = wordList("hr_attributes")
 	// relationWords name another person (ReportsTo, manager_id, coach_id): not the employee's measures.
-	relationWords = wordSet("reports manager supervisor parent coach mentor leader boss head vorgesetzter responsable")
+	relationWords = wordList("relation_words")
 	// auditWords mark a row's bookkeeping (ModifiedDate, created_at, rowguid).
-	auditWords = wordSet("modified created updated deleted inserted changed rowguid version write create " +
-		"sort order sequence seq lock revision rev rowversion tenant count counter attempts purged " +
-		"docstatus idx")
+	auditWords = wordList("audit_words")
 	// keyWords end the names of keys and record numbers (emp_number, staff_no).
-	keyWords = wordSet("number no nr num code key")
+	keyWords = wordList("key_words")
 	// periodWords name the start and end of an assignment or an employment.
-	periodWords = wordSet("start end begin from to until since valid effective join joined joining " +
-		"relieving relieved exit left leaving")
+	periodWords = wordList("period_words")
 )
 
 // hrTopicOf judges a table about employees from its name and its key columns.

@@ -19,20 +19,7 @@ var emailDetector = detector{
 }
 
 // roleMailboxes are the local parts of an organisation's shared addresses: info@, sales@.
-var roleMailboxes = wordSet("info information contact contacts contactus kontakt kontakte hello hallo hi " +
-	"mail office buero service support help helpdesk hilfe sales vertrieb verkauf marketing press presse " +
-	"media billing invoice invoices rechnung rechnungen accounts accounting buchhaltung finance finanzen " +
-	"hr jobs career careers karriere bewerbung team admin administrator webmaster postmaster hostmaster " +
-	"noreply donotreply orders order bestellung bestellungen shop store reception empfang zentrale " +
-	"enquiries inquiries anfrage anfragen booking bookings reservations accueil commercial compta " +
-	"comptabilite ventas contacto administracion atencion clientes amministrazione vendite ordini " +
-	"assistenza verkoop klantenservice administratie biuro sprzedaz obsluga vendas contato atendimento " +
-	"financeiro comercial faturamento geral secretaria privacy datenschutz dpo gdpr legal compliance " +
-	"abuse security it purchasing einkauf procurement logistics versand shipping " +
-	// charities and associations, and no-reply in the CRM languages
-	"events event donations donate giving fundraising supportercare supporters membership members " +
-	"newsletter news volunteering nepasrepondre noresponder nonrispondere geenantwoord keineantwort " +
-	"naoresponda")
+var roleMailboxes = wordList("role_mailboxes")
 
 // isRoleAddress: an address of a role, not a person (info@acme.de, no-reply@shop.com).
 func isRoleAddress(v string) bool {
@@ -63,9 +50,7 @@ func isRoleAddress(v string) bool {
 
 // notTLD are endings that look like top-level domains but are file names, reserved or
 // internal names: "logo@2x.png", "admin@localhost.localdomain".
-var notTLD = wordSet("png jpg jpeg gif svg webp bmp ico tif tiff css js json html htm xml pdf txt csv " +
-	"doc docx xls xlsx zip gz tar exe dll php asp jsp local localhost localdomain internal lan intranet " +
-	"invalid test example corp home")
+var notTLD = wordList("not_tld")
 
 func checkEmail(v string, _ *env) level {
 	if !validEmail(v) && mailboxes(v) == nil {
@@ -358,11 +343,7 @@ var addressDetector = detector{
 
 // streetWords are street types in the languages of the vocabulary; a value that has one and
 // a number is an address.
-var streetWords = wordSet("street st road rd avenue ave av lane ln drive dr boulevard blvd bd way " +
-	"court ct place pl square sq close crescent terrace strasse str weg gasse platz allee damm " +
-	"chaussee ufer rue chemin impasse allee quai route calle avenida avda plaza paseo camino carrer " +
-	"via viale piazza corso vicolo largo straat laan plein gracht kade singel steeg ulica ul aleja " +
-	"al plac osiedle os rua travessa praca estrada rodovia")
+var streetWords = wordList("street_words")
 
 // streetSuffixes end German, Dutch and Scandinavian street names written as one word:
 // Hauptstraße, Kalverstraat, Storgatan.

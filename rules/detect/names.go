@@ -75,41 +75,23 @@ func buildVocabulary(ts []term) (v map[string]term, conflicts []string, maxWords
 // Words next to a match that say the column is about the data, not the data itself.
 var (
 	// flagWords mark consent, validity and preference flags: email_opt_in, phone_verified.
-	flagWords = wordSet("opt optin optout opted consent consents consented subscribed unsubscribed " +
-		"subscription subscribe unsubscribe allowed allow permission permitted enabled verified " +
-		"verify verification valid validated validation invalid confirmed confirmation bounced " +
-		"bounce bounces undeliverable blacklisted blocklisted suppressed pref prefs preference " +
-		"preferences visible visibility public hidden required optional dnc")
+	flagWords = wordList("flag_words")
 	// metaWords mark descriptions of the data: email_format, phone_type, password_policy.
-	metaWords = wordSet("type types format status count cnt counter length len score template " +
-		"templates source label kind domain provider lang language locale encoding charset method " +
-		"mode policy strength version algo algorithm scheme error errors attempts attempt retries " +
-		"sent reason quality currency mask masked last4 pattern regex rule rules setting settings " +
-		"config category categories level changed change reset expires expiry expiration timezone tz " +
-		"prefix suffix file files folder archive attachment")
+	metaWords = wordList("meta_words")
 	// timeWords mark timestamps: email_verified_at, phone_updated.
-	timeWords = wordSet("at on date dt time ts timestamp datetime datum since until updated " +
-		"modified created deleted when")
+	timeWords = wordList("time_words")
 	// hashWords mark digests: email_hash, sha256_email.
-	hashWords = wordSet("hash hashed sha sha1 sha256 sha512 md5 digest checksum crc hmac salt salted")
+	hashWords = wordList("hash_words")
 	// refWords mark keys into another table: phone_id, address_fk.
-	refWords = wordSet("id ids fk uuid guid ref")
+	refWords = wordList("ref_words")
 	// consentWords are the flag words that still apply to special categories.
-	consentWords = wordSet("opt optin optout opted consent consents consented permission")
+	consentWords = wordList("consent_words")
 	// leadKill words before a match make it a flag or a count: is_email_verified, has_phone,
 	// nb_emails, hashed_email.
-	leadKill = unionWithout(wordSet("public hidden visible required optional pref prefs preference preferences"),
-		wordSet("is has can should must do does dont allow allows use uses send enable "+
-			"disable nb num count cnt total no not non hashed hash sha256 sha1 md5 max min unsub "+
-			"masked last4"), flagWords)
+	leadKill = unionWithout(wordList("lead_kill_options"),
+		wordList("lead_kill_words"), flagWords)
 	// neutralWords after a match change nothing: phone_number, email_address_2, zip_code, iban_c.
-	neutralWords = wordSet("no nr nbr num number nummer numero nro value val text txt str string c " +
-		"field fld raw full main primary line ext extension code e164 intl international national " +
-		"formatted normalized normalised clean display orig original old prev previous new alt " +
-		"other work home private personal business office group range band bracket class url uri " +
-		"path link blob data image img info details detail list addr enc encrypted crypt x " +
-		"custom cf studio hs sf tbl tmp bak copy mobile fixed landline direct cell plain clear caps " +
-		"upper lower uc lc")
+	neutralWords = wordList("neutral_words")
 )
 
 // exempt lists the modifier sets that do not turn off a category's match.
@@ -129,7 +111,7 @@ var exempt = map[Category][]map[string]bool{
 }
 
 // visibilityWords say who may see a note; after a free-text name they name the note.
-var visibilityWords = wordSet("public hidden visible visibility internal")
+var visibilityWords = wordList("visibility_words")
 
 // modifierKills reports whether word w before (lead) or after a match of category cat turns
 // the match off. For Art. 9 and 10 data only consent words do: "has_disability",
@@ -157,44 +139,15 @@ func modifierKills(cat Category, w string, lead bool) bool {
 
 // bareNames are the words for "name" (and "title") on their own. Qualified by a person word
 // they are about a person; by any other word ("product_name", "page_title") about a thing.
-var bareNames = wordSet("name naam nom nombre nome navn namn nimi nm title titel tittel")
+var bareNames = wordList("bare_names")
 
 // personQualifiers before a bare name make it a person's name: contact_name, billing_name,
 // requester_name. In Romance languages they follow it: nome_paciente, nombre_cliente, nm_mae.
-var personQualifiers = wordSet("first last given family full middle maiden birth sur nick real legal " +
-	"preferred contact person customer cust client patient employee emp member guest user owner holder " +
-	"cardholder beneficiary recipient sender parent guardian mother father spouse partner child " +
-	"emergency billing bill shipping ship delivery invoice applicant candidate student teacher " +
-	"doctor manager signatory subscriber lead prospect participant attendee donor volunteer kunde " +
-	"kunden vor nach famille usuario cliente kontakt klant assistant secretary supervisor formal " +
-	"academic professional honorific courtesy job " +
-	// more people a CRM, helpdesk or HR system names
-	"requester requestor reporter visitor caller submitter author assignee agent rep representative " +
-	"consultant advisor adviser physician nurse therapist dentist lawyer insured policyholder tenant " +
-	"landlord buyer payer payee passenger traveler traveller witness victim suspect heir reviewer " +
-	"commenter speaker trainer coach instructor mentor tutor learner trainee intern apprentice " +
-	"athlete player referee winner nominee signer approver borrower renter occupant husband wife " +
-	"daughter sibling brother sister grandparent kin friend referrer dependent dependant insuree " +
-	"addressee clerk cashier operator technician household " +
-	// DE, FR, ES, IT, NL, PL, PT
-	"besucher antragsteller mieter vermieter ehepartner ehemann ehefrau vater mutter eltern arzt " +
-	"bewerber interessent teilnehmer ansprechpartner inhaber halter versicherte versicherter lehrer " +
-	"mitglied mitarbeiter patienten visiteur demandeur locataire proprietaire conjoint epoux epouse " +
-	"enfant pere mere medecin adherent membre salarie employe candidat eleve abonne titulaire " +
-	"beneficiaire destinataire expediteur utilisateur visitante solicitante inquilino propietario " +
-	"conyuge esposo esposa hijo hija padre madre medico socio miembro empleado candidato alumno " +
-	"titular beneficiario destinatario remitente contacto paciente paziente visitatore richiedente " +
-	"coniuge marito moglie figlio figlia dipendente studente titolare intestatario mittente contatto " +
-	"utente bezoeker aanvrager huurder eigenaar echtgenoot echtgenote vader moeder arts lid " +
-	"medewerker werknemer kandidaat leerling houder begunstigde ontvanger afzender contactpersoon " +
-	"gebruiker klient pacjent gosc wnioskodawca najemca wlasciciel malzonek dziecko ojciec matka " +
-	"lekarz czlonek pracownik uczen posiadacz odbiorca nadawca uzytkownik requerente conjuge filho " +
-	"filha pai mae associado membro funcionario colaborador empregado aluno remetente contato " +
-	"utilizador responsavel dependente segurado social " + nordicPersonQualifiers)
+var personQualifiers = wordList("person_qualifiers")
 
 // affixes are prefixes and suffixes CRMs add to field names: Salesforce __c, Odoo x_studio_,
 // HubSpot hs_, custom-field and table prefixes.
-var affixes = wordSet("c x studio hs sf tbl t f cf custom fld field new my the dyn z u s")
+var affixes = wordList("affixes")
 
 // nameMatch is what a column's name says about it.
 type nameMatch struct {
@@ -325,7 +278,7 @@ func (v *vocabIndex) matchName(name string) nameMatch {
 // are a person's, "phone_prefix" and "invoice_suffix" are not.
 var aloneTerms = map[string]bool{"prefix": true, "suffix": true}
 
-var nameWords = wordSet("name honorific individual person contact")
+var nameWords = wordList("name_words")
 
 func onlyNameWords(before []string) bool {
 	for _, w := range before {
@@ -338,11 +291,7 @@ func onlyNameWords(before []string) bool {
 
 // orgTextWords name the texts an organisation writes once and shows to everybody: intro and
 // footer texts, confirmation and thank-you pages, receipts, help and link texts.
-var orgTextWords = wordSet("intro introduction footer header thankyou thank thanks confirm welcome " +
-	"receipt success help button link banner tagline disclaimer instructions instruction placeholder " +
-	"template tpl signup renewal waitlist einleitung fusszeile kopfzeile danke bestaetigung " +
-	"bienvenue remerciement pied entete bienvenida agradecimiento pie benvenuto ringraziamento " +
-	"welkom bedankt voettekst")
+var orgTextWords = wordList("org_text_words")
 
 // orgText reports a free-text name qualified by an organisation-text word outside the match
 // w[bi..bj].
@@ -357,9 +306,7 @@ func orgText(w []string, bi, bj int) bool {
 
 // employerTerms are the employment entries that name the employer, a record of its own:
 // a key in their place (company_id, account_id) points to a company, not to a listed value.
-var employerTerms = wordSet("company firma firmenname unternehmen entreprise societe empresa azienda " +
-	"bedrijf bedrijfsnaam organisation organization gongsi 公司 单位 danwei employer arbeitgeber " +
-	"employeur empleador datore werkgever pracodawca empregador account")
+var employerTerms = wordList("employer_terms")
 
 // employerPhrase reports entries that name the employer (company, firma, employer_name).
 func employerPhrase(phrase string) bool {
@@ -510,8 +457,7 @@ func (v *vocabIndex) lookupPlural(key string) (term, bool) {
 var segmentDict = buildSegmentDict(vocabulary, vocabularyTerms)
 
 func buildSegmentDict(vocabulary map[string]term, vocabularyTerms []term) map[string]bool {
-	d := wordSet("id ids is has do not no of out in on at by to opt ip dob zip tel fax ext num nr sex vat " +
-		"ssn sin nin mac gps cvv cvc pin url key api new old alt max min cnt nb hs sf utc")
+	d := wordList("segment_short_words")
 	for k := range vocabulary {
 		if len(k) >= 4 && isLowerASCII(k) {
 			d[k] = true
@@ -616,7 +562,7 @@ func sensitive(c Category) bool { return c.Special() || c.CriminalData() || c ==
 
 // connectors join a name to the word qualifying it in Romance languages: nome_do_paciente,
 // nombre_del_cliente, nom_du_titulaire.
-var connectors = wordSet("de da do das dos del della delle dello di du des")
+var connectors = wordList("connectors")
 
 // qualifier is the last word before a bare name that is not an affix.
 func qualifier(before []string) string {
@@ -629,8 +575,7 @@ func qualifier(before []string) string {
 }
 
 // alnumWords keep their digits: ipv4 stays one word, address1 becomes address.
-var alnumWords = wordSet("ipv4 ipv6 md5 sha1 sha256 sha512 cvv2 cvc2 e164 last4 2fa b64 base64 " +
-	"iso2 iso3 alpha2 alpha3 icd10 icd11 covid19 x509 p12 1st")
+var alnumWords = wordList("alnum_words")
 
 // words splits a name into folded lower-case words; digit-only words are dropped.
 func words(s string) []string {
@@ -766,15 +711,6 @@ func unionWithout(drop map[string]bool, sets ...map[string]bool) map[string]bool
 	return m
 }
 
-// wordSet builds a set from space-separated words, folded like column names.
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[foldWord(w)] = true
-	}
-	return m
-}
-
 // tableKind is what a table holds, judged from its name.
 type tableKind uint8
 
@@ -882,7 +818,7 @@ func accountsTable(table string) bool {
 
 // weakHeads are table nouns that belong to whoever the word before them names:
 // "customer_accounts" are people's, "company_addresses" a company's, "bank_accounts" banks'.
-var weakHeads = wordSet("account address email phone profile")
+var weakHeads = wordList("weak_heads")
 
 // kindOfTable judges a table from its name: the right-most known noun is its head
 // ("company_settings" is settings, "account_contacts" is contacts), unless it is a weak
@@ -946,8 +882,7 @@ var onlineMarkers = map[Category]bool{IPAddress: true, DeviceID: true}
 
 // notPersonLinks are keys that every table has (the CRM user who created or owns a row)
 // or that point to contact details rather than to people.
-var notPersonLinks = wordSet("user benutzer utilisateur usuario utente gebruiker uzytkownik yonghu " +
-	"address email phone profile")
+var notPersonLinks = wordList("not_person_links")
 
 // tableCtx is the context a column sits in.
 type tableCtx struct {
@@ -1010,7 +945,7 @@ func (v *vocabIndex) contextOf(table string, columns []string) tableCtx {
 }
 
 // listHeads are the lookup nouns that name lists of types and states.
-var listHeads = wordSet("type types status statuses picklist")
+var listHeads = wordList("list_heads")
 
 // listHead reports a table whose name ends in a listHeads word.
 func listHead(table string) bool {
@@ -1021,7 +956,7 @@ func listHead(table string) bool {
 // senderWords before an address name make it the sender or copy address an organisation
 // configures (confirm_from_email, receipt_from_email, cc_email, reply_to_email): it does
 // not make the table a person's.
-var senderWords = wordSet("from cc bcc reply replyto noreply")
+var senderWords = wordList("sender_words")
 
 func senderAddress(column string) bool {
 	for _, w := range words(column) {

@@ -66,9 +66,7 @@ var deviceDetector = detector{
 var userAgentDetector = detector{cat: DeviceID, types: textTypes, check: checkUserAgent, mask: plain(maskGeneric)}
 
 // browserNames are browsers and in-app clients as analytics tables name them.
-var browserNames = wordSet("chrome chromium firefox safari edge opera brave vivaldi ie msie explorer " +
-	"samsung samsungbrowser yandex ucbrowser uc silk webview outlook thunderbird applemail gmail " +
-	"android ios iphone ipad mobile desktop tablet")
+var browserNames = wordList("browser_names")
 
 // checkUserAgent: a user-agent string (Mozilla/5.0 (…) …, curl/8.0, okhttp/4.9) or a browser
 // name with an optional version is strong; other short texts are plausible.
