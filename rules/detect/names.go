@@ -88,8 +88,7 @@ var (
 	consentWords = wordList("consent_words")
 	// leadKill words before a match make it a flag or a count: is_email_verified, has_phone,
 	// nb_emails, hashed_email.
-	leadKill = unionWithout(wordList("lead_kill_options"),
-		wordList("lead_kill_words"), flagWords)
+	leadKill = unionWithout(wordList("lead_kill_options"), wordList("lead_kill_words"), flagWords)
 	// neutralWords after a match change nothing: phone_number, email_address_2, zip_code, iban_c.
 	neutralWords = wordList("neutral_words")
 )
