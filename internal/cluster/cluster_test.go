@@ -527,3 +527,28 @@ func TestQuerySlotIsOneQuery(t *testing.T) {
 	require.Greater(t, len(samples), cfg.Cluster.BatchTables, "more tables than one batch")
 	assert.Equal(t, 1, p.maxRunning()["crm"], "one query at a time under a cluster limit of one")
 }
+
+// The DPIA facts of a cluster run are the single scan's, also when the source's filters
+// leave the mapped consent table out of discovery: it is still counted.
+func TestFactsCountFilteredMappedTables(t *testing.T) {
+	cfg := demoCluster(t)
+	cfg.Sources[0].IncludeTables = raceTables // the consent table is not among them
+	require.NotNil(t, cfg.Sources[0].Mapping.Consent)
+	require.NotContains(t, raceTables, cfg.Sources[0].Mapping.Consent.Table)
+	want := reference(t, cfg)
+	require.Len(t, want.Report.DPIA.Consent, 1)
+	require.NotEmpty(t, want.Report.DPIA.Consent[0].Counts, "the single scan counts the filtered consent table")
+
+	m := &merged{ch: make(chan mergeEvent, 8)}
+	r := startReplica(t, cfg, "replica-0", m, nil)
+	require.NoError(t, r.node.Trigger(context.Background(), cluster.JobScope(cfg), nil, time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC)))
+	ev := m.next(t)
+	require.NoError(t, ev.err)
+	require.Len(t, ev.out.Report.DPIA.Consent, 1)
+	assert.Equal(t, want.Report.DPIA.Consent[0].Counts, ev.out.Report.DPIA.Consent[0].Counts)
+	require.Len(t, ev.out.Report.DPIA.Requests, len(want.Report.DPIA.Requests))
+	for i := range want.Report.DPIA.Requests {
+		assert.Equal(t, want.Report.DPIA.Requests[i], ev.out.Report.DPIA.Requests[i])
+	}
+	assert.Equal(t, tables(want.Report), tables(ev.out.Report), "the filters still hold")
+}

@@ -250,7 +250,11 @@ func (w *tablesWorker) Work(ctx context.Context, job *river.Job[tablesArgs]) err
 		if err != nil {
 			return err
 		}
-		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: batchSource{Source: s, units: units}, Settings: one, Config: n.cfg})
+		// The mapping is for the rules and the DPIA facts, which the evaluation does over
+		// the whole source: a batch counting them too would only repeat its queries.
+		classifyOnly := *one
+		classifyOnly.Mapping = config.Mapping{}
+		res, err = sc.Scan(ctx, scanner.Target{Name: src.Name, Kind: src.Kind, Source: batchSource{Source: s, units: units}, Settings: &classifyOnly, Config: n.cfg})
 		return err
 	})
 	if errors.Is(err, errBusy) {
@@ -387,7 +391,13 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	evalCfg.Discovery.Overrides = nil
 	var res scanner.Result
 	err = n.withSource(ctx, src, func(s scanner.Source, one *config.Source) error {
-		r := newReplay(s, evaluable, items)
+		// The DPIA facts count mapped tables even when the filters leave them out, as in
+		// one scan: the replay lists those beside the tables it replays.
+		catalogue, err := s.Units(ctx)
+		if err != nil {
+			return fmt.Errorf("list tables: %w", err)
+		}
+		r := newReplay(s, append(evaluable, filteredOut(catalogue, one)...), items)
 		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseRules))
 		if err != nil {
 			return err
@@ -414,6 +424,22 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		}
 	}
 	return n.finishSource(ctx, a.Run, a.Source, sourceResult{Result: res, Retried: retried}, &job.Attempt)
+}
+
+// filteredOut are the tables of the catalogue that src's filters leave out: a scan never
+// samples them, but counts the mapped ones among them for the DPIA facts.
+func filteredOut(catalogue []scanner.Unit, src *config.Source) []scanner.Unit {
+	kept := map[string]bool{}
+	for _, u := range scanner.FilterUnits(catalogue, src) {
+		kept[u.ID()] = true
+	}
+	var out []scanner.Unit
+	for _, u := range catalogue {
+		if !kept[u.ID()] {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // SignalRetried marks, in the report's inventory, the columns of a table whose job ran
