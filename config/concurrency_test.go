@@ -33,3 +33,26 @@ func TestConcurrency(t *testing.T) {
 	}
 	require.Equal(t, DefaultConcurrency, (*Source)(nil).QueryLimit())
 }
+
+func TestMaxQueriesPerSecond(t *testing.T) {
+	for _, tc := range []struct {
+		line    string
+		want    float64
+		wantErr string
+	}{
+		{line: "", want: 0},
+		{line: "    max_queries_per_second: 2.5\n", want: 2.5},
+		{line: "    max_queries_per_second: 0\n", wantErr: `t.yaml:5: source "crm": max_queries_per_second must be above 0 and at most 10000, got 0`},
+		{line: "    max_queries_per_second: -3\n", wantErr: `t.yaml:5: source "crm": max_queries_per_second must be above 0 and at most 10000, got -3`},
+		{line: "    max_queries_per_second: 1e6\n", wantErr: `t.yaml:5: source "crm": max_queries_per_second must be above 0 and at most 10000, got 1e+06`},
+		{line: "    max_queries_per_second: fast\n", wantErr: `t.yaml:5`},
+	} {
+		cfg, err := Load([]byte("sources:\n  - name: crm\n    kind: sqlite\n    dsn: sqlite://crm.db\n"+tc.line), "t.yaml")
+		if tc.wantErr != "" {
+			require.ErrorContains(t, err, tc.wantErr, tc.line)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, tc.want, cfg.Sources[0].MaxQueriesPerSecond)
+	}
+}

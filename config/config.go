@@ -64,6 +64,9 @@ type Source struct {
 	TLS *TLS `yaml:"tls"`
 	// Concurrency is how many queries may run against the source at once (default 2).
 	Concurrency int `yaml:"concurrency"`
+	// MaxQueriesPerSecond spaces the scan's queries against the source (0: no limit), for
+	// a CRM that must not see bursts, whatever the concurrency.
+	MaxQueriesPerSecond float64 `yaml:"max_queries_per_second"`
 	// Environment tags the source (prod, staging, dev, test).
 	Environment string    `yaml:"environment"`
 	Schedule    *Schedule `yaml:"schedule"`

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // WithConcurrency sets how many queries a scan runs against one source at once when the
@@ -50,10 +52,12 @@ type PhaseStat struct {
 	Units   int // tables or checks the phase handled
 }
 
-// limitedSource lets at most cap(slots) calls into a source run at once and counts them.
+// limitedSource lets at most cap(slots) calls into a source run at once, spaces them by
+// rate when the source sets one, and counts them.
 type limitedSource struct {
 	Source
 	slots   chan struct{}
+	rate    *rate.Limiter // nil: no limit
 	queries atomic.Int64
 	rows    atomic.Int64
 	busy    atomic.Int64 // nanoseconds spent in Sample calls
@@ -64,27 +68,45 @@ type sourceMeter struct {
 	queries, rows, busy atomic.Int64
 }
 
-func newLimitedSource(src Source, limit int) *limitedSource {
-	return &limitedSource{Source: src, slots: make(chan struct{}, limit)}
+func newLimitedSource(src Source, limit int, perSecond float64) *limitedSource {
+	l := &limitedSource{Source: src, slots: make(chan struct{}, limit)}
+	if perSecond > 0 {
+		l.rate = rate.NewLimiter(rate.Limit(perSecond), 1) // no bursts
+	}
+	return l
 }
 
 // acquire waits for a free slot, adding the wait to the context's queue clock. Under a
 // context from holdSlot the caller already has one: acquire then returns at once and
 // release does nothing.
+//
+// Every call waits for its turn under the rate first, in a held slot too: the rate is
+// of queries, not of slots.
 func (l *limitedSource) acquire(ctx context.Context) (release func(), err error) {
+	began := time.Now()
+	if l.rate != nil {
+		if err := l.rate.Wait(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if held, _ := ctx.Value(heldSlotKey{}).(*limitedSource); held == l {
+		l.queued(ctx, began)
 		return func() {}, nil
 	}
-	began := time.Now()
 	select {
 	case l.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	l.queued(ctx, began)
+	return func() { <-l.slots }, nil
+}
+
+// queued adds the time since began to the context's queue clock, if it has one.
+func (l *limitedSource) queued(ctx context.Context, began time.Time) {
 	if q, ok := ctx.Value(queueClockKey{}).(*atomic.Int64); ok {
 		q.Add(int64(time.Since(began)))
 	}
-	return func() { <-l.slots }, nil
 }
 
 type (

@@ -180,6 +180,34 @@ func TestScanConcurrencyFromConfig(t *testing.T) {
 	assert.Equal(t, int64(1), src.maxInFlight.Load())
 }
 
+// TestScanQueryRate: with max_queries_per_second, the scan's calls into the source are
+// spaced by the rate (no burst), rules' checks included; without it they are not.
+func TestScanQueryRate(t *testing.T) {
+	c, err := detect.New()
+	require.NoError(t, err)
+	s, err := New(c, rules.Default())
+	require.NoError(t, err)
+	fast := newCRMSource(6)
+	began := time.Now()
+	_, err = s.Scan(t.Context(), Target{Name: "crm", Kind: "postgres", Source: fast, Settings: &config.Source{Name: "crm"}})
+	require.NoError(t, err)
+	unlimited := time.Since(began)
+
+	const perSecond = 20.0
+	slow := newCRMSource(6)
+	began = time.Now()
+	_, err = s.Scan(t.Context(), Target{Name: "crm", Kind: "postgres", Source: slow, Settings: &config.Source{Name: "crm", Concurrency: 4, MaxQueriesPerSecond: perSecond}})
+	require.NoError(t, err)
+	took := time.Since(began)
+	calls := slow.calls.Load()
+	require.Equal(t, fast.calls.Load(), calls, "the same queries")
+	require.Greater(t, calls, int64(10))
+	floor := time.Duration(float64(calls-1) / perSecond * float64(time.Second))
+	assert.GreaterOrEqual(t, took, floor, "%d calls at %g/s", calls, perSecond)
+	assert.Less(t, unlimited, floor, "without a rate the same scan is faster than the floor")
+	t.Logf("%d calls: %v unlimited, %v at %g/s (floor %v)", calls, unlimited, took, perSecond, floor)
+}
+
 // TestScanConcurrentSameAsSequential: a concurrent scan gives exactly what a sequential
 // one gives, a failing table included, in the same order.
 func TestScanConcurrentSameAsSequential(t *testing.T) {

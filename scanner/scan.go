@@ -137,7 +137,8 @@ type Result struct {
 //
 // Tables are sampled and classified concurrently, and the rules' checks run
 // concurrently, but never more queries run against the source at once than its limit
-// (sources[].concurrency, else WithConcurrency, else 2). The result is the same as a
+// (sources[].concurrency, else WithConcurrency, else 2), nor faster than its
+// max_queries_per_second when set. The result is the same as a
 // sequential scan's: everything is gathered in catalogue and rule order.
 func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	start := time.Now()
@@ -147,11 +148,14 @@ func (s *Scanner) Scan(ctx context.Context, t Target) (Result, error) {
 	res := Result{Summary: SourceSummary{Name: t.Name, Kind: t.Kind, TablesFailed: []TableError{}}}
 	finish := func() { res.Summary.DurationMS = time.Since(start).Milliseconds() }
 	defer finish()
-	limit := s.concurrency
-	if t.Settings != nil && t.Settings.Concurrency > 0 {
-		limit = t.Settings.Concurrency
+	limit, perSecond := s.concurrency, 0.0
+	if t.Settings != nil {
+		if t.Settings.Concurrency > 0 {
+			limit = t.Settings.Concurrency
+		}
+		perSecond = t.Settings.MaxQueriesPerSecond
 	}
-	src := newLimitedSource(t.Source, limit)
+	src := newLimitedSource(t.Source, limit, perSecond)
 	t.Source = src
 
 	phaseStart := time.Now()
