@@ -175,15 +175,20 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 		}
 		return n.finishSource(ctx, a.Run, a.Source, failedSource(src.Name, src.Kind, start, fmt.Errorf("list tables: %w", err)), nil)
 	}
+	skipped := filteredOut(units, src)
 	units = scanner.FilterUnits(units, src)
+	skippedJSON, err := json.Marshal(skipped)
+	if err != nil {
+		return err
+	}
 	size := n.cfg.Cluster.Batch()
 	var batches [][]scanner.Unit
 	for i := 0; i < len(units); i += size {
 		batches = append(batches, units[i:min(i+size, len(units))])
 	}
 	return pgx.BeginFunc(ctx, n.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `INSERT INTO gdprscan_cluster_sources (run_key, source, batches, plan_attempt) VALUES ($1, $2, $3, $4)
-			ON CONFLICT DO NOTHING`, a.Run, a.Source, len(batches), job.Attempt)
+		tag, err := tx.Exec(ctx, `INSERT INTO gdprscan_cluster_sources (run_key, source, batches, plan_attempt, skipped) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT DO NOTHING`, a.Run, a.Source, len(batches), job.Attempt, skippedJSON)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
@@ -316,12 +321,19 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	var planAttempt int
 	var done bool
 	var planned time.Time
-	if err := n.pool.QueryRow(ctx, `SELECT plan_attempt, result IS NOT NULL, planned_at FROM gdprscan_cluster_sources WHERE run_key = $1 AND source = $2`,
-		a.Run, a.Source).Scan(&planAttempt, &done, &planned); err != nil {
+	var skippedJSON []byte
+	if err := n.pool.QueryRow(ctx, `SELECT plan_attempt, result IS NOT NULL, planned_at, skipped FROM gdprscan_cluster_sources WHERE run_key = $1 AND source = $2`,
+		a.Run, a.Source).Scan(&planAttempt, &done, &planned, &skippedJSON); err != nil {
 		return fmt.Errorf("source %s: %w", a.Source, err)
 	}
 	if done {
 		return nil
+	}
+	var skipped []scanner.Unit
+	if len(skippedJSON) > 0 { // NULL in a run planned before the column existed
+		if err := json.Unmarshal(skippedJSON, &skipped); err != nil {
+			return fmt.Errorf("source %s: the plan's skipped tables: %w", a.Source, err)
+		}
 	}
 	rows, err := n.pool.Query(ctx, `SELECT batch, units, result, attempt FROM gdprscan_cluster_units WHERE run_key = $1 AND source = $2 ORDER BY batch`, a.Run, a.Source)
 	if err != nil {
@@ -392,12 +404,8 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	var res scanner.Result
 	err = n.withSource(ctx, src, func(s scanner.Source, one *config.Source) error {
 		// The DPIA facts count mapped tables even when the filters leave them out, as in
-		// one scan: the replay lists those beside the tables it replays.
-		catalogue, err := s.Units(ctx)
-		if err != nil {
-			return fmt.Errorf("list tables: %w", err)
-		}
-		r := newReplay(s, append(evaluable, filteredOut(catalogue, one)...), items)
+		// one scan: the replay lists those the plan skipped beside the tables it replays.
+		r := newReplay(s, append(evaluable, skipped...), items)
 		sc, err := scanner.New(r, set, scanner.WithLogger(n.log.With("source", a.Source)), n.phaseHook(metrics.PhaseRules))
 		if err != nil {
 			return err
@@ -427,7 +435,8 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 }
 
 // filteredOut are the tables of the catalogue that src's filters leave out: a scan never
-// samples them, but counts the mapped ones among them for the DPIA facts.
+// samples them, but counts the mapped ones among them for the DPIA facts. The plan
+// stores them for the evaluation, which so needs no second catalogue query.
 func filteredOut(catalogue []scanner.Unit, src *config.Source) []scanner.Unit {
 	kept := map[string]bool{}
 	for _, u := range scanner.FilterUnits(catalogue, src) {
