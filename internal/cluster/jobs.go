@@ -175,8 +175,9 @@ func (w *planWorker) Work(ctx context.Context, job *river.Job[planArgs]) error {
 		}
 		return n.finishSource(ctx, a.Run, a.Source, failedSource(src.Name, src.Kind, start, fmt.Errorf("list tables: %w", err)), nil)
 	}
-	skipped := filteredOut(units, src)
-	units = scanner.FilterUnits(units, src)
+	kept := scanner.FilterUnits(units, src)
+	skipped := filteredOut(units, kept)
+	units = kept
 	skippedJSON, err := json.Marshal(skipped)
 	if err != nil {
 		return err
@@ -434,17 +435,17 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	return n.finishSource(ctx, a.Run, a.Source, sourceResult{Result: res, Retried: retried}, &job.Attempt)
 }
 
-// filteredOut are the tables of the catalogue that src's filters leave out: a scan never
+// filteredOut are the tables of the catalogue the filters left out of kept: a scan never
 // samples them, but counts the mapped ones among them for the DPIA facts. The plan
 // stores them for the evaluation, which so needs no second catalogue query.
-func filteredOut(catalogue []scanner.Unit, src *config.Source) []scanner.Unit {
-	kept := map[string]bool{}
-	for _, u := range scanner.FilterUnits(catalogue, src) {
-		kept[u.ID()] = true
+func filteredOut(catalogue, kept []scanner.Unit) []scanner.Unit {
+	in := make(map[string]bool, len(kept))
+	for _, u := range kept {
+		in[u.ID()] = true
 	}
 	var out []scanner.Unit
 	for _, u := range catalogue {
-		if !kept[u.ID()] {
+		if !in[u.ID()] {
 			out = append(out, u)
 		}
 	}
