@@ -133,21 +133,12 @@ func (f *fixture) table(name string, cols ...dbfixture.Column) *dbfixture.Table 
 	return t
 }
 
-func pk(name string) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: dbfixture.Int, PrimaryKey: true}
-}
-
-func col(name string, typ dbfixture.ColumnType) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: typ}
-}
-
-func null(name string, typ dbfixture.ColumnType) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: typ, Nullable: true}
-}
-
-func def(name string, typ dbfixture.ColumnType, value string) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: typ, Default: value}
-}
+var (
+	pk   = dbfixture.PK
+	col  = dbfixture.Col
+	null = dbfixture.Null
+	def  = dbfixture.Def
+)
 
 // rows adds a row unless it violates (bad) and the fixture is the clean variant.
 type rowAdder func(t *dbfixture.Table, bad bool, values ...any)

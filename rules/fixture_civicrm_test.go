@@ -21,19 +21,9 @@ import (
 func civiCRMDatabase(clean bool, now time.Time) []dbfixture.Table {
 	day := 24 * time.Hour
 	ago := func(days int) time.Time { return now.Add(-time.Duration(days) * day) }
-	id := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.Int, PrimaryKey: true}
-	}
-	num := func(n string) dbfixture.Column { return dbfixture.Column{Name: n, Type: dbfixture.Int, Nullable: true} }
-	text := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.Text, Nullable: true}
-	}
-	flag := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.SmallInt, Default: "0"}
-	}
-	at := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.Timestamp, Nullable: true}
-	}
+	id := dbfixture.PK
+	num := func(n string) dbfixture.Column { return dbfixture.Null(n, dbfixture.Int) }
+	text, flag, at := fixtureColumns()
 	contacts := &dbfixture.Table{Name: "civicrm_contact", Columns: []dbfixture.Column{id("id"), text("contact_type"), flag("do_not_email"), flag("do_not_phone"),
 		flag("is_opt_out"), text("first_name"), text("last_name"), text("job_title"), flag("is_deleted"), at("created_date"), at("modified_date")}}
 	emails := &dbfixture.Table{Name: "civicrm_email", Columns: []dbfixture.Column{id("id"), num("contact_id"), num("location_type_id"), text("email"),

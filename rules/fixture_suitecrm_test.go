@@ -35,15 +35,7 @@ func suiteCRMDatabase(clean bool, now time.Time) []dbfixture.Table {
 	ago := func(days int) time.Time { return now.Add(-time.Duration(days) * day) }
 	id := func(kind string, n int) string { return fmt.Sprintf("%s-%04d-4c1e-9a5b-00000000%04d", kind, n, n) }
 	uuid := dbfixture.Column{Name: "id", Type: dbfixture.Text, PrimaryKey: true}
-	text := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.Text, Nullable: true}
-	}
-	flag := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.SmallInt, Default: "0"}
-	}
-	at := func(n string) dbfixture.Column {
-		return dbfixture.Column{Name: n, Type: dbfixture.Timestamp, Nullable: true}
-	}
+	text, flag, at := fixtureColumns()
 	stamps := []dbfixture.Column{flag("deleted"), at("date_entered"), at("date_modified")}
 	table := func(name string, cols ...dbfixture.Column) *dbfixture.Table {
 		return &dbfixture.Table{Name: name, Columns: append(cols, stamps...)}
@@ -360,4 +352,12 @@ func TestInitDraftOfSuiteCRMCountsExactly(t *testing.T) {
 			}, got, doc)
 		})
 	}
+}
+
+// fixtureColumns are the column kinds the CRM fixtures use: nullable text, a 0/1 flag
+// defaulting to 0 and a nullable timestamp.
+func fixtureColumns() (text, flag, at func(string) dbfixture.Column) {
+	return func(n string) dbfixture.Column { return dbfixture.Null(n, dbfixture.Text) },
+		func(n string) dbfixture.Column { return dbfixture.Def(n, dbfixture.SmallInt, "0") },
+		func(n string) dbfixture.Column { return dbfixture.Null(n, dbfixture.Timestamp) }
 }

@@ -50,6 +50,20 @@ type Column struct {
 	Default    string // SQL default literal, or "" for none
 }
 
+// PK is an integer primary key column.
+func PK(name string) Column { return Column{Name: name, Type: Int, PrimaryKey: true} }
+
+// Col is a NOT NULL column.
+func Col(name string, t ColumnType) Column { return Column{Name: name, Type: t} }
+
+// Null is a nullable column.
+func Null(name string, t ColumnType) Column { return Column{Name: name, Type: t, Nullable: true} }
+
+// Def is a NOT NULL column with a default (an SQL literal).
+func Def(name string, t ColumnType, value string) Column {
+	return Column{Name: name, Type: t, Default: value}
+}
+
 // Table is a table with its rows. Cell values are nil, int64 (Int, BigInt, SmallInt),
 // string (Text, LongText), time.Time in UTC (Date, Timestamp) or float64 (Decimal).
 type Table struct {

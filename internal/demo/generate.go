@@ -244,14 +244,8 @@ func (g *gen) remember(values ...string) { g.personal = append(g.personal, value
 
 // --- column helpers --------------------------------------------------------------------------
 
-func pk(name string) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: dbfixture.Int, PrimaryKey: true}
-}
-
-func col(name string, t dbfixture.ColumnType) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: t}
-}
-
-func null(name string, t dbfixture.ColumnType) dbfixture.Column {
-	return dbfixture.Column{Name: name, Type: t, Nullable: true}
-}
+var (
+	pk   = dbfixture.PK
+	col  = dbfixture.Col
+	null = dbfixture.Null
+)
