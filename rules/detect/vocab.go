@@ -65,20 +65,30 @@ func (v *vocabSet) add(o vocabSet) {
 	v.column, v.legacy, v.tables = append(v.column, o.column...), append(v.legacy, o.legacy...), append(v.tables, o.tables...)
 }
 
+// decodeStrict decodes a data file into v, refusing unknown fields, and returns its node
+// tree too, for the line numbers of errors found later. Errors name the file.
+func decodeStrict(name string, data []byte, v any) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &root, nil
+}
+
 // parseVocab reads one vocabulary file. Errors name the file and the line of the entry.
 func parseVocab(name string, data []byte) (vocabSet, error) {
 	var set vocabSet
 	var doc vocabDoc
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		return set, fmt.Errorf("%s: %w", name, err)
+	root, err := decodeStrict(name, data, &doc)
+	if err != nil {
+		return set, err
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return set, fmt.Errorf("%s: %w", name, err)
-	}
-	lines := entryLines(&root)
+	lines := entryLines(root)
 	if doc.Kind != "" && doc.Kind != "legacy" && doc.Kind != "tables" {
 		return set, fmt.Errorf("%s: unknown kind %q (valid: legacy, tables, or none for column names)", name, doc.Kind)
 	}

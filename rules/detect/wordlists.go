@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -38,16 +37,11 @@ var listNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // parseWordLists reads one words file into folded sets. Errors name the file and line.
 func parseWordLists(name string, data []byte) (map[string]map[string]bool, error) {
 	var doc wordListsDoc
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	root, err := decodeStrict(name, data, &doc)
+	if err != nil {
+		return nil, err
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	lines := listLines(&root)
+	lines := listLines(root)
 	out := map[string]map[string]bool{}
 	for list, l := range doc.Lists {
 		at := fmt.Sprintf("%s:%d: list %s", name, lines[list], list)
