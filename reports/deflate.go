@@ -5,7 +5,6 @@ import (
 	"compress/flate"
 	"io"
 	"runtime"
-	"sync"
 )
 
 // parallelDeflate is a deflate writer that compresses blocks of its input on all cores,
@@ -37,8 +36,6 @@ func newParallelDeflate(out io.Writer, level int) *parallelDeflate {
 	return &parallelDeflate{out: out, level: level, slots: make(chan struct{}, 2*n)}
 }
 
-var deflateBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 func (p *parallelDeflate) Write(b []byte) (int, error) {
 	n := len(b)
 	for len(b) > 0 && p.err == nil {
@@ -68,17 +65,14 @@ func (p *parallelDeflate) start() {
 	p.slots <- struct{}{}
 	go func() {
 		defer func() { <-p.slots }()
-		out := deflateBufs.Get().(*bytes.Buffer)
-		out.Reset()
-		fw, err := flate.NewWriter(out, p.level)
+		var out bytes.Buffer
+		fw, err := flate.NewWriter(&out, p.level)
 		if err == nil {
 			if _, err = fw.Write(block); err == nil {
 				err = fw.Flush()
 			}
 		}
-		data := bytes.Clone(out.Bytes())
-		deflateBufs.Put(out)
-		ch <- deflated{data: data, err: err}
+		ch <- deflated{data: out.Bytes(), err: err}
 	}()
 }
 
